@@ -1,0 +1,84 @@
+import { Command } from "commander";
+import { KioskStartupError } from "../../../kernel/errors";
+import { parseCount } from "../../project-dir";
+import { migrationStatus } from "./migration-status";
+import { withDatabase } from "./open-database";
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function runPending(opts: { cwd?: string }): Promise<void> {
+  await withDatabase(opts.cwd, async (project) => {
+    let ran;
+    try {
+      ran = await project.dataSource.runMigrations({ transaction: "each" });
+    } catch (err) {
+      const failed = (await migrationStatus(project)).find((m) => !m.applied);
+      throw new KioskStartupError(
+        "KIOSK_MIGRATION_FAILED",
+        `migration ${failed ? `${failed.name} (${failed.root})` : ""} failed and was rolled back: ${(err as Error).message}`,
+      );
+    }
+    if (!ran.length) return out("no pending migrations");
+    for (const m of ran) out(`ran      ${m.name}`);
+    out(`${ran.length} migration${ran.length > 1 ? "s" : ""} applied`);
+  });
+}
+
+/** `kiosk migrate [run] | revert | show | generate | check`. */
+export function migrateCommand(): Command {
+  const cwdOption = ["-C, --cwd <dir>", "project directory"] as const;
+  const migrate = new Command("migrate")
+    .description("Run, revert, show, generate and check database migrations")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExamples:\n  $ kiosk migrate\n  $ kiosk migrate revert --steps 2\n  $ kiosk migrate show\n")
+    .action(runPending);
+
+  migrate
+    .command("run")
+    .description("Apply every pending migration, each in its own transaction")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExample:\n  $ kiosk migrate run\n")
+    .action(runPending);
+
+  migrate
+    .command("revert")
+    .description("Undo the most recent migrations")
+    .option("--steps <n>", "how many to undo", "1")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExample:\n  $ kiosk migrate revert --steps 2\n")
+    .action(async (opts: { steps: string; cwd?: string }) => {
+      const steps = parseCount("--steps", opts.steps);
+      await withDatabase(opts.cwd, async (project) => {
+        for (let i = 0; i < steps; i++) {
+          const applied = (await migrationStatus(project)).filter((m) => m.applied);
+          const last = applied[applied.length - 1];
+          if (!last) {
+            out("nothing to revert");
+            break;
+          }
+          await project.dataSource.undoLastMigration({ transaction: "each" });
+          out(`reverted ${last.name}`);
+        }
+      });
+    });
+
+  migrate
+    .command("show")
+    .description("List migrations per root, applied [x] and pending [ ]")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExample:\n  $ kiosk migrate show\n")
+    .action(async (opts: { cwd?: string }) => {
+      await withDatabase(opts.cwd, async (project) => {
+        const status = await migrationStatus(project);
+        let root = "";
+        for (const m of status) {
+          if (m.root !== root) out((root = m.root));
+          out(`  [${m.applied ? "x" : " "}] ${m.name}`);
+        }
+        const pending = status.filter((m) => !m.applied).length;
+        out(`${status.length - pending} applied, ${pending} pending`);
+      });
+    });
+
+  return migrate;
+}

@@ -1,0 +1,22 @@
+import { Command } from "commander";
+import { buildCommand } from "./commands/build";
+import { migrateCommand } from "./commands/migrate";
+import { startCommand } from "./commands/start";
+import { runCli } from "./run-cli";
+
+/** The `kiosk` program: one command per file under `commands/`. */
+export function kioskProgram(): Command {
+  const { version } = require("../../../package.json") as { version: string };
+  return new Command("kiosk")
+    .description("Run, build and migrate a Kiosk commerce project")
+    .version(version)
+    .addCommand(startCommand())
+    .addCommand(buildCommand())
+    .addCommand(migrateCommand())
+    .showHelpAfterError("(run with --help for usage)");
+}
+
+/** Entry point of `bin/kiosk.js`. */
+export function main(argv: string[]): Promise<void> {
+  return runCli(kioskProgram(), argv);
+}

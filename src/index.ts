@@ -1,0 +1,67 @@
+/**
+ * Everything a Kiosk project imports comes from here, so a project never carries
+ * its own copy of TypeORM or express.
+ */
+import "reflect-metadata";
+
+export { defineConfig, type KioskConfig, type PluginEntry } from "./kernel/config/define-config";
+export type { ResolvedConfig, KioskEnv, Dialect } from "./kernel/config/resolved-config";
+export * from "./kernel/errors";
+export { generateId } from "./kernel/ids";
+export { KioskEntity } from "./kernel/database/kiosk-entity";
+export { resolveColumnType } from "./kernel/database/portable-types";
+export type {
+  EventBus,
+  EventMessage,
+  SubscriberArgs,
+  SubscriberConfig,
+  SubscriberHandler,
+} from "./kernel/events/event-bus";
+export { UnitOfWork, type TransactionContext } from "./kernel/events/unit-of-work";
+export {
+  defineMiddlewares,
+  type KioskRequest,
+  type KioskResponse,
+  type KioskMiddleware,
+  type MiddlewaresConfig,
+  type MiddlewareRoute,
+  type RouteHandler,
+} from "./kernel/http/types";
+export { withValidation } from "./kernel/http/with-validation";
+export type { JobConfig } from "./kernel/loaders/load-jobs";
+export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
+export { startTestServer, type TestServer } from "./kernel/testing";
+
+// TypeORM's decorators and schema classes, re-exported for models and migrations.
+export {
+  Entity,
+  Column,
+  PrimaryColumn,
+  Index,
+  Unique,
+  Check,
+  ManyToOne,
+  OneToMany,
+  ManyToMany,
+  OneToOne,
+  JoinColumn,
+  JoinTable,
+  BeforeInsert,
+  BeforeUpdate,
+  Table,
+  TableColumn,
+  TableForeignKey,
+  TableIndex,
+  TableUnique,
+  TableCheck,
+  In,
+  Not,
+  IsNull,
+  Like,
+  ILike,
+  type EntityManager,
+  type MigrationInterface,
+  type QueryRunner,
+  type Repository,
+} from "typeorm";
+export { z } from "zod";

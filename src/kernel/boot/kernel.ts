@@ -1,0 +1,196 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Logger } from "pino";
+import { loadApplication, type Application } from "../application";
+import { KioskStartupError } from "../errors";
+import type { EventBus } from "../events/event-bus";
+import { InMemoryEventBus } from "../events/in-memory-event-bus";
+import { OutboxDispatcher } from "../events/outbox-dispatcher";
+import { UnitOfWork } from "../events/unit-of-work";
+import { createHttpApp } from "../http/create-http-app";
+import { loadStartupHooks } from "../loaders/load-startup-hooks";
+import { createLogger } from "../logger";
+import { runBootSteps, type BootStep } from "./boot-steps";
+import { openProject, type Project, type ProjectOptions } from "./project";
+import { closeGracefully } from "./close-gracefully";
+
+/** Options of `startKernel`. */
+export interface KernelOptions extends ProjectOptions {
+  /** Open the HTTP port (default true). Port 0 picks a free one. */
+  listen?: boolean;
+  host?: string;
+  logger?: Logger;
+  /** Runs once the database is open, before anything reads it (tests run migrations here). */
+  beforeApplication?: (project: Project) => Promise<void>;
+}
+
+interface KernelState {
+  options: KernelOptions;
+  logger?: Logger;
+  project?: Project;
+  eventBus?: EventBus;
+  dispatcher?: OutboxDispatcher;
+  unitOfWork?: UnitOfWork;
+  application?: Application;
+  server?: Server;
+}
+
+type RunningState = Required<Omit<KernelState, "server" | "logger">> & { logger: Logger; server?: Server };
+
+/** A running project: its database, bus, current application generation and HTTP server. */
+export class Kernel {
+  private disposeSteps: () => Promise<void> = async () => {};
+
+  private constructor(private readonly state: RunningState) {}
+
+  get project(): Project {
+    return this.state.project;
+  }
+  get logger(): Logger {
+    return this.state.logger;
+  }
+  /** The current generation's container (services resolved from here). */
+  get container() {
+    return this.state.application.container;
+  }
+  get outbox(): OutboxDispatcher {
+    return this.state.dispatcher;
+  }
+  get server(): Server | undefined {
+    return this.state.server;
+  }
+  /** `http://127.0.0.1:<port>` once listening. */
+  get url(): string {
+    const address = this.state.server?.address() as AddressInfo | null;
+    if (!address) throw new Error("the kernel is not listening");
+    return `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  }
+
+  /** Boots a project: one table of named steps, each with its own dispose, run in order. */
+  static async start(options: KernelOptions): Promise<Kernel> {
+    const state: KernelState = { options, logger: options.logger };
+    const steps: BootStep<KernelState>[] = [
+      {
+        name: "project",
+        load: (s) => {
+          s.project = openProject(s.options);
+          s.logger ??= createLogger(s.project.config.env);
+        },
+      },
+      {
+        name: "database",
+        load: async (s) => {
+          const { dataSource, config } = s.project!;
+          try {
+            await dataSource.initialize();
+          } catch (err) {
+            const where = config.database.dialect === "postgres" ? "PostgreSQL" : config.database.path;
+            throw new KioskStartupError("KIOSK_DB_CONNECT", `cannot open the database (${where}): ${(err as Error).message}`, { cause: err });
+          }
+          await s.options.beforeApplication?.(s.project!);
+          if (await dataSource.showMigrations()) {
+            s.logger!.warn("the database has pending migrations: run `kiosk migrate`");
+          }
+        },
+        dispose: (s) => s.project!.dataSource.destroy(),
+      },
+      {
+        name: "events",
+        load: (s) => {
+          s.eventBus = new InMemoryEventBus(s.logger!);
+          s.dispatcher = new OutboxDispatcher(s.project!.dataSource, s.eventBus, s.logger!);
+          s.unitOfWork = new UnitOfWork(s.project!.dataSource, s.dispatcher);
+        },
+        dispose: async (s) => {
+          await s.dispatcher!.drain();
+          await s.eventBus!.close();
+        },
+      },
+      {
+        name: "application",
+        load: (s) => {
+          s.application = loadApplication(s.project!.roots, s.project!.exts, infrastructure(s));
+          s.eventBus!.setSubscriptions(s.application.subscriptions);
+        },
+      },
+      {
+        name: "startup hooks",
+        load: async (s) => {
+          for (const hook of loadStartupHooks(s.project!.roots, s.project!.exts)) {
+            await hook.run({ container: s.application!.container, options: hook.root.options ?? {} });
+          }
+        },
+      },
+      { name: "outbox", load: async (s) => void (await s.dispatcher!.flushPending()) },
+      {
+        name: "http",
+        load: async (s) => {
+          if (s.options.listen === false) return;
+          const app = createHttpApp(s.project!.config, s.logger!, () => s.application!);
+          s.server = await listen(app, s.project!.config.http.port, s.options.host);
+        },
+        dispose: (s) => (s.server ? closeGracefully(s.server) : undefined),
+      },
+    ];
+    const dispose = await runBootSteps(steps, state);
+    const kernel = new Kernel(state as RunningState);
+    kernel.disposeSteps = dispose;
+    return kernel;
+  }
+
+  /**
+   * Reloads services, routes, middlewares and subscribers from disk (for
+   * `kiosk develop`), keeping the database, the bus and the server. Project files
+   * other than models and migrations are evicted from the require cache first.
+   * If loading fails, the previous generation keeps serving and the error is thrown.
+   */
+  reload(): Application {
+    const { project } = this.state;
+    const projectRoot = project.roots[project.roots.length - 1].dir + path.sep;
+    const keep = ["models", "migrations"].map((d) => path.join(projectRoot, d) + path.sep);
+    for (const file of Object.keys(require.cache)) {
+      if (file.startsWith(projectRoot) && !keep.some((k) => file.startsWith(k))) delete require.cache[file];
+    }
+    const next = loadApplication(project.roots, project.exts, infrastructure(this.state));
+    this.state.application = next;
+    this.state.eventBus.setSubscriptions(next.subscriptions);
+    return next;
+  }
+
+  /** Stops accepting connections, finishes in-flight requests and events, closes the database. */
+  async shutdown(): Promise<void> {
+    await this.disposeSteps();
+  }
+}
+
+function infrastructure(s: KernelState): Record<string, unknown> {
+  return {
+    config: s.project!.config,
+    logger: s.logger,
+    dataSource: s.project!.dataSource,
+    manager: s.project!.dataSource.manager,
+    eventBus: s.eventBus,
+    unitOfWork: s.unitOfWork,
+  };
+}
+
+function listen(app: import("express").Express, port: number, host = "127.0.0.1"): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("listening", () => resolve(server));
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        new KioskStartupError(
+          "KIOSK_PORT_IN_USE",
+          err.code === "EADDRINUSE" ? `port ${port} is already in use` : `cannot listen on ${host}:${port}: ${err.message}`,
+        ),
+      ),
+    );
+  });
+}
+
+/** Boots a project and serves it. */
+export function startKernel(options: KernelOptions): Promise<Kernel> {
+  return Kernel.start(options);
+}

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { KioskStartupError } from "../errors";
+import type { KioskConfig } from "./define-config";
+import type { KioskEnv, ResolvedConfig } from "./resolved-config";
+
+const DEV_JWT_SECRET = "kiosk-development-secret";
+
+const configSchema = z.strictObject({
+  database: z
+    .strictObject({
+      url: z.string().optional(),
+      path: z.string().min(1).optional(),
+      logging: z.boolean().optional(),
+      poolSize: z.number().int().min(1).max(500).optional(),
+    })
+    .optional(),
+  redis: z.strictObject({ url: z.string().optional() }).optional(),
+  http: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).optional(),
+      storeCors: z.string().optional(),
+      adminCors: z.string().optional(),
+      bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").optional(),
+      jwtSecret: z.string().min(1).optional(),
+    })
+    .optional(),
+  plugins: z
+    .array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({ resolve: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }),
+      ]),
+    )
+    .optional(),
+});
+
+/** Where the config file sits: the TS source in development, the build output in production. */
+export function configFileCandidates(projectDir: string, fromBuild: boolean): string[] {
+  return fromBuild
+    ? [path.join(projectDir, "dist", "kiosk.config.js")]
+    : ["kiosk.config.ts", "kiosk.config.js"].map((f) => path.join(projectDir, f));
+}
+
+function readConfigFile(projectDir: string, fromBuild: boolean): { file?: string; config: unknown } {
+  const file = configFileCandidates(projectDir, fromBuild).find((f) => fs.existsSync(f));
+  if (!file) return { config: {} };
+  let mod: any;
+  try {
+    mod = require(file);
+  } catch (err) {
+    throw new KioskStartupError("KIOSK_CONFIG_LOAD", `${file}: ${(err as Error).message}`, { cause: err });
+  }
+  return { file, config: mod && typeof mod === "object" && "default" in mod ? mod.default : mod };
+}
+
+function envPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new KioskStartupError("KIOSK_CONFIG_INVALID", `PORT must be a port number, got "${value}"`);
+  }
+  return port;
+}
+
+/**
+ * Loads `kiosk.config.ts` (or the built `dist/kiosk.config.js`), validates it,
+ * applies environment overrides and defaults. A bad value is an error naming its key.
+ */
+export function loadConfig(options: {
+  projectDir: string;
+  env?: KioskEnv;
+  fromBuild?: boolean;
+  overrides?: { port?: number; databaseUrl?: string };
+}): ResolvedConfig {
+  const projectDir = path.resolve(options.projectDir);
+  const env: KioskEnv = options.env ?? ((process.env.NODE_ENV as KioskEnv) || "development");
+  const { file, config: raw } = readConfigFile(projectDir, options.fromBuild ?? false);
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = [...issue.path, ...((issue as { keys?: string[] }).keys ?? [])].join(".") || "(root)";
+    throw new KioskStartupError(
+      "KIOSK_CONFIG_INVALID",
+      `${file ?? "kiosk.config"}: invalid value at "${key}": ${issue.message}`,
+    );
+  }
+  const config: KioskConfig = parsed.data;
+  const databaseUrl = options.overrides?.databaseUrl ?? (process.env.DATABASE_URL || config.database?.url);
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new KioskStartupError(
+      "KIOSK_CONFIG_INVALID",
+      `database.url (DATABASE_URL) must start with postgres://, got "${databaseUrl.split(":")[0]}:…"`,
+    );
+  }
+  const jwtSecret = process.env.JWT_SECRET || config.http?.jwtSecret;
+  if (!jwtSecret && env === "production") {
+    throw new KioskStartupError("KIOSK_CONFIG_INVALID", "http.jwtSecret (JWT_SECRET) must be set in production");
+  }
+  return {
+    projectDir,
+    env,
+    database: {
+      dialect: databaseUrl ? "postgres" : "sqlite",
+      url: databaseUrl || undefined,
+      path: path.resolve(projectDir, config.database?.path ?? ".kiosk/kiosk.sqlite"),
+      logging: config.database?.logging ?? false,
+      poolSize: config.database?.poolSize ?? 10,
+    },
+    redisUrl: process.env.REDIS_URL || config.redis?.url || undefined,
+    http: {
+      port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
+      storeCors: process.env.STORE_CORS ?? config.http?.storeCors ?? "*",
+      adminCors: process.env.ADMIN_CORS ?? config.http?.adminCors ?? "*",
+      bodyLimit: config.http?.bodyLimit ?? "1mb",
+      jwtSecret: jwtSecret || DEV_JWT_SECRET,
+    },
+    plugins: config.plugins ?? [],
+  };
+}

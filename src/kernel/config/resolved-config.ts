@@ -1,0 +1,29 @@
+import type { PluginEntry } from "./define-config";
+
+/** The environment Kiosk runs in. */
+export type KioskEnv = "development" | "production" | "test";
+
+/** The database dialects Kiosk supports. */
+export type Dialect = "sqlite" | "postgres";
+
+/** The config after defaults and environment overrides, as the kernel uses it. */
+export interface ResolvedConfig {
+  projectDir: string;
+  env: KioskEnv;
+  database: {
+    dialect: Dialect;
+    url?: string;
+    path: string;
+    logging: boolean;
+    poolSize: number;
+  };
+  redisUrl?: string;
+  http: {
+    port: number;
+    storeCors: string;
+    adminCors: string;
+    bodyLimit: string;
+    jwtSecret: string;
+  };
+  plugins: PluginEntry[];
+}

@@ -1,0 +1,51 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { generateId } from "../ids";
+import { OutboxEvent } from "../schema/models/outbox-event";
+import type { EventMessage } from "./event-bus";
+import type { OutboxDispatcher } from "./outbox-dispatcher";
+
+/** The explicit context a service method works in: the transaction's manager and its event stager. */
+export interface TransactionContext {
+  manager: EntityManager;
+  /** Stages an event; it is published only if the transaction commits. */
+  emit<T>(name: string, data: T): void;
+}
+
+/**
+ * Runs work in one database transaction and publishes the events it staged
+ * after commit (outbox rows written in the same transaction). A rollback
+ * discards both the data and the events. Registered as `unitOfWork`.
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  /** Runs `work` in a transaction, or inside `parent` when the caller already has one. */
+  async run<T>(work: (tx: TransactionContext) => Promise<T>, parent?: TransactionContext): Promise<T> {
+    if (parent) return work(parent);
+    const staged: EventMessage[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work({
+        manager,
+        emit: (name, data) => void staged.push({ id: generateId("evt"), name, data }),
+      });
+      if (staged.length) {
+        const now = new Date();
+        await manager.insert(
+          OutboxEvent,
+          staged.map((m) => ({ id: m.id, name: m.name, data: JSON.stringify(m.data ?? null), created_at: now })),
+        );
+      }
+      return value;
+    });
+    if (staged.length) void this.dispatcher.dispatch(staged);
+    return result;
+  }
+
+  /** Stages and publishes events outside any other work (one short transaction). */
+  emit<T>(name: string, data: T): Promise<void> {
+    return this.run(async (tx) => tx.emit(name, data));
+  }
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import cors from "cors";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import type { Application } from "../application";
+import type { ResolvedConfig } from "../config/resolved-config";
+import { createErrorHandler, notFoundHandler } from "./error-handler";
+import type { KioskRequest } from "./types";
+
+function corsFor(origins: string) {
+  const list = origins.split(",").map((o) => o.trim()).filter(Boolean);
+  return cors({ origin: list.includes("*") ? true : list, credentials: true });
+}
+
+/**
+ * The express app. Everything reloadable sits behind one stable dispatch
+ * middleware that reads the current generation per request, so swapping a
+ * generation never drops or refuses a request.
+ */
+export function createHttpApp(
+  config: ResolvedConfig,
+  logger: Logger,
+  current: () => Application,
+): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    (req as KioskRequest).requestId = id;
+    res.setHeader("x-request-id", id);
+    next();
+  });
+  app.get("/health", (_req, res) => void res.json({ status: "ok" }));
+  app.use("/store", corsFor(config.http.storeCors));
+  app.use("/admin", corsFor(config.http.adminCors));
+  app.use(express.json({ limit: config.http.bodyLimit }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const generation = current();
+    (req as KioskRequest).scope = generation.container.createScope();
+    generation.router(req, res, next);
+  });
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger, config.env === "development"));
+  return app;
+}

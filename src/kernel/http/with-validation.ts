@@ -1,0 +1,39 @@
+import type { NextFunction, Response } from "express";
+import type { z } from "zod";
+import { InvalidDataError } from "../errors";
+import type { KioskRequest } from "./types";
+
+/** Turns the first zod issue into a 400 naming the field. */
+export function validationError(error: z.ZodError, where: "body" | "query" | "params"): InvalidDataError {
+  const issue = error.issues[0];
+  const keys = (issue as { keys?: string[] }).keys;
+  const field = [...issue.path, ...(keys ?? [])].map(String).join(".");
+  const message = keys?.length
+    ? `Unrecognized field${keys.length > 1 ? "s" : ""} in ${where}: ${keys.join(", ")}`
+    : `${field || where}: ${issue.message}`;
+  return new InvalidDataError(message, { code: "invalid_request", field: field || undefined });
+}
+
+/**
+ * Declares a route's input with the route: the handler receives
+ * `req.validatedBody` / `req.validatedQuery` already parsed, and bad input is a
+ * 400 `{ type, code, message, field }` before the handler runs.
+ */
+export function withValidation<B = unknown, Q = unknown>(
+  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q> },
+  handler: (req: KioskRequest<B, Q>, res: Response, next: NextFunction) => unknown,
+) {
+  return (req: KioskRequest<B, Q>, res: Response, next: NextFunction) => {
+    if (schemas.body) {
+      const parsed = schemas.body.safeParse(req.body ?? {});
+      if (!parsed.success) throw validationError(parsed.error, "body");
+      req.validatedBody = parsed.data;
+    }
+    if (schemas.query) {
+      const parsed = schemas.query.safeParse(req.query ?? {});
+      if (!parsed.success) throw validationError(parsed.error, "query");
+      req.validatedQuery = parsed.data;
+    }
+    return handler(req, res, next);
+  };
+}

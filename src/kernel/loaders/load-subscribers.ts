@@ -1,0 +1,37 @@
+import path from "node:path";
+import type { SubscriberConfig, SubscriberHandler } from "../events/event-bus";
+import { listFiles } from "./discover-files";
+import { importResource, shapeError } from "./import-resource";
+import type { ResourceRoot } from "./resource-root";
+
+/** A subscriber file, checked: its handler, events and id. */
+export interface SubscriberDefinition {
+  file: string;
+  subscriberId: string;
+  events: string[];
+  handler: SubscriberHandler;
+}
+
+/**
+ * Subscribers from `<root>/subscribers/*`. The id defaults to `<root>:<file name>`,
+ * the same in every process, so the Redis bus can deliver once per subscriber.
+ */
+export function loadSubscribers(roots: ResourceRoot[], exts: string[]): SubscriberDefinition[] {
+  const definitions: SubscriberDefinition[] = [];
+  for (const root of roots) {
+    for (const file of listFiles(path.join(root.dir, "subscribers"), exts)) {
+      const mod = importResource(file);
+      const handler = mod.default;
+      const config = mod.config as SubscriberConfig | undefined;
+      if (typeof handler !== "function") throw shapeError(file, "a default export that is a function");
+      const events = typeof config?.event === "string" ? [config.event] : config?.event;
+      if (!Array.isArray(events) || !events.length || !events.every((e) => typeof e === "string" && e)) {
+        throw shapeError(file, "export const config = { event: string | string[] }");
+      }
+      const subscriberId =
+        config?.context?.subscriberId ?? `${root.name}:${path.basename(file).replace(/\.[jt]s$/, "")}`;
+      definitions.push({ file, subscriberId, events, handler });
+    }
+  }
+  return definitions;
+}
