@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { buildCommand } from "./commands/build";
+import { developCommand } from "./commands/develop";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
 import { runCli } from "./run-cli";
@@ -10,6 +11,7 @@ export function kioskProgram(): Command {
   return new Command("kiosk")
     .description("Run, build and migrate a Kiosk commerce project")
     .version(version)
+    .addCommand(developCommand())
     .addCommand(startCommand())
     .addCommand(buildCommand())
     .addCommand(migrateCommand())

@@ -122,7 +122,15 @@ export class Kernel {
           }
         },
       },
-      { name: "outbox", load: async (s) => void (await s.dispatcher!.flushPending()) },
+      {
+        name: "outbox",
+        load: async (s) => {
+          // Before the first `kiosk migrate` there is no outbox yet: nothing to flush.
+          const runner = s.project!.dataSource.createQueryRunner();
+          const ready = await runner.hasTable("kiosk_outbox").finally(() => runner.release());
+          if (ready) await s.dispatcher!.flushPending();
+        },
+      },
       {
         name: "http",
         load: async (s) => {

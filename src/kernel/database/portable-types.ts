@@ -24,17 +24,17 @@ export function resolveColumnType<T>(dialect: Dialect, type: T): T {
   return typeof type === "string" ? ((TYPE_MAP[dialect][type] as T) ?? type) : type;
 }
 
-const resolvedFor = new WeakSet<object>();
+/** The type each decorator declared, kept so one process can open SQLite and then PostgreSQL. */
+const declaredTypes = new WeakMap<object, unknown>();
 
 /**
  * Rewrites the column types declared by decorators for the given dialect. Runs
- * before the DataSource builds its metadata; each column argument is mapped once.
+ * before the DataSource builds its metadata, always from the declared type.
  */
 export function applyPortableColumnTypes(dialect: Dialect): void {
   for (const column of getMetadataArgsStorage().columns) {
-    if (resolvedFor.has(column.options)) continue;
-    resolvedFor.add(column.options);
-    column.options.type = resolveColumnType(dialect, column.options.type);
+    if (!declaredTypes.has(column.options)) declaredTypes.set(column.options, column.options.type);
+    column.options.type = resolveColumnType(dialect, declaredTypes.get(column.options) as typeof column.options.type);
   }
 }
 
