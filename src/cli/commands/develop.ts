@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { watch } from "chokidar";
+import { watch, type FSWatcher } from "node:fs";
 import { Command } from "commander";
 import { Kernel } from "../../kernel/boot/kernel";
 import { parsePort, projectDir } from "../project-dir";
@@ -32,26 +32,35 @@ export function developCommand(): Command {
       const dir = projectDir(opts.cwd);
       const port = opts.port === undefined ? undefined : parsePort(opts.port);
       if (process.env[WORKER_FLAG]) return runWorker(dir, port);
-      return supervise();
+      return supervise(dir);
     });
 }
 
-function supervise(): Promise<void> {
+function supervise(dir: string): Promise<void> {
   return new Promise((resolve) => {
-    let child: ChildProcess;
+    let child: ChildProcess | undefined;
+    let idle: FSWatcher | undefined;
     let stopping = false;
     const spawn = () => {
+      idle = undefined;
       child = fork(process.argv[1], process.argv.slice(2), { env: { ...process.env, [WORKER_FLAG]: "1" }, stdio: "inherit" });
       child.on("exit", (code) => {
+        child = undefined;
         if (stopping) return resolve();
         if (code === RESTART) return spawn();
         process.stderr.write("kiosk develop: the server stopped; fix the error and save a file to restart\n");
-        waitForChange(spawn);
+        idle = watch(dir, { recursive: true }, (_event, file) => {
+          if (!file || /^(node_modules|\.kiosk|dist)/.test(file)) return;
+          idle?.close();
+          spawn();
+        });
       });
     };
     const stop = () => {
       stopping = true;
-      child.kill("SIGTERM");
+      if (child) return void child.kill("SIGTERM");
+      idle?.close();
+      resolve();
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
@@ -59,23 +68,32 @@ function supervise(): Promise<void> {
   });
 }
 
-function waitForChange(then: () => void): void {
-  const watcher = watch(process.cwd(), { ignoreInitial: true, ignored: /node_modules|\.kiosk|dist/ });
-  watcher.once("all", () => void watcher.close().then(then));
-}
-
 async function runWorker(dir: string, port: number | undefined): Promise<void> {
   const kernel = await Kernel.start({ projectDir: dir, env: "development", typescript: true, port });
   kernel.logger.info(`develop: serving on ${kernel.url}`);
   let lastError = "";
-  const watcher = watch([path.join(dir, "src"), path.join(dir, "kiosk.config.ts")], {
-    ignoreInitial: true,
-    ignored: /(\.d\.ts|~|\.swp)$/,
-  });
-  watcher.on("all", async (_event, file) => {
-    if (needsRestart(dir, file)) {
-      kernel.logger.info(`develop: ${path.relative(dir, file)} changed, restarting`);
-      await watcher.close();
+  let timer: NodeJS.Timeout | undefined;
+  let changed = new Set<string>();
+  // node's own recursive watcher: no per-file throttle, so a second save 10 ms after
+  // the first is never lost. Bursts of events are coalesced into one reload.
+  const onChange = (file: string) => {
+    if (/(\.d\.ts|~|\.swp)$/.test(file)) return;
+    changed.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => void apply(), 10);
+  };
+  const watchers = [
+    watch(path.join(dir, "src"), { recursive: true }, (_e, f) => f && onChange(path.join(dir, "src", f))),
+    watch(dir, (_e, f) => f === "kiosk.config.ts" && onChange(path.join(dir, f))),
+  ];
+  const closeWatchers = () => watchers.forEach((w) => w.close());
+  const apply = async () => {
+    const files = [...changed];
+    changed = new Set();
+    const restartFor = files.find((f) => needsRestart(dir, f));
+    if (restartFor) {
+      kernel.logger.info(`develop: ${path.relative(dir, restartFor)} changed, restarting`);
+      closeWatchers();
       await kernel.shutdown();
       process.exit(RESTART);
     }
@@ -83,16 +101,18 @@ async function runWorker(dir: string, port: number | undefined): Promise<void> {
     try {
       kernel.reload();
       lastError = "";
-      kernel.logger.info(`develop: reloaded after ${path.relative(dir, file)} in ${Math.round(performance.now() - started)} ms`);
+      const names = files.map((f) => path.relative(dir, f)).join(", ");
+      kernel.logger.info(`develop: reloaded after ${names} in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
       const message = (err as Error).message;
       if (message !== lastError) kernel.logger.error(`develop: keeping the last good version: ${message}`);
       lastError = message;
     }
-  });
+  };
   await new Promise<void>((resolve) => {
     const stop = async () => {
-      await watcher.close();
+      closeWatchers();
+      clearTimeout(timer);
       await kernel.shutdown();
       resolve();
     };

@@ -16,7 +16,10 @@ export function shapeError(file: string, expected: string): KioskStartupError {
 
 function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return message.trim().split("\n").filter((l) => l.trim()).slice(0, 8).join("\n");
+  const lines = message.trim().split("\n").filter((l) => l.trim());
+  // SWC appends its own internals after the code frame; the frame is what helps.
+  const end = lines.findIndex((l) => /^(Caused by:|Stack backtrace:)/.test(l.trim()));
+  return lines.slice(0, end === -1 ? 8 : Math.min(end, 8)).join("\n");
 }
 
 /** A module's default export, whether written as `export default` or `module.exports =`. */

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+export const KIOSK_BIN = path.resolve(__dirname, "..", "..", "bin", "kiosk.js");
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running `kiosk` child process with its output collected. */
+export interface KioskProcess {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** Spawns the real `kiosk` bin. */
+export function spawnKiosk(args: string[], env: Record<string, string | undefined> = {}): KioskProcess {
+  const child = spawn(process.execPath, [KIOSK_BIN, ...args], {
+    env: { ...process.env, NODE_ENV: undefined, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+/** Polls `fn` until it returns true or `ms` passes. */
+export async function waitFor(fn: () => Promise<boolean> | boolean, ms = 15_000, label = "condition"): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      if (await fn()) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
