@@ -24,11 +24,11 @@ async function runPending(opts: { cwd?: string }): Promise<void> {
   });
 }
 
-/** `kiosk migrate [run] | revert | show | generate | check`. */
+/** `kiosk migrate [run] | revert | show`. */
 export function migrateCommand(): Command {
   const cwdOption = ["-C, --cwd <dir>", "project directory"] as const;
   const migrate = new Command("migrate")
-    .description("Run, revert, show, generate and check database migrations")
+    .description("Run, revert and show database migrations")
     .option(...cwdOption)
     .addHelpText("after", "\nExamples:\n  $ kiosk migrate\n  $ kiosk migrate revert --steps 2\n  $ kiosk migrate show\n")
     .action(runPending);
