@@ -11,6 +11,7 @@ export function kioskProgram(): Command {
   return new Command("kiosk")
     .description("Run, build and migrate a Kiosk commerce project")
     .version(version)
+    .enablePositionalOptions()
     .addCommand(developCommand())
     .addCommand(startCommand())
     .addCommand(buildCommand())

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { KioskStartupError } from "../../../kernel/errors";
 import { parseCount } from "../../project-dir";
+import { checkMigrations } from "./check";
 import { migrationStatus } from "./migration-status";
 import { withDatabase } from "./open-database";
 
@@ -24,12 +25,14 @@ async function runPending(opts: { cwd?: string }): Promise<void> {
   });
 }
 
-/** `kiosk migrate [run] | revert | show`. */
+/** `kiosk migrate [run] | revert | show | check`. */
 export function migrateCommand(): Command {
   const cwdOption = ["-C, --cwd <dir>", "project directory"] as const;
   const migrate = new Command("migrate")
-    .description("Run, revert and show database migrations")
+    .description("Run, revert, show and check database migrations")
     .option(...cwdOption)
+    // `kiosk migrate show --cwd x`: the subcommand, not `migrate`, takes the --cwd after it.
+    .enablePositionalOptions()
     .addHelpText("after", "\nExamples:\n  $ kiosk migrate\n  $ kiosk migrate revert --steps 2\n  $ kiosk migrate show\n")
     .action(runPending);
 
@@ -79,6 +82,13 @@ export function migrateCommand(): Command {
         out(`${status.length - pending} applied, ${pending} pending`);
       });
     });
+
+  migrate
+    .command("check")
+    .description("Exit non-zero when the entities and the migrations disagree (for CI)")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExample:\n  $ kiosk migrate check\n")
+    .action((opts: { cwd?: string }) => checkMigrations(opts.cwd, out));
 
   return migrate;
 }
