@@ -1,12 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-
-const KIOSK_BIN = path.resolve(__dirname, "..", "..", "bin", "kiosk.js");
+import { freePort, KIOSK_BIN } from "../helpers/processes";
 
 /** A clean child env: no NODE_ENV/DATABASE_URL/JWT_SECRET leaking from vitest or the shell. */
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -33,17 +31,6 @@ function kiosk(args: string[], env: Record<string, string | undefined> = {}) {
 
 function lines(s: string): string[] {
   return s.split("\n").filter((l) => l.trim() !== "");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 10_000): Promise<void> {

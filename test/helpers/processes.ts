@@ -25,8 +25,10 @@ export interface KioskProcess {
 
 /** Spawns the real `kiosk` bin. */
 export function spawnKiosk(args: string[], env: Record<string, string | undefined> = {}): KioskProcess {
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "info", ...env };
+  delete merged.NODE_ENV; // vitest sets "test"; the bin decides its own environment
   const child = spawn(process.execPath, [KIOSK_BIN, ...args], {
-    env: { ...process.env, NODE_ENV: undefined, LOG_LEVEL: "info", ...env },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
