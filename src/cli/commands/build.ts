@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { transformFile } from "@swc/core";
 import { Command } from "commander";
 import { swcOptions } from "../../kernel/runtime/swc-options";
 import { CliError } from "../cli-error";
@@ -23,6 +22,8 @@ export async function buildProject(dir: string): Promise<{ files: number; ms: nu
   const outDir = path.join(dir, "dist");
   const files = [...sourceFiles(path.join(dir, "src")), path.join(dir, "kiosk.config.ts")].filter((f) => fs.existsSync(f));
   if (!files.length) throw new CliError("KIOSK_BUILD_EMPTY", `nothing to build: no src/ or kiosk.config.ts in ${dir}`);
+  // Loaded here, not at import: `kiosk start` never pays for SWC's native binding.
+  const { transformFile } = require("@swc/core") as typeof import("@swc/core");
   const staging = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
