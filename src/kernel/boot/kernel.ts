@@ -12,7 +12,7 @@ import { createHttpApp } from "../http/create-http-app";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { createLogger } from "../logger";
 import { runBootSteps, type BootStep } from "./boot-steps";
-import { openProject, type Project, type ProjectOptions } from "./project";
+import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
 import { closeGracefully } from "./close-gracefully";
 
 /** Options of `startKernel`. */
@@ -81,13 +81,8 @@ export class Kernel {
       {
         name: "database",
         load: async (s) => {
-          const { dataSource, config } = s.project!;
-          try {
-            await dataSource.initialize();
-          } catch (err) {
-            const where = config.database.dialect === "postgres" ? "PostgreSQL" : config.database.path;
-            throw new KioskStartupError("KIOSK_DB_CONNECT", `cannot open the database (${where}): ${(err as Error).message}`, { cause: err });
-          }
+          const { dataSource } = s.project!;
+          await connectDatabase(s.project!);
           await s.options.beforeApplication?.(s.project!);
           if (await dataSource.showMigrations()) {
             s.logger!.warn("the database has pending migrations: run `kiosk migrate`");

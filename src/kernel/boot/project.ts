@@ -7,6 +7,7 @@ import { resourceExtensions } from "../loaders/discover-files";
 import { loadMigrations, loadModels, type RootMigration } from "../loaders/load-schema";
 import { pluginRoots } from "../loaders/plugin-roots";
 import { coreRoots, type ResourceRoot } from "../loaders/resource-root";
+import { KioskStartupError } from "../errors";
 import { registerTypeScript } from "../runtime/typescript-hook";
 
 /** How to open a project: where it is, and whether to run its TypeScript source or its build. */
@@ -58,4 +59,15 @@ export function openProject(options: ProjectOptions): Project {
     migrations.map((m) => m.migration),
   );
   return { config, typescript, exts, roots, entities, migrations, dataSource };
+}
+
+/** Connects the project's DataSource; a failure is one KIOSK_DB_CONNECT error naming the database. */
+export async function connectDatabase(project: Project): Promise<void> {
+  try {
+    await project.dataSource.initialize();
+  } catch (err) {
+    const { dialect, path: file } = project.config.database;
+    const where = dialect === "postgres" ? "PostgreSQL" : file;
+    throw new KioskStartupError("KIOSK_DB_CONNECT", `cannot open the database (${where}): ${(err as Error).message}`, { cause: err });
+  }
 }
