@@ -5,7 +5,7 @@ export function importResource(file: string): Record<string, any> {
   try {
     return require(file);
   } catch (err) {
-    throw new KioskStartupError("KIOSK_RESOURCE_IMPORT", `${file}: ${firstLine(err)}`, { cause: err });
+    throw new KioskStartupError("KIOSK_RESOURCE_IMPORT", `${file}: ${errorSummary(err)}`, { cause: err });
   }
 }
 
@@ -14,7 +14,7 @@ export function shapeError(file: string, expected: string): KioskStartupError {
   return new KioskStartupError("KIOSK_RESOURCE_SHAPE", `${file}: expected ${expected}`);
 }
 
-function firstLine(err: unknown): string {
+function errorSummary(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const lines = message.trim().split("\n").filter((l) => l.trim());
   // SWC appends its own internals after the code frame; the frame is what helps.
