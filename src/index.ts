@@ -28,6 +28,11 @@ export {
   type RouteHandler,
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
+export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
+export { authenticate, requireActorId } from "./kernel/auth/authenticate";
+export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
+export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
+export { hashPassword, verifyPassword } from "./kernel/auth/password";
 export type { JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 export { startTestServer, type TestServer } from "./kernel/testing";
@@ -59,6 +64,9 @@ export {
   IsNull,
   Like,
   ILike,
+  MoreThanOrEqual,
+  LessThanOrEqual,
+  Brackets,
   type EntityManager,
   type MigrationInterface,
   type QueryRunner,

@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { createKernelContainer } from "./container/create-container";
 import type { Subscription } from "./events/event-bus";
 import { buildFileRouter } from "./http/file-router";
-import { loadMiddlewares, loadRoutes } from "./loaders/load-routes";
+import { loadMiddlewares, loadRoutes, type RouteDefinition } from "./loaders/load-routes";
 import { loadServices } from "./loaders/load-services";
 import { loadSubscribers } from "./loaders/load-subscribers";
 import type { ResourceRoot } from "./loaders/resource-root";
@@ -16,6 +16,8 @@ import type { ResourceRoot } from "./loaders/resource-root";
 export interface Application {
   container: AwilixContainer;
   router: Router;
+  /** The route files behind the router, most specific first. */
+  routes: RouteDefinition[];
   subscriptions: Subscription[];
 }
 
@@ -39,6 +41,7 @@ export function loadApplication(
       },
     })),
   );
-  const router = buildFileRouter(loadRoutes(roots, exts), loadMiddlewares(roots, exts));
-  return { container, router, subscriptions };
+  const routes = loadRoutes(roots, exts);
+  const router = buildFileRouter(routes, loadMiddlewares(roots, exts));
+  return { container, router, routes, subscriptions };
 }

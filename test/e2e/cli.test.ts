@@ -85,19 +85,19 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
   it("migrate show, run, revert and run again", () => {
     let r = migrate("show");
     expect(r.status, r.stderr).toBe(0);
-    expect(lines(r.stdout)).toEqual([
+    expect(kernelAndProject(r.stdout)).toEqual([
       "kiosk",
       "  [ ] CreateOutbox1732406400000",
       "project",
       "  [ ] CreateNote1732500000000",
-      "0 applied, 2 pending",
     ]);
+    expect(lines(r.stdout).at(-1)).toMatch(/^0 applied, \d+ pending$/);
 
     r = migrate("run");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^ran\s+CreateOutbox1732406400000$/m);
     expect(r.stdout).toMatch(/^ran\s+CreateNote1732500000000$/m);
-    expect(r.stdout).toContain("2 migrations applied");
+    expect(r.stdout).toMatch(/\d+ migrations applied/);
 
     r = migrate();
     expect(r.status, r.stderr).toBe(0);
@@ -105,13 +105,13 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
 
     r = migrate("show");
     expect(r.status, r.stderr).toBe(0);
-    expect(lines(r.stdout)).toEqual([
+    expect(kernelAndProject(r.stdout)).toEqual([
       "kiosk",
       "  [x] CreateOutbox1732406400000",
       "project",
       "  [x] CreateNote1732500000000",
-      "2 applied, 0 pending",
     ]);
+    expect(lines(r.stdout).at(-1)).toMatch(/^\d+ applied, 0 pending$/);
 
     r = migrate("revert");
     expect(r.status, r.stderr).toBe(0);
@@ -121,7 +121,7 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("  [x] CreateOutbox1732406400000");
     expect(r.stdout).toContain("  [ ] CreateNote1732500000000");
-    expect(lines(r.stdout).at(-1)).toBe("1 applied, 1 pending");
+    expect(lines(r.stdout).at(-1)).toMatch(/^\d+ applied, 1 pending$/);
 
     r = migrate("run");
     expect(r.status, r.stderr).toBe(0);
@@ -174,6 +174,17 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     expect(await waitForExit(server)).toBe(0);
   });
 });
+
+/** `migrate show` output without the core modules' sections (`kiosk:<module>`) and the totals line. */
+function kernelAndProject(stdout: string): string[] {
+  const out: string[] = [];
+  let keep = false;
+  for (const line of lines(stdout).slice(0, -1)) {
+    if (!line.startsWith(" ")) keep = !line.startsWith("kiosk:");
+    if (keep) out.push(line);
+  }
+  return out;
+}
 
 describe("kiosk CLI bad input (sqlite)", () => {
   let dir: string;

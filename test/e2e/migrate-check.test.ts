@@ -19,7 +19,7 @@ describe.each(DATABASES)("kiosk migrate check on $name", ({ name }) => {
   it("passes when the migrations create what the entities describe", () => {
     const result = check();
     expect(result.stderr).toBe("");
-    expect(result.stdout.trim()).toBe("entities and migrations agree (2 migrations)");
+    expect(result.stdout.trim()).toMatch(/^entities and migrations agree \(\d+ migrations\)$/);
     expect(result.status).toBe(0);
   });
 

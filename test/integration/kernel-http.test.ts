@@ -106,10 +106,10 @@ describe.each(DATABASES)("kernel over HTTP on $name", ({ name }) => {
   });
 
   it("maps middleware errors to 401 and masks unexpected errors as 500 without a stack", async () => {
-    expect((await server.request("/admin/ping")).status).toBe(401);
-    const ok = await server.request("/admin/ping", { headers: { authorization: "Bearer fixture-admin" } });
+    expect((await server.request("/store/staff/ping")).status).toBe(401);
+    const ok = await server.request("/store/staff/ping", { headers: { authorization: "Bearer fixture-staff" } });
     expect(ok.body).toEqual({ pong: true });
-    const boom = await server.request("/admin/ping", { method: "DELETE", headers: { authorization: "Bearer fixture-admin" } });
+    const boom = await server.request("/store/staff/ping", { method: "DELETE", headers: { authorization: "Bearer fixture-staff" } });
     expect(boom.status).toBe(500);
     expect(boom.body).toEqual({ type: "unexpected_state", code: "internal_error", message: "An unexpected error occurred" });
   });

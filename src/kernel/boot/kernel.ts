@@ -50,6 +50,10 @@ export class Kernel {
   get logger(): Logger {
     return this.state.logger;
   }
+  /** The current generation's route files (path and methods), for tools and tests. */
+  get routes(): { path: string; methods: string[] }[] {
+    return this.state.application.routes.map((r) => ({ path: r.path, methods: Object.keys(r.handlers) }));
+  }
   /** The current generation's container (services resolved from here). */
   get container() {
     return this.state.application.container;

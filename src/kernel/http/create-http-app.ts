@@ -25,6 +25,8 @@ export function createHttpApp(
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  // `?collection_id[]=a`, as Medusa clients send arrays.
+  app.set("query parser", "extended");
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers["x-request-id"];
     const id = typeof incoming === "string" && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();

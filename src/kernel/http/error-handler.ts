@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import { fromConstraintViolation } from "../database/constraint-error";
 import { KioskError } from "../errors";
 
 interface ErrorBody {
@@ -30,7 +31,8 @@ function fromBodyParser(err: any): ErrorBody & { status: number } | undefined {
  * shown only while developing.
  */
 export function createErrorHandler(logger: Logger, showStack: boolean) {
-  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+  return (thrown: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const err = fromConstraintViolation(thrown) ?? thrown;
     let status: number;
     let body: ErrorBody;
     const parsed = fromBodyParser(err);

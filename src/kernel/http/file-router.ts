@@ -10,6 +10,16 @@ function onlyFor(entry: MiddlewareRoute, middleware: Handler): Handler {
   return (req, res, next) => (methods.has(req.method as never) ? middleware(req, res, next) : next());
 }
 
+/** Express gives a catch-all (`*rest`) as an array of segments; routes see it joined with `/`. */
+function joinCatchAlls(handler: Handler): Handler {
+  return (req, res, next) => {
+    for (const [key, value] of Object.entries(req.params)) {
+      if (Array.isArray(value)) (req.params as Record<string, string>)[key] = value.join("/");
+    }
+    return handler(req, res, next);
+  };
+}
+
 /**
  * Builds the express router for one generation of the application: the
  * middlewares of every `api/middlewares.ts`, then every route file in
@@ -28,7 +38,9 @@ export function buildFileRouter(
   for (const route of routes) {
     for (const method of HTTP_METHODS) {
       const handler = route.handlers[method];
-      if (handler) router[method.toLowerCase() as "get"](route.path, handler as Handler);
+      if (!handler) continue;
+      const wrapped = route.path.includes("*") ? joinCatchAlls(handler as Handler) : (handler as Handler);
+      router[method.toLowerCase() as "get"](route.path, wrapped);
     }
   }
   return router;

@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from "express";
 
 /** The request a route handler receives: express's, plus the per-request container scope. */
 export interface KioskRequest<Body = any, Query = any> extends Request {
+  /** Path parameters (`[id]` -> `params.id`); catch-alls (`[...rest]`) are joined with `/`. */
+  params: Record<string, string>;
   /** A child scope of the container, created for this request. */
   scope: AwilixContainer;
   /** The request id (from `x-request-id`, or generated). */

@@ -1,0 +1,31 @@
+import jwt from "jsonwebtoken";
+
+/** Who a token speaks for: an admin `user` or a store `customer`. */
+export interface AuthActor {
+  actorType: "user" | "customer";
+  actorId: string;
+}
+
+const TOKEN_LIFETIME = "24h";
+
+/** Signs a bearer token (HS256) for an actor. */
+export function signToken(actor: AuthActor, secret: string): string {
+  return jwt.sign({ actor_type: actor.actorType }, secret, {
+    algorithm: "HS256",
+    subject: actor.actorId,
+    expiresIn: TOKEN_LIFETIME,
+  });
+}
+
+/** The actor of a valid, unexpired token; undefined for anything else. */
+export function verifyToken(token: string, secret: string): AuthActor | undefined {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ["HS256"] });
+    if (typeof payload !== "object" || typeof payload.sub !== "string") return undefined;
+    const actorType = (payload as { actor_type?: unknown }).actor_type;
+    if (actorType !== "user" && actorType !== "customer") return undefined;
+    return { actorType, actorId: payload.sub };
+  } catch {
+    return undefined;
+  }
+}
