@@ -1,0 +1,120 @@
+import { In, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { Country } from "../models/country";
+import { Currency } from "../models/currency";
+import { Region } from "../models/region";
+import { assignableCountries, insertCountries } from "../lib/region-countries";
+
+export interface RegionInput {
+  name: string;
+  currency_code: string;
+  tax_rate: number;
+  countries: string[];
+  tax_code?: string | null;
+  includes_tax?: boolean;
+  automatic_taxes?: boolean;
+  metadata?: Record<string, unknown> | null;
+}
+
+const WITH_COUNTRIES = { relations: { countries: true, currency: true }, order: { created_at: "ASC", id: "ASC" } } as const;
+
+/** Regions: a currency, a tax rate and the countries they cover. */
+export default class RegionService {
+  private readonly unitOfWork: UnitOfWork;
+
+  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+    this.unitOfWork = unitOfWork;
+  }
+
+  list(page: { offset: number; limit: number }): Promise<[Region[], number]> {
+    return this.unitOfWork.run((tx) => tx.manager.findAndCount(Region, { ...WITH_COUNTRIES, skip: page.offset, take: page.limit }));
+  }
+
+  retrieve(id: string): Promise<Region> {
+    return this.unitOfWork.run((tx) => this.load(tx.manager, id));
+  }
+
+  create(input: RegionInput): Promise<Region> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.requireCurrency(tx.manager, input.currency_code);
+      const { countries, ...fields } = input;
+      const region = await tx.manager.save(
+        tx.manager.create(Region, {
+          ...fields,
+          currency_code: input.currency_code.toLowerCase(),
+          includes_tax: input.includes_tax ?? false,
+          automatic_taxes: input.automatic_taxes ?? true,
+        }),
+      );
+      await insertCountries(tx.manager, await assignableCountries(tx.manager, countries, region.id));
+      tx.emit("region.created", { id: region.id });
+      return this.load(tx.manager, region.id);
+    });
+  }
+
+  update(id: string, input: Partial<RegionInput>): Promise<Region> {
+    return this.unitOfWork.run(async (tx) => {
+      const region = await this.load(tx.manager, id);
+      const { countries, ...fields } = input;
+      if (fields.currency_code) {
+        await this.requireCurrency(tx.manager, fields.currency_code);
+        fields.currency_code = fields.currency_code.toLowerCase();
+      }
+      delete region.countries;
+      delete region.currency;
+      await tx.manager.save(Object.assign(region, fields));
+      if (countries) {
+        await tx.manager.delete(Country, { region_id: id });
+        await insertCountries(tx.manager, await assignableCountries(tx.manager, countries, id));
+      }
+      tx.emit("region.updated", { id });
+      return this.load(tx.manager, id);
+    });
+  }
+
+  /** Adds one country to a region. */
+  addCountry(id: string, countryCode: string): Promise<Region> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.load(tx.manager, id);
+      await insertCountries(tx.manager, await assignableCountries(tx.manager, [countryCode], id));
+      tx.emit("region.updated", { id });
+      return this.load(tx.manager, id);
+    });
+  }
+
+  /** Removes one country from a region; a country the region does not have is a 404. */
+  removeCountry(id: string, countryCode: string): Promise<Region> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.load(tx.manager, id);
+      const { affected } = await tx.manager.delete(Country, { region_id: id, iso_2: countryCode.toLowerCase() });
+      if (!affected) throw new NotFoundError(`Region ${id} has no country ${countryCode}`);
+      tx.emit("region.updated", { id });
+      return this.load(tx.manager, id);
+    });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const { affected } = await tx.manager.delete(Region, { id });
+      if (!affected) throw new NotFoundError(`Region with id ${id} was not found`);
+      tx.emit("region.deleted", { id });
+    });
+  }
+
+  /** Regions by id, for other modules (prices, carts); unknown ids are left out. */
+  listByIds(ids: string[]): Promise<Region[]> {
+    return this.unitOfWork.run((tx) => tx.manager.find(Region, { where: { id: In(ids) }, ...WITH_COUNTRIES }));
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<Region> {
+    const region = await manager.findOne(Region, { where: { id }, ...WITH_COUNTRIES });
+    if (!region) throw new NotFoundError(`Region with id ${id} was not found`);
+    region.countries?.sort((a, b) => a.iso_2.localeCompare(b.iso_2));
+    return region;
+  }
+
+  private async requireCurrency(manager: EntityManager, code: string): Promise<void> {
+    if (!(await manager.existsBy(Currency, { code: code.toLowerCase() }))) {
+      throw new NotFoundError(`Currency ${code} was not found`, "currency_not_found");
+    }
+  }
+}
