@@ -3,6 +3,7 @@ import { buildCommand } from "./commands/build";
 import { developCommand } from "./commands/develop";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
+import { userCommand } from "./commands/user";
 import { runCli } from "./run-cli";
 
 /** The `kiosk` program: one command per file under `commands/`. */
@@ -16,6 +17,7 @@ export function kioskProgram(): Command {
     .addCommand(startCommand())
     .addCommand(buildCommand())
     .addCommand(migrateCommand())
+    .addCommand(userCommand())
     .showHelpAfterError("(run with --help for usage)");
 }
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { KioskStartupError } from "../kernel/errors";
+import { KioskError, KioskStartupError } from "../kernel/errors";
 import { CliError } from "./cli-error";
 
 /**
@@ -24,6 +24,10 @@ function report(name: string, err: unknown): number {
   if (err instanceof CliError || err instanceof KioskStartupError) {
     process.stderr.write(`${name}: ${err.message} [${err.code}]\n`);
     return err instanceof CliError ? err.exitCode : 1;
+  }
+  if (err instanceof KioskError) {
+    process.stderr.write(`${name}: ${err.message} [${err.code}]\n`);
+    return 1;
   }
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`${name}: ${message.split("\n")[0]}\n`);

@@ -38,8 +38,15 @@ export function applyPortableColumnTypes(dialect: Dialect): void {
   }
 }
 
+/** A boolean default written `true`/`false`: SQLite stores booleans as 1/0 and reports them so. */
+function portableDefault(dialect: Dialect, value: unknown): unknown {
+  if (dialect !== "sqlite" || (value !== true && value !== false && value !== "true" && value !== "false")) return value;
+  return value === true || value === "true" ? 1 : 0;
+}
+
 function portableColumn<T extends TableColumn | Record<string, any>>(dialect: Dialect, column: T): T {
   if (column && typeof column === "object" && "type" in column) {
+    if (column.type === "boolean" && "default" in column) column.default = portableDefault(dialect, column.default);
     column.type = resolveColumnType(dialect, column.type);
   }
   return column;

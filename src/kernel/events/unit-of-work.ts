@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
 import { generateId } from "../ids";
 import { OutboxEvent } from "../schema/models/outbox-event";
@@ -15,8 +16,14 @@ export interface TransactionContext {
  * Runs work in one database transaction and publishes the events it staged
  * after commit (outbox rows written in the same transaction). A rollback
  * discards both the data and the events. Registered as `unitOfWork`.
+ *
+ * A `run` inside another `run` (one service calling another) joins the outer
+ * transaction, so a workflow spanning services commits or rolls back as one
+ * and its events are published once, after the outer commit.
  */
 export class UnitOfWork {
+  private readonly current = new AsyncLocalStorage<TransactionContext>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly dispatcher: OutboxDispatcher,
@@ -24,13 +31,15 @@ export class UnitOfWork {
 
   /** Runs `work` in a transaction, or inside `parent` when the caller already has one. */
   async run<T>(work: (tx: TransactionContext) => Promise<T>, parent?: TransactionContext): Promise<T> {
-    if (parent) return work(parent);
+    const outer = parent ?? this.current.getStore();
+    if (outer) return work(outer);
     const staged: EventMessage[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const value = await work({
+      const tx: TransactionContext = {
         manager,
         emit: (name, data) => void staged.push({ id: generateId("evt"), name, data }),
-      });
+      };
+      const value = await this.current.run(tx, () => work(tx));
       if (staged.length) {
         const now = new Date();
         await manager.insert(

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { KioskStartupError } from "../../../kernel/errors";
 import { parseCount } from "../../project-dir";
 import { checkMigrations } from "./check";
+import { generateMigration } from "./generate";
 import { migrationStatus } from "./migration-status";
 import { withDatabase } from "./open-database";
 
@@ -25,15 +26,18 @@ async function runPending(opts: { cwd?: string }): Promise<void> {
   });
 }
 
-/** `kiosk migrate [run] | revert | show | check`. */
+/** `kiosk migrate [run] | revert | show | check | generate <name>`. */
 export function migrateCommand(): Command {
   const cwdOption = ["-C, --cwd <dir>", "project directory"] as const;
   const migrate = new Command("migrate")
-    .description("Run, revert, show and check database migrations")
+    .description("Run, revert, show, check and generate database migrations")
     .option(...cwdOption)
     // `kiosk migrate show --cwd x`: the subcommand, not `migrate`, takes the --cwd after it.
     .enablePositionalOptions()
-    .addHelpText("after", "\nExamples:\n  $ kiosk migrate\n  $ kiosk migrate revert --steps 2\n  $ kiosk migrate show\n")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ kiosk migrate\n  $ kiosk migrate revert --steps 2\n  $ kiosk migrate show\n  $ kiosk migrate generate add-tag\n",
+    )
     .action(runPending);
 
   migrate
@@ -89,6 +93,14 @@ export function migrateCommand(): Command {
     .option(...cwdOption)
     .addHelpText("after", "\nExample:\n  $ kiosk migrate check\n")
     .action((opts: { cwd?: string }) => checkMigrations(opts.cwd, out));
+
+  migrate
+    .command("generate")
+    .description("Write a migration for what the entities have and the database lacks (src/migrations)")
+    .argument("<name>", "what the migration does, as a word: add-tag")
+    .option(...cwdOption)
+    .addHelpText("after", "\nExample:\n  $ kiosk migrate generate add-tag\n")
+    .action((name: string, opts: { cwd?: string }) => generateMigration(name, opts.cwd, out));
 
   return migrate;
 }

@@ -1,0 +1,146 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASES, suiteDatabase } from "../helpers/databases";
+import { copyFixture, removeProject } from "../helpers/fixture-project";
+import { KIOSK_BIN } from "../helpers/processes";
+
+const TAG_MODEL = `import { Column, Entity, Index, KioskEntity } from "kiosk";
+
+@Entity("tag")
+@Index(["slug"], { unique: true })
+export class Tag extends KioskEntity {
+  static idPrefix = "tag";
+
+  @Column({ type: "varchar" })
+  slug: string;
+
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
+  @Column({ type: "integer", default: 0 })
+  uses: number;
+
+  @Column({ type: "datetime", nullable: true })
+  archived_at: Date | null;
+
+  @Column({ type: "jsonb", nullable: true })
+  metadata: Record<string, unknown> | null;
+}
+`;
+
+describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
+  let dir: string;
+  let db: { url: string | undefined; drop: () => Promise<void> };
+
+  function kiosk(...args: string[]) {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url ?? "" };
+    for (const k of ["NODE_ENV", "JWT_SECRET", "KIOSK_DEBUG"]) delete env[k];
+    const r = spawnSync(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], { env, encoding: "utf8", timeout: 20_000 });
+    return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+  }
+  const migrationFiles = () => fs.readdirSync(path.join(dir, "src", "migrations")).sort();
+
+  beforeAll(async () => {
+    dir = copyFixture("basic");
+    db = await suiteDatabase(name, "generate");
+    const migrated = kiosk("migrate");
+    expect(migrated.stderr).toBe("");
+    expect(migrated.status).toBe(0);
+  });
+  afterAll(async () => {
+    await db?.drop();
+    if (dir) removeProject(dir);
+  });
+
+  it("says so, and writes nothing, when the entities and the database agree", () => {
+    const before = migrationFiles();
+    const result = kiosk("migrate", "generate", "nothing");
+    expect(result.stderr).toBe("");
+    expect(result.stdout.trim()).toBe("no changes: entities and database agree");
+    expect(result.status).toBe(0);
+    expect(migrationFiles()).toEqual(before);
+  });
+
+  it.each(["add tag", "2-tags", "add_tag", "../x"])("rejects the name %j in one line, writing nothing", (bad) => {
+    const before = migrationFiles();
+    const result = kiosk("migrate", "generate", bad);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/a migration name is a word .* \[KIOSK_BAD_ARGUMENT\]$/m);
+    expect(migrationFiles()).toEqual(before);
+  });
+
+  it("writes one portable migration for a new entity and a new column; it runs, checks and reverts", () => {
+    fs.writeFileSync(path.join(dir, "src", "models", "tag.ts"), TAG_MODEL);
+    const noteFile = path.join(dir, "src", "models", "note.ts");
+    const note = fs.readFileSync(noteFile, "utf8");
+    fs.writeFileSync(
+      noteFile,
+      note.replace("  stars: number;", '  stars: number;\n\n  @Column({ type: "varchar", length: 40, nullable: true })\n  color: string | null;'),
+    );
+
+    const before = migrationFiles();
+    const generated = kiosk("migrate", "generate", "addTag");
+    expect(generated.stderr).toBe("");
+    expect(generated.status).toBe(0);
+    const added = migrationFiles().filter((f) => !before.includes(f));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^\d{13}-add-tag\.ts$/);
+    expect(generated.stdout.trim()).toBe(`wrote src/migrations/${added[0]} (2 changes)`);
+
+    const stamp = added[0].slice(0, 13);
+    const source = fs.readFileSync(path.join(dir, "src", "migrations", added[0]), "utf8");
+    // Only "kiosk" imports, the QueryRunner schema API, portable types, no SQL.
+    expect(source.match(/^import .*$/gm)).toEqual([
+      'import { Table, TableColumn, type MigrationInterface, type QueryRunner } from "kiosk";',
+    ]);
+    expect(source).toContain(`export class AddTag${stamp} implements MigrationInterface {`);
+    expect(source).toContain(`  name = "AddTag${stamp}";`);
+    expect(source).not.toMatch(/queryRunner\.query\(|CREATE |ALTER |timestamptz|"json"|character varying/);
+    expect(source).toContain('        name: "tag",');
+    for (const column of [
+      '{ name: "id", type: "varchar", isPrimary: true }',
+      '{ name: "slug", type: "varchar" }',
+      '{ name: "description", type: "text", isNullable: true }',
+      '{ name: "uses", type: "integer", default: 0 }',
+      '{ name: "archived_at", type: "datetime", isNullable: true }',
+      '{ name: "metadata", type: "jsonb", isNullable: true }',
+    ]) {
+      expect(source).toContain(`          ${column},\n`);
+    }
+    expect(source).toMatch(/indices: \[\{ name: "IDX_\w+", columnNames: \["slug"\], isUnique: true \}\]/);
+    expect(source).toContain(
+      '    await queryRunner.addColumn(\n      "note",\n      new TableColumn({ name: "color", type: "varchar", length: 40, isNullable: true }),\n    );',
+    );
+    expect(source).toContain(
+      '  async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn("note", "color");\n    await queryRunner.dropTable("tag");\n  }',
+    );
+
+    const ran = kiosk("migrate", "run");
+    expect(ran.stderr).toBe("");
+    expect(ran.stdout).toMatch(new RegExp(`ran\\s+AddTag${stamp}`));
+
+    const check = kiosk("migrate", "check");
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+
+    const again = kiosk("migrate", "generate", "again");
+    expect(again.stdout.trim()).toBe("no changes: entities and database agree");
+    expect(again.status).toBe(0);
+    expect(migrationFiles()).toEqual([...before, added[0]].sort());
+
+    const reverted = kiosk("migrate", "revert");
+    expect(reverted.stderr).toBe("");
+    expect(reverted.stdout.trim()).toBe(`reverted AddTag${stamp}`);
+    expect(reverted.status).toBe(0);
+
+    // down() left the schema as it was: up() applies again cleanly.
+    const rerun = kiosk("migrate", "run");
+    expect(rerun.stderr).toBe("");
+    expect(rerun.status).toBe(0);
+    expect(kiosk("migrate", "generate", "again").stdout.trim()).toBe("no changes: entities and database agree");
+  });
+});
