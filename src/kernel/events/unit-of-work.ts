@@ -29,10 +29,32 @@ export class UnitOfWork {
     private readonly dispatcher: OutboxDispatcher,
   ) {}
 
-  /** Runs `work` in a transaction, or inside `parent` when the caller already has one. */
+  /** Runs `work` in a transaction, or inside `parent` (or the caller's own transaction) when there is one. */
   async run<T>(work: (tx: TransactionContext) => Promise<T>, parent?: TransactionContext): Promise<T> {
     const outer = parent ?? this.current.getStore();
     if (outer) return work(outer);
+    return this.serialized ? this.oneAtATime(() => this.transaction(work)) : this.transaction(work);
+  }
+
+  /**
+   * better-sqlite3 has one connection, so TypeORM hands every transaction the
+   * same query runner: two overlapping transactions would become one transaction
+   * and a savepoint, and a rollback could undo work already answered. On SQLite
+   * top-level transactions therefore take turns.
+   */
+  private get serialized(): boolean {
+    return this.dataSource.options.type === "better-sqlite3";
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
     const staged: EventMessage[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: TransactionContext = {

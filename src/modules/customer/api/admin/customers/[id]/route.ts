@@ -1,0 +1,14 @@
+import { retrieveQuery, withValidation, type KioskResponse } from "kiosk";
+import type CustomerService from "../../../../services/customer";
+import { updateCustomer } from "../validators";
+
+/** A customer with its `shipping_addresses`: `{ customer }`. */
+export const GET = withValidation({ query: retrieveQuery }, async (req, res: KioskResponse) => {
+  const service = req.scope.resolve<CustomerService>("customerService");
+  res.json({ customer: await service.retrieve(req.params.id, { addresses: true }) });
+});
+
+/** Updates a customer (email, names, phone, password, metadata): `{ customer }`. */
+export const POST = withValidation({ body: updateCustomer }, async (req, res: KioskResponse) => {
+  res.json({ customer: await req.scope.resolve<CustomerService>("customerService").update(req.params.id, req.validatedBody) });
+});

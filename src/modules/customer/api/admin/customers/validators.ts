@@ -1,0 +1,25 @@
+import { listQuery, z } from "kiosk";
+import { CUSTOMER_ORDER_FIELDS } from "../../../services/customer";
+import { email, metadata, optionalText, password, requiredName } from "../../customer-fields";
+
+/** `GET /admin/customers`: `q` searches email, names and phone; `order` is a field, `-field` for descending. */
+export const listCustomers = listQuery(
+  {
+    q: z.string().max(200).optional(),
+    order: z.enum([...CUSTOMER_ORDER_FIELDS, ...CUSTOMER_ORDER_FIELDS.map((f) => `-${f}` as const)]).optional(),
+  },
+  50,
+);
+
+/** The body of `POST /admin/customers`, as Medusa v1's `AdminPostCustomersReq`. */
+export const createCustomer = z.strictObject({
+  email,
+  password,
+  first_name: requiredName,
+  last_name: requiredName,
+  phone: optionalText,
+  metadata,
+});
+
+/** The body of `POST /admin/customers/:id`. */
+export const updateCustomer = createCustomer.partial();

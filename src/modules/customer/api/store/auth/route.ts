@@ -1,0 +1,31 @@
+import {
+  clearSessionCookie,
+  requireActorId,
+  setSessionCookie,
+  withValidation,
+  type KioskRequest,
+  type KioskResponse,
+} from "kiosk";
+import type CustomerService from "../../../services/customer";
+import { customerToken } from "../customer-token";
+import { credentials } from "./credentials";
+
+/** Signs a customer in with the session cookie: `{ customer }`. */
+export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
+  const { email, password } = req.validatedBody;
+  const customer = await req.scope.resolve<CustomerService>("customerService").authenticate(email, password);
+  setSessionCookie(res, "customer", customerToken(req, customer.id));
+  res.json({ customer });
+});
+
+/** The signed-in customer (bearer token or session cookie): `{ customer }`; 401 when anonymous. */
+export async function GET(req: KioskRequest, res: KioskResponse) {
+  const service = req.scope.resolve<CustomerService>("customerService");
+  res.json({ customer: await service.retrieve(requireActorId(req, "customer"), { addresses: true }) });
+}
+
+/** Signs out of the cookie session. */
+export async function DELETE(_req: KioskRequest, res: KioskResponse) {
+  clearSessionCookie(res, "customer");
+  res.status(200).end();
+}

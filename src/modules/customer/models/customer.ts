@@ -1,0 +1,39 @@
+import { Column, Entity, KioskEntity, OneToMany } from "kiosk";
+import type { CustomerAddress } from "./customer-address";
+
+/**
+ * A store customer. `has_account` is true once the customer has a password and
+ * can sign in; a guest (a checkout without signing up) has none. Emails are
+ * stored lower-cased and are unique.
+ */
+@Entity("customer")
+export class Customer extends KioskEntity {
+  static idPrefix = "cus";
+
+  @Column({ type: "varchar", unique: true })
+  email: string;
+
+  @Column({ type: "varchar", nullable: true })
+  first_name: string | null;
+
+  @Column({ type: "varchar", nullable: true })
+  last_name: string | null;
+
+  @Column({ type: "varchar", nullable: true })
+  phone: string | null;
+
+  /** Set by the service (no database default). */
+  @Column({ type: "boolean" })
+  has_account: boolean;
+
+  /** Never selected unless asked for, so it cannot reach a response. */
+  @Column({ type: "varchar", nullable: true, select: false })
+  password_hash: string | null;
+
+  @Column({ type: "jsonb", nullable: true })
+  metadata: Record<string, unknown> | null;
+
+  /** Loaded on demand (`CustomerService.retrieve(id, { addresses: true })`); never saved through the customer. */
+  @OneToMany("CustomerAddress", "customer")
+  shipping_addresses?: CustomerAddress[];
+}

@@ -1,0 +1,165 @@
+import {
+  Brackets,
+  ConflictError,
+  hashPassword,
+  Not,
+  NotFoundError,
+  UnauthorizedError,
+  verifyPassword,
+  type TransactionContext,
+  type UnitOfWork,
+} from "kiosk";
+import { mergeMetadata } from "../merge-metadata";
+import { Customer } from "../models/customer";
+
+export interface CreateCustomerInput {
+  email: string;
+  /** With a password the customer has an account and can sign in; without, it is a guest. */
+  password?: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  phone?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export type UpdateCustomerInput = Partial<CreateCustomerInput>;
+
+export const CUSTOMER_ORDER_FIELDS = ["created_at", "updated_at", "email", "first_name", "last_name"] as const;
+
+export interface ListCustomersQuery {
+  q?: string;
+  offset: number;
+  limit: number;
+  /** A field of `CUSTOMER_ORDER_FIELDS`, `-` first for descending. */
+  order?: string;
+}
+
+/** Compared against when the email is unknown, so a wrong email costs as long as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+/** `%`, `_` and `\` of a search term, escaped for `LIKE … ESCAPE '\'`. */
+const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Store customers: sign-up, sign-in, profile updates and the admin's list.
+ * Emails are stored lower-cased and register once; the password hash never leaves.
+ */
+export default class CustomerService {
+  private readonly unitOfWork: UnitOfWork;
+
+  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+    this.unitOfWork = unitOfWork;
+  }
+
+  async list(query: ListCustomersQuery): Promise<[Customer[], number]> {
+    const desc = query.order?.startsWith("-") ?? false;
+    const field = query.order?.replace(/^-/, "") ?? "created_at";
+    if (!(CUSTOMER_ORDER_FIELDS as readonly string[]).includes(field)) throw new Error(`cannot order customers by ${field}`);
+    return this.unitOfWork.run((tx) => {
+      const qb = tx.manager.createQueryBuilder(Customer, "customer");
+      if (query.q) {
+        const q = likePattern(query.q);
+        qb.where(
+          new Brackets((w) => {
+            for (const column of ["email", "first_name", "last_name", "phone"]) {
+              w.orWhere(`LOWER(customer.${column}) LIKE :q ESCAPE '\\'`, { q });
+            }
+          }),
+        );
+      }
+      return qb
+        .orderBy(`customer.${field}`, desc ? "DESC" : "ASC")
+        .addOrderBy("customer.id", desc ? "DESC" : "ASC")
+        .skip(query.offset)
+        .take(query.limit)
+        .getManyAndCount();
+    });
+  }
+
+  /** A customer; with `addresses`, its `shipping_addresses` too (oldest first). */
+  retrieve(id: string, options: { addresses?: boolean } = {}, parent?: TransactionContext): Promise<Customer> {
+    return this.unitOfWork.run(async (tx) => {
+      const qb = tx.manager.createQueryBuilder(Customer, "customer").where("customer.id = :id", { id });
+      if (options.addresses) {
+        qb.leftJoinAndSelect("customer.shipping_addresses", "address")
+          .orderBy("address.created_at", "ASC")
+          .addOrderBy("address.id", "ASC");
+      }
+      const customer = await qb.getOne();
+      if (!customer) throw new NotFoundError(`Customer with id ${id} was not found`);
+      return customer;
+    }, parent);
+  }
+
+  /** Whether a customer with an account (not a guest) has this email. */
+  async hasAccount(email: string): Promise<boolean> {
+    const found = await this.unitOfWork.run((tx) => tx.manager.findOneBy(Customer, { email: email.toLowerCase() }));
+    return !!found?.has_account;
+  }
+
+  /**
+   * Creates a customer. An email registers once (409 `duplicate_error`), except that
+   * signing up with a password claims the guest customer of the same email, as in Medusa.
+   */
+  async create(input: CreateCustomerInput): Promise<Customer> {
+    const email = input.email.toLowerCase();
+    const { password, metadata, ...fields } = input;
+    // Hashed before the transaction opens: it is slow, and keeps the transaction free of waits.
+    const passwordHash = password ? await hashPassword(password) : null;
+    return this.unitOfWork.run(async (tx) => {
+      const existing = await tx.manager.findOneBy(Customer, { email });
+      if (existing && (existing.has_account || !password)) {
+        throw new ConflictError(`A customer with the email ${email} already has an account`, "duplicate_error");
+      }
+      const customer = existing ?? tx.manager.create(Customer, { metadata: null });
+      Object.assign(customer, fields, {
+        email,
+        metadata: mergeMetadata(customer.metadata, metadata),
+        has_account: !!password,
+        password_hash: passwordHash,
+      });
+      const saved = await tx.manager.save(customer);
+      tx.emit(existing ? "customer.updated" : "customer.created", { id: saved.id });
+      return this.retrieve(saved.id, { addresses: true }, tx);
+    });
+  }
+
+  /** Updates a customer; a new email must be free (409), a new password gives the customer an account. */
+  async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
+    const { password, metadata, email, ...fields } = input;
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    return this.unitOfWork.run(async (tx) => {
+      const customer = await tx.manager.findOneBy(Customer, { id });
+      if (!customer) throw new NotFoundError(`Customer with id ${id} was not found`);
+      if (email !== undefined) {
+        const lower = email.toLowerCase();
+        if (await tx.manager.existsBy(Customer, { email: lower, id: Not(id) })) {
+          throw new ConflictError(`A customer with the email ${lower} already exists`, "duplicate_error");
+        }
+        customer.email = lower;
+      }
+      Object.assign(customer, fields, { metadata: mergeMetadata(customer.metadata, metadata) });
+      if (passwordHash) Object.assign(customer, { password_hash: passwordHash, has_account: true });
+      await tx.manager.save(customer);
+      tx.emit("customer.updated", { id });
+      return this.retrieve(id, { addresses: true }, tx);
+    });
+  }
+
+  /** The customer with an account, this email and this password; one 401 for a wrong email or password alike. */
+  async authenticate(email: string, password: string): Promise<Customer> {
+    const found = await this.unitOfWork.run((tx) =>
+      tx.manager
+        .createQueryBuilder(Customer, "customer")
+        .addSelect("customer.password_hash")
+        .where("customer.email = :email", { email: email.toLowerCase() })
+        .getOne(),
+    );
+    const stored = found?.has_account ? found.password_hash : await (dummyHash ??= hashPassword("not-a-password"));
+    const matches = await verifyPassword(password, stored);
+    if (!found?.has_account || !matches) {
+      throw new UnauthorizedError("Wrong email or password", "invalid_credentials");
+    }
+    return this.retrieve(found.id, { addresses: true });
+  }
+}
