@@ -68,6 +68,7 @@ export {
   LessThanOrEqual,
   Brackets,
   type EntityManager,
+  type FindOptionsWhere,
   type MigrationInterface,
   type QueryRunner,
   type Repository,

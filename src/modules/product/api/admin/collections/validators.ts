@@ -1,0 +1,21 @@
+import { listQuery, retrieveQuery, stringList, z } from "kiosk";
+import { handle, idList, metadata } from "../../../lib/zod-params";
+
+export const createCollection = z.strictObject({
+  title: z.string().min(1).max(500),
+  handle: handle.optional(),
+  metadata: metadata.optional(),
+});
+
+export const updateCollection = createCollection.partial();
+
+/** Filters of both collection lists. */
+export const collectionFilters = {
+  q: z.string().max(200).optional(),
+  handle: stringList.pipe(z.array(z.string().max(200)).min(1).max(200)).optional(),
+  id: idList.optional(),
+};
+
+export const listCollections = listQuery(collectionFilters, 10);
+
+export const retrieveCollection = retrieveQuery;

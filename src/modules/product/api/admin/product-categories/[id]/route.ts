@@ -1,0 +1,23 @@
+import { withValidation, type KioskRequest, type KioskResponse } from "kiosk";
+import type ProductCategoryService from "../../../../services/product-category";
+import { retrieveCategory, updateCategory } from "../validators";
+
+export const GET = withValidation({ query: retrieveCategory }, async (req, res: KioskResponse) => {
+  const category = await req.scope
+    .resolve<ProductCategoryService>("productCategoryService")
+    .retrieve(req.params.id, { scope: "admin", include_descendants_tree: req.validatedQuery.include_descendants_tree });
+  res.json({ product_category: category });
+});
+
+export const POST = withValidation({ body: updateCategory }, async (req, res: KioskResponse) => {
+  const category = await req.scope
+    .resolve<ProductCategoryService>("productCategoryService")
+    .update(req.params.id, req.validatedBody);
+  res.json({ product_category: category });
+});
+
+/** Deletes a category without children (a 409 otherwise). */
+export async function DELETE(req: KioskRequest, res: KioskResponse) {
+  await req.scope.resolve<ProductCategoryService>("productCategoryService").delete(req.params.id);
+  res.json({ id: req.params.id, object: "product-category", deleted: true });
+}

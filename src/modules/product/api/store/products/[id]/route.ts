@@ -1,0 +1,18 @@
+import { withValidation, type KioskResponse } from "kiosk";
+import { pickFields } from "../../../../lib/product-loader";
+import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../../lib/product-relations";
+import { sendJson } from "../../../../lib/send-json";
+import type PriceSelectionService from "../../../../services/price-selection";
+import ProductService, { STORE_SCOPE } from "../../../../services/product";
+import { retrieveStoreProduct } from "../validators";
+
+/** A published product: `{ product }`; a draft or unknown one is a 404. */
+export const GET = withValidation({ query: retrieveStoreProduct }, async (req, res: KioskResponse) => {
+  const { region_id, currency_code, ...query } = req.validatedQuery;
+  const selection = productSelection(query, STORE_PRODUCT_RELATIONS);
+  const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
+  const context = await pricing.context({ region_id, currency_code });
+  const product = await req.scope.resolve<ProductService>("productService").retrieve(req.params.id, selection, STORE_SCOPE);
+  pricing.setVariantPrices([product], context);
+  sendJson(res, { product: pickFields(product, selection.fields) });
+});

@@ -1,0 +1,10 @@
+/** `"Café Crème 2"` -> `"cafe-creme-2"`: the default handle of a product, collection or category. */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 200);
+}

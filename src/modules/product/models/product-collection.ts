@@ -1,0 +1,16 @@
+import { Column, Entity, KioskEntity } from "kiosk";
+
+/** A curated group of products (Summer 2025); a product belongs to one collection at most. */
+@Entity("product_collection")
+export class ProductCollection extends KioskEntity {
+  static idPrefix = "pcol";
+
+  @Column({ type: "varchar" })
+  title: string;
+
+  @Column({ type: "varchar", unique: true })
+  handle: string;
+
+  @Column({ type: "jsonb", nullable: true })
+  metadata: Record<string, unknown> | null;
+}

@@ -1,0 +1,171 @@
+import { ConflictError, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { Product, type ProductStatus } from "../models/product";
+import { ProductOption } from "../models/product-option";
+import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";
+import { orderedIds } from "../lib/ordered-ids";
+import { priceRegionIds, resolvePrices } from "../lib/price-input";
+import type { CreateProductInput, ProductLinks, UpdateProductInput } from "../lib/product-inputs";
+import { assertCollection, categoryIds, replaceImages, replaceLinks, tagIds } from "../lib/product-links";
+import { selectProductPage, type ProductFilters, type ProductPage } from "../lib/product-list-query";
+import { loadProducts } from "../lib/product-loader";
+import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-relations";
+import { insertVariants } from "../lib/variant-writer";
+import { slugify } from "../lib/slug";
+import type PriceSelectionService from "./price-selection";
+import { insertAll } from "../lib/insert";
+
+/** List filters as the routes give them: categories may widen to their children. */
+export interface ProductListFilters extends Omit<ProductFilters, "category_id"> {
+  category_id?: string[];
+  include_category_children?: boolean;
+}
+
+interface ResolvedLinks {
+  images?: string[];
+  tagIds?: string[];
+  categoryIds?: string[];
+}
+
+/** Who is asking: the store sees published products and public categories only. */
+export interface ProductScope {
+  statuses?: ProductStatus[];
+  categories: CategoryScope;
+}
+
+const ALL: ProductScope = { categories: "admin" };
+
+/** What a storefront sees. */
+export const STORE_SCOPE: ProductScope = { statuses: ["published"], categories: "store" };
+
+/** Products: list and retrieve (batched loading), create with everything in one transaction, update, delete. */
+export default class ProductService {
+  private readonly cradle: { unitOfWork: UnitOfWork; priceSelectionService: PriceSelectionService };
+
+  constructor(cradle: ProductService["cradle"]) {
+    this.cradle = cradle;
+  }
+
+  private get unitOfWork(): UnitOfWork {
+    return this.cradle.unitOfWork;
+  }
+
+  list(filters: ProductListFilters, page: ProductPage, selection: ProductSelection, scope: ProductScope = ALL): Promise<[Product[], number]> {
+    return this.unitOfWork.run(async (tx) => {
+      const { include_category_children, category_id, ...rest } = filters;
+      const where: ProductFilters = { ...rest };
+      if (scope.statuses) where.status = rest.status ? rest.status.filter((s) => scope.statuses!.includes(s)) : scope.statuses;
+      if (category_id) {
+        where.category_id = await this.categoryFilter(tx.manager, category_id, scope.categories, !!include_category_children);
+      }
+      const { rows, count } = await selectProductPage(tx.manager, where, page);
+      return [await loadProducts(tx.manager, rows, selection), count];
+    });
+  }
+
+  /** A product by id; one the scope may not see is a 404 too. */
+  retrieve(id: string, selection: ProductSelection, scope: ProductScope = ALL): Promise<Product> {
+    return this.unitOfWork.run((tx) => this.load(tx.manager, id, selection, scope));
+  }
+
+  async create(input: CreateProductInput): Promise<Product> {
+    const { options = [], variants = [], images, tags, categories, ...fields } = input;
+    const currencies = await this.cradle.priceSelectionService.regionCurrencies(priceRegionIds(variants.map((v) => v.prices)));
+    const newVariants = variants.map((v, i) => ({ ...v, prices: resolvePrices(v.prices ?? [], currencies, `variants.${i}.prices`) }));
+    const titles = options.map((o) => o.title);
+    if (new Set(titles).size !== titles.length) {
+      throw new InvalidDataError("options: two options have the same title", { field: "options" });
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const { manager } = tx;
+      const handle = await this.freeHandle(manager, fields.handle ?? slugify(fields.title));
+      await assertCollection(manager, fields.collection_id);
+      const links = await this.resolveLinks(manager, { images, tags, categories });
+      const isGiftcard = input.is_giftcard ?? false;
+      const product = manager.create(Product, {
+        ...fields,
+        handle,
+        is_giftcard: isGiftcard,
+        discountable: isGiftcard ? false : (fields.discountable ?? true),
+        status: fields.status ?? "draft",
+        thumbnail: fields.thumbnail ?? images?.[0] ?? null,
+        collection_id: fields.collection_id ?? null,
+      });
+      await insertAll(manager, Product, [product]);
+
+      const optionIds = orderedIds(ProductOption.idPrefix, options.length);
+      const optionRows = options.map((o, i) =>
+        manager.create(ProductOption, { id: optionIds[i], title: o.title, product_id: product.id, metadata: null }),
+      );
+      await insertAll(manager, ProductOption, optionRows);
+      const created = await insertVariants(manager, product.id, optionRows, newVariants, 0);
+      await this.writeLinks(manager, product.id, links);
+
+      tx.emit("product.created", { id: product.id });
+      for (const v of created) tx.emit("product-variant.created", { id: v.id, product_id: product.id });
+      return this.load(manager, product.id, { relations: new Set(ADMIN_PRODUCT_RELATIONS) }, ALL);
+    });
+  }
+
+  update(id: string, input: UpdateProductInput, selection: ProductSelection): Promise<Product> {
+    const { images, tags, categories, metadata, ...fields } = input;
+    return this.unitOfWork.run(async (tx) => {
+      const { manager } = tx;
+      const product = await manager.findOneBy(Product, { id });
+      if (!product) throw new NotFoundError(`Product with id ${id} was not found`);
+      if (fields.handle && fields.handle !== product.handle) await this.freeHandle(manager, fields.handle);
+      await assertCollection(manager, fields.collection_id);
+      const links = await this.resolveLinks(manager, { images, tags, categories });
+      Object.assign(product, fields);
+      if (metadata !== undefined) product.metadata = metadata === null ? null : { ...(product.metadata ?? {}), ...metadata };
+      if (images && fields.thumbnail === undefined && !product.thumbnail) product.thumbnail = images[0] ?? null;
+      await manager.save(product);
+      await this.writeLinks(manager, id, links);
+      tx.emit("product.updated", { id, fields: Object.keys(input) });
+      return this.load(manager, id, selection, ALL);
+    });
+  }
+
+  delete(id: string): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const { affected } = await tx.manager.delete(Product, { id });
+      if (!affected) throw new NotFoundError(`Product with id ${id} was not found`);
+      tx.emit("product.deleted", { id });
+    });
+  }
+
+  private async load(manager: EntityManager, id: string, selection: ProductSelection, scope: ProductScope): Promise<Product> {
+    const filters: ProductFilters = { id: [id], ...(scope.statuses ? { status: scope.statuses } : {}) };
+    const { rows } = await selectProductPage(manager, filters, { offset: 0, limit: 1 });
+    const [product] = await loadProducts(manager, rows, selection);
+    if (!product) throw new NotFoundError(`Product with id ${id} was not found`);
+    return product;
+  }
+
+  private async categoryFilter(manager: EntityManager, ids: string[], scope: CategoryScope, children: boolean): Promise<string[]> {
+    return children ? withDescendants(manager, ids, scope) : visibleCategories(manager, ids, scope);
+  }
+
+  /** The handle, refused with a 409 when another product has it. */
+  private async freeHandle(manager: EntityManager, handle: string): Promise<string> {
+    if (!handle) throw new InvalidDataError("handle: cannot be derived from the title; give one", { field: "handle" });
+    if (await manager.existsBy(Product, { handle })) {
+      throw new ConflictError(`A product with the handle ${handle} already exists`, "duplicate_error");
+    }
+    return handle;
+  }
+
+  /** Checks the tags and categories a request names (creating tags given by a new value). */
+  private async resolveLinks(manager: EntityManager, links: ProductLinks): Promise<ResolvedLinks> {
+    return {
+      images: links.images,
+      tagIds: links.tags && (await tagIds(manager, links.tags)),
+      categoryIds: links.categories && (await categoryIds(manager, links.categories)),
+    };
+  }
+
+  private async writeLinks(manager: EntityManager, productId: string, links: ResolvedLinks): Promise<void> {
+    if (links.tagIds) await replaceLinks(manager, "product_tags", "product_tag_id", productId, links.tagIds);
+    if (links.categoryIds) await replaceLinks(manager, "product_category_product", "product_category_id", productId, links.categoryIds);
+    if (links.images) await replaceImages(manager, productId, links.images);
+  }
+}
