@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { buildCommand } from "./commands/build";
 import { developCommand } from "./commands/develop";
 import { migrateCommand } from "./commands/migrate";
+import { seedCommand } from "./commands/seed";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
 import { runCli } from "./run-cli";
@@ -17,6 +18,7 @@ export function kioskProgram(): Command {
     .addCommand(startCommand())
     .addCommand(buildCommand())
     .addCommand(migrateCommand())
+    .addCommand(seedCommand())
     .addCommand(userCommand())
     .showHelpAfterError("(run with --help for usage)");
 }

@@ -1,0 +1,25 @@
+import path from "node:path";
+import { Command } from "commander";
+import { projectDir } from "../../project-dir";
+import { withKernel } from "../../with-kernel";
+import { applySeed } from "./apply-seed";
+import { readSeedFile } from "./seed-file";
+
+/** `kiosk seed [--file]`: loads regions, catalog and users from a JSON file. */
+export function seedCommand(): Command {
+  return new Command("seed")
+    .description("Load regions, products, collections, categories and users from a JSON file")
+    .option("-f, --file <path>", "the seed file", "data/seed.json")
+    .option("-C, --cwd <dir>", "project directory")
+    .addHelpText("after", "\nExamples:\n  $ kiosk seed\n  $ kiosk seed --file data/demo.json\n")
+    .action(async (opts: { file: string; cwd?: string }) => {
+      const file = path.resolve(projectDir(opts.cwd), opts.file);
+      const seed = readSeedFile(file);
+      const started = performance.now();
+      const report = await withKernel(opts.cwd, (kernel) => applySeed(kernel.container, seed));
+      for (const [section, { created, skipped }] of Object.entries(report)) {
+        process.stdout.write(`${section.padEnd(12)} ${created} created${skipped ? `, ${skipped} already there` : ""}\n`);
+      }
+      process.stdout.write(`seeded from ${path.relative(process.cwd(), file) || file} in ${Math.round(performance.now() - started)} ms\n`);
+    });
+}

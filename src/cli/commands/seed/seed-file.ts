@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { CliError } from "../../cli-error";
+
+const money = z.strictObject({
+  amount: z.number().int().min(0),
+  currency_code: z.string().regex(/^[a-zA-Z]{3}$/),
+  region: z.string().optional(),
+});
+
+const variant = z.strictObject({
+  title: z.string().min(1),
+  sku: z.string().optional(),
+  inventory_quantity: z.number().int().min(0).default(0),
+  manage_inventory: z.boolean().optional(),
+  allow_backorder: z.boolean().optional(),
+  prices: z.array(money).default([]),
+  options: z.array(z.strictObject({ value: z.string() })).default([]),
+});
+
+/** The shape of a seed file: every section optional, references by handle or name. */
+export const seedFile = z.strictObject({
+  users: z
+    .array(
+      z.strictObject({
+        email: z.string().email(),
+        password: z.string().min(8),
+        first_name: z.string().optional(),
+        last_name: z.string().optional(),
+        role: z.enum(["admin", "member", "developer"]).optional(),
+      }),
+    )
+    .default([]),
+  regions: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        currency_code: z.string().regex(/^[a-zA-Z]{3}$/),
+        tax_rate: z.number().min(0).max(100).default(0),
+        countries: z.array(z.string().regex(/^[a-zA-Z]{2}$/)).default([]),
+      }),
+    )
+    .default([]),
+  collections: z.array(z.strictObject({ title: z.string().min(1), handle: z.string().min(1) })).default([]),
+  categories: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        handle: z.string().min(1),
+        description: z.string().optional(),
+        parent: z.string().optional(),
+      }),
+    )
+    .default([]),
+  products: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        handle: z.string().min(1),
+        subtitle: z.string().optional(),
+        description: z.string().optional(),
+        status: z.enum(["draft", "proposed", "published", "rejected"]).default("published"),
+        thumbnail: z.string().optional(),
+        images: z.array(z.string()).optional(),
+        collection: z.string().optional(),
+        categories: z.array(z.string()).default([]),
+        tags: z.array(z.string()).default([]),
+        options: z.array(z.strictObject({ title: z.string().min(1) })).default([]),
+        variants: z.array(variant).min(1),
+      }),
+    )
+    .default([]),
+});
+
+export type SeedFile = z.infer<typeof seedFile>;
+
+/** Reads and validates a seed file; any problem is one line naming the file and the entry. */
+export function readSeedFile(file: string): SeedFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    throw new CliError("KIOSK_SEED_INVALID", `cannot read ${file}: ${reason}`);
+  }
+  const parsed = seedFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.join(".") || "(root)";
+    throw new CliError("KIOSK_SEED_INVALID", `${file}: ${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}

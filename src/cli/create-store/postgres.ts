@@ -1,0 +1,112 @@
+import type { Client, ClientConfig } from "pg";
+import { CliError } from "../cli-error";
+
+/** A PostgreSQL database name from a package name: `@acme/my-shop` -> `my_shop`. */
+export function databaseNameFor(packageName: string): string {
+  const base = packageName.replace(/^@[^/]+\//, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return (base || "kiosk").slice(0, 63);
+}
+
+export function defaultDatabaseUrl(packageName: string): string {
+  return `postgres://postgres@127.0.0.1:5432/${databaseNameFor(packageName)}`;
+}
+
+/** Checks a `--db-url`: a postgres:// URL naming a database. Returns the database name. */
+export function parseDatabaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new CliError("CREATE_STORE_BAD_ARGUMENT", `--db-url is not a URL: "${url}"`);
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new CliError("CREATE_STORE_BAD_ARGUMENT", `--db-url must start with postgres://, got "${parsed.protocol}//…"`);
+  }
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  if (!name || name.includes("/")) {
+    throw new CliError("CREATE_STORE_BAD_ARGUMENT", `--db-url must name a database, as in postgres://user@host:5432/my_store`);
+  }
+  return name;
+}
+
+/** host:port of a URL, for messages (never the password). */
+function where(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname || "localhost"}:${u.port || 5432}`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+async function connect(url: string, database?: string): Promise<Client> {
+  const { Client } = require("pg") as typeof import("pg");
+  let connectionString = url;
+  if (database) {
+    // pg lets the URL win over a `database` option: name the other database in the URL itself.
+    const u = new URL(url);
+    u.pathname = `/${encodeURIComponent(database)}`;
+    connectionString = u.toString();
+  }
+  const config: ClientConfig = { connectionString, connectionTimeoutMillis: 5000 };
+  const client = new Client(config);
+  client.on("error", () => undefined); // a dropped connection surfaces through the query that needed it
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+  return client;
+}
+
+function reason(err: unknown): string {
+  const e = err as Error & { code?: string; errors?: Error[] };
+  // pg reports "connect ECONNREFUSED" through an AggregateError when localhost resolves to two addresses.
+  const message = e.message || e.errors?.[0]?.message || e.code || String(err);
+  return message.split("\n")[0];
+}
+
+/**
+ * Makes sure the database of `url` exists: connects to it, and when the server says
+ * it does not exist, connects to the server's `postgres` database and creates it.
+ * Returns whether it was created (so a failure later can drop it again).
+ */
+export async function ensureDatabase(url: string): Promise<{ created: boolean }> {
+  const name = parseDatabaseUrl(url);
+  try {
+    const client = await connect(url);
+    await client.end();
+    return { created: false };
+  } catch (err) {
+    if ((err as { code?: string }).code !== "3D000") {
+      throw new CliError("CREATE_STORE_DB_UNREACHABLE", `cannot connect to PostgreSQL at ${where(url)}: ${reason(err)}`);
+    }
+  }
+  let admin: Client;
+  try {
+    admin = await connect(url, "postgres");
+  } catch (err) {
+    throw new CliError("CREATE_STORE_DB_UNREACHABLE", `database "${name}" does not exist and the server's "postgres" database is not reachable to create it: ${reason(err)}`);
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    return { created: true };
+  } catch (err) {
+    if ((err as { code?: string }).code === "42P04") return { created: false }; // created meanwhile
+    throw new CliError("CREATE_STORE_DB_CREATE", `cannot create database "${name}" at ${where(url)}: ${reason(err)}`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/** Drops a database this run created (on failure). Best effort: the failure being reported matters more. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = parseDatabaseUrl(url);
+  const admin = await connect(url, "postgres");
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}

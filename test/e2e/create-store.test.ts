@@ -1,0 +1,373 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, KIOSK_BIN } from "../helpers/processes";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const CREATE_STORE_BIN = path.join(REPO, "bin", "create-store.js");
+const HAS_PRODUCT_MODULE = fs.existsSync(path.join(REPO, "dist", "src", "modules", "product"));
+const PG_URL = process.env.KIOSK_TEST_DATABASE_URL;
+
+/**
+ * A clean child environment: nothing from vitest (NODE_ENV, VITEST*) or an
+ * enclosing `npm run` about the repository's own package, no database or secret
+ * from the shell, and a git identity so the first commit works on any machine.
+ */
+function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(VITEST|npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$)/.test(k)) continue;
+    if (["NODE_ENV", "DATABASE_URL", "JWT_SECRET", "KIOSK_DEBUG", "PORT", "FORCE_COLOR"].includes(k)) continue;
+    env[k] = v;
+  }
+  Object.assign(env, {
+    GIT_AUTHOR_NAME: "Kiosk Test",
+    GIT_AUTHOR_EMAIL: "test@kiosk.test",
+    GIT_COMMITTER_NAME: "Kiosk Test",
+    GIT_COMMITTER_EMAIL: "test@kiosk.test",
+    NO_COLOR: "1",
+  });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs a command to its end (asynchronously, so the test's timers keep running). */
+function run(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: childEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeout ?? 60_000);
+    child.once("error", reject);
+    child.once("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+const createStore = (cwd: string, args: string[], env: Record<string, string | undefined> = {}) =>
+  run(process.execPath, [CREATE_STORE_BIN, ...args], { cwd, env });
+
+function lines(s: string): string[] {
+  return s.split("\n").filter((l) => l.trim() !== "");
+}
+
+/** A server process of the project (`kiosk develop` or `kiosk start`), with its output kept for failures. */
+function serve(dir: string, args: string[], env: Record<string, string | undefined> = {}) {
+  const child: ChildProcess = spawn(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], {
+    cwd: dir,
+    env: childEnv({ LOG_LEVEL: "warn", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    output: () => output,
+    /** Polls until `path` answers 200; returns when it did. */
+    async firstOk(base: string, route: string, timeoutMs = 20_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output}`);
+        try {
+          if ((await fetch(base + route)).status === 200) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`${route} did not answer 200 within ${timeoutMs} ms: ${output}`);
+    },
+    async stop(): Promise<void> {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const login = (base: string, email: string, password: string) =>
+  getJson(`${base}/admin/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+
+/** The catalog part of `kiosk seed` is being finished: products are only checked once the seed reports them. */
+function seededProducts(stdout: string): number {
+  return Number(/(\d+) products/.exec(stdout)?.[1] ?? 0);
+}
+
+let root: string;
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-create-store-"));
+});
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("create-store --yes on SQLite", () => {
+  let dir: string;
+  let created: Run;
+  let started: number;
+
+  beforeAll(async () => {
+    started = performance.now();
+    created = await createStore(root, ["shop", "--yes"]);
+    dir = path.join(root, "shop");
+  });
+
+  it("renders, installs (linked to this checkout), migrates, seeds and commits", () => {
+    expect(created.status, created.stderr + created.stdout).toBe(0);
+    expect(created.stderr).toBe("");
+    const out = created.stdout;
+    for (const step of [/Created shop \(\d+ files\)/, /Installed dependencies with npm \(linked to /, /Ran migrations \(\d+ applied\)/, /Loaded demo data \(.*users.*\)/, /Created a git repository/]) {
+      expect(out).toMatch(step);
+    }
+    expect(out).toMatch(/Your store is ready in shop \(\d/);
+    expect(out).toContain("cd shop");
+    expect(out).toContain("npm run dev");
+    expect(out).toMatch(/email\s+admin@example\.com/);
+    expect(out).toMatch(/password\s+supersecret/);
+
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    expect(pkg).toMatchObject({ name: "shop", private: true, engines: { node: ">=20.19" } });
+    expect(pkg.scripts).toMatchObject({ dev: "kiosk develop", build: "kiosk build", start: "kiosk start", migrate: "kiosk migrate", test: "vitest run" });
+    expect(pkg.scripts.seed).toMatch(/^kiosk seed/);
+    expect(pkg.dependencies.kiosk).toBe(`file:${REPO}`);
+    // the link, not a copy: the framework's dependencies were not installed again
+    expect(fs.realpathSync(path.join(dir, "node_modules", "kiosk"))).toBe(fs.realpathSync(REPO));
+    expect(fs.readdirSync(path.join(dir, "node_modules")).filter((e) => !e.startsWith(".")).sort()).toEqual(["@types", "kiosk", "typescript", "vitest"]);
+
+    for (const f of ["kiosk.config.ts", "tsconfig.json", "README.md", ".gitignore", ".env", "data/seed.json", "src/api/store/hello/route.ts", "src/services/greeting.ts", "src/subscribers/log-events.ts", "test/hello.test.ts"]) {
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+    }
+    expect(fs.readdirSync(dir).some((f) => f.endsWith(".hbs") || f.startsWith("_"))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["node_modules/", "dist/", ".kiosk/", ".env"]));
+    const env = fs.readFileSync(path.join(dir, ".env"), "utf8");
+    expect(env).toMatch(/^JWT_SECRET=[0-9a-f]{64}$/m);
+    expect(env).not.toMatch(/^DATABASE_URL=/m);
+    expect(fs.readFileSync(path.join(dir, "README.md"), "utf8")).toMatch(/^# shop$/m);
+    expect(fs.existsSync(path.join(dir, ".kiosk", "kiosk.sqlite"))).toBe(true);
+  });
+
+  it("made one commit of everything but node_modules, .kiosk and .env", async () => {
+    const log = await run("git", ["log", "--oneline"], { cwd: dir });
+    expect(lines(log.stdout)).toHaveLength(1);
+    const status = await run("git", ["status", "--porcelain"], { cwd: dir });
+    expect(status.stdout).toBe("");
+    const files = lines((await run("git", ["ls-files"], { cwd: dir })).stdout);
+    expect(files).toEqual(expect.arrayContaining(["package.json", "package-lock.json", "kiosk.config.ts", "data/seed.json"]));
+    expect(files.some((f) => /^(node_modules|\.kiosk|dist)\/|^\.env$/.test(f))).toBe(false);
+  });
+
+  it("is served by `kiosk develop`: hello, the seeded admin, products (timed from create-store to the first 200)", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = serve(dir, ["develop", "--port", String(port)]);
+    try {
+      await server.firstOk(base, "/store/hello");
+      const firstOk = performance.now() - started;
+      console.log(`create-store --yes: ${Math.round(created.ms)} ms; to the first 200 from kiosk develop: ${Math.round(firstOk)} ms`);
+      expect(await getJson(`${base}/store/hello?name=Ada`)).toEqual({ status: 200, body: { message: "Welcome to the store, Ada" } });
+      const token = await login(base, "admin@example.com", "supersecret");
+      expect(token.status, JSON.stringify(token.body)).toBe(200);
+      expect(token.body.access_token).toEqual(expect.any(String));
+      if (HAS_PRODUCT_MODULE) {
+        const products = await getJson(`${base}/store/products`);
+        expect(products.status, JSON.stringify(products.body)).toBe(200);
+        expect(products.body.products).toEqual(expect.any(Array));
+        const seeded = seededProducts(created.stdout);
+        if (seeded) expect(products.body.count).toBe(seeded);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("type-checks with `tsc --noEmit`", async () => {
+    const r = await run(path.join(dir, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "."], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("passes its own test (`npm test`: vitest boots the store in-process)", async () => {
+    const r = await run("npm", ["test", "--silent"], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 passed/);
+    // on its own SQLite file, not the development one
+    expect(fs.existsSync(path.join(dir, ".kiosk", "test.sqlite"))).toBe(true);
+  });
+
+  it("builds, and `kiosk start` serves the build with JWT_SECRET from .env", async () => {
+    const b = await run(process.execPath, [KIOSK_BIN, "build", "--cwd", dir], { cwd: dir });
+    expect(b.status, b.stderr).toBe(0);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = serve(dir, ["start", "--port", String(port), "--host", "127.0.0.1"]);
+    try {
+      await server.firstOk(base, "/store/hello");
+      expect((await getJson(`${base}/store/hello`)).body).toEqual({ message: "Welcome to the store, friend" });
+      if (HAS_PRODUCT_MODULE) expect((await getJson(`${base}/store/products`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("create-store --no-install --no-git --no-migrate --no-seed", () => {
+  it("only renders the starter", async () => {
+    const r = await createStore(root, ["plain", "--no-install", "--no-git", "--no-migrate", "--no-seed"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const dir = path.join(root, "plain");
+    for (const absent of ["node_modules", ".git", ".kiosk", "package-lock.json", "dist"]) {
+      expect(fs.existsSync(path.join(dir, absent)), absent).toBe(false);
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).name).toBe("plain");
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "data", "seed.json"), "utf8")).users[0].email).toBe("admin@example.com");
+    expect(r.stdout).toContain("npm install");
+    expect(r.stdout).toContain("npm run migrate");
+    expect(r.stdout).not.toMatch(/password\s+supersecret/);
+  });
+});
+
+describe("create-store refuses bad input with one line and leaves nothing behind", () => {
+  async function refuses(args: string[], message: RegExp, env: Record<string, string | undefined> = {}) {
+    const before = fs.readdirSync(root).sort();
+    const r = await createStore(root, args, env);
+    expect(r.status, r.stdout).not.toBe(0);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^create-store: /);
+    expect(r.stderr).toMatch(message);
+    expect(fs.readdirSync(root).sort()).toEqual(before);
+    return r;
+  }
+
+  it("an existing non-empty directory (and keeps what was in it)", async () => {
+    const full = path.join(root, "full");
+    fs.mkdirSync(full);
+    fs.writeFileSync(path.join(full, "notes.txt"), "mine");
+    await refuses(["full", "--yes"], /full is not empty/);
+    expect(fs.readdirSync(full)).toEqual(["notes.txt"]);
+    fs.rmSync(full, { recursive: true });
+  });
+
+  it("an invalid package name", async () => {
+    await refuses(["Bad Name!", "--yes"], /"Bad Name!" is not a valid package name/);
+  });
+
+  it("an unreachable database", async () => {
+    await refuses(["unreachable", "--yes", "--db", "postgres", "--db-url", "postgres://127.0.0.1:1/x"], /cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+  });
+
+  it("a failed install (and --keep-on-failure keeps the directory)", async () => {
+    const fakeBin = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-fake-npm-"));
+    fs.writeFileSync(path.join(fakeBin, "npm"), '#!/bin/sh\necho "npm error code E404" >&2\necho "npm error 404 Not Found - GET https://registry.example/kiosk" >&2\nexit 1\n', { mode: 0o755 });
+    const env = { PATH: `${fakeBin}${path.delimiter}${process.env.PATH}` };
+    try {
+      await refuses(["broken", "--yes"], /npm install failed: npm error 404 Not Found/, env);
+      const kept = await createStore(root, ["kept", "--yes", "--keep-on-failure"], env);
+      expect(kept.status).not.toBe(0);
+      expect(fs.existsSync(path.join(root, "kept", "package.json"))).toBe(true);
+      fs.rmSync(path.join(root, "kept"), { recursive: true });
+    } finally {
+      fs.rmSync(fakeBin, { recursive: true, force: true });
+    }
+  });
+
+  it("a package manager that is not installed", async () => {
+    const missing = ["pnpm", "yarn"].find((pm) => !(process.env.PATH ?? "").split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, pm))));
+    if (!missing) return; // both installed here: nothing to refuse
+    await refuses(["pm", "--yes", "--package-manager", missing], new RegExp(`${missing} is not installed`));
+  });
+});
+
+describe.skipIf(!PG_URL)("create-store on PostgreSQL", () => {
+  const dbName = `kiosk_cs_${process.pid}_${Date.now()}`;
+  const urlFor = (name: string) => {
+    const u = new URL(PG_URL!);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const url = PG_URL ? urlFor(dbName) : "";
+
+  async function databaseExists(name: string): Promise<boolean> {
+    const c = new Client({ connectionString: PG_URL });
+    await c.connect();
+    try {
+      return (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+    } finally {
+      await c.end();
+    }
+  }
+
+  afterAll(async () => {
+    const c = new Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+  });
+
+  it("creates the database, writes DATABASE_URL to .env, and the store runs on it", async () => {
+    expect(await databaseExists(dbName)).toBe(false);
+    const r = await createStore(root, ["pgshop", "--yes", "--db", "postgres", "--db-url", url, "--no-git", "--admin-email", "owner@shop.test", "--admin-password", "hunter2hunter2"]);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toContain(`Created PostgreSQL database ${dbName}`);
+    expect(r.stdout).toContain("Created admin user owner@shop.test");
+    expect(await databaseExists(dbName)).toBe(true);
+    const dir = path.join(root, "pgshop");
+    expect(fs.readFileSync(path.join(dir, ".env"), "utf8")).toContain(`DATABASE_URL=${url}`);
+    // the chosen admin's password is not written to the seed file
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "data", "seed.json"), "utf8")).users).toBeUndefined();
+    expect(fs.existsSync(path.join(dir, ".kiosk"))).toBe(false);
+
+    // no DATABASE_URL in the environment: kiosk.config.ts reads it from .env
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = serve(dir, ["develop", "--port", String(port)]);
+    try {
+      await server.firstOk(base, "/store/hello");
+      expect((await login(base, "owner@shop.test", "hunter2hunter2")).status).toBe(200);
+      expect((await login(base, "admin@example.com", "supersecret")).status).toBe(401);
+      if (HAS_PRODUCT_MODULE) expect((await getJson(`${base}/store/products`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("drops the database it created when a later step fails", async () => {
+    const name = `${dbName}_failed`;
+    const fakeBin = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-fake-npm-"));
+    fs.writeFileSync(path.join(fakeBin, "npm"), "#!/bin/sh\necho 'npm error network down' >&2\nexit 1\n", { mode: 0o755 });
+    try {
+      const r = await createStore(root, ["pgfail", "--yes", "--db-url", urlFor(name)], { PATH: `${fakeBin}${path.delimiter}${process.env.PATH}` });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/^create-store: npm install failed: npm error network down/);
+      expect(fs.existsSync(path.join(root, "pgfail"))).toBe(false);
+      expect(await databaseExists(name)).toBe(false);
+    } finally {
+      fs.rmSync(fakeBin, { recursive: true, force: true });
+    }
+  });
+});
