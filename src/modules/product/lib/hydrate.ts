@@ -2,11 +2,19 @@ import type { EntityManager } from "kiosk";
 
 type Row = Record<string, unknown>;
 
+interface PlannedColumn {
+  column: any;
+  property: string;
+  name: string;
+  /** Whether the driver's value is already what TypeORM would load. */
+  ready: boolean;
+}
+
 interface Plan {
   /** Columns the driver must convert (SQLite's 0/1 booleans, date strings, JSON text). */
-  convert: { column: any; name: string }[];
+  convert: PlannedColumn[];
   /** Every column, for rows that must be copied. */
-  columns: { column: any; property: string; name: string }[];
+  columns: PlannedColumn[];
   /** Whether column and property names agree, so a row can become the entity in place. */
   sameNames: boolean;
 }
@@ -24,10 +32,13 @@ function plan(manager: EntityManager, entity: Function): Plan {
   let found = perSource.get(entity);
   if (found) return found;
   const postgres = dataSource.options.type === "postgres";
-  const columns = dataSource.getMetadata(entity).columns.map((c) => ({ column: c, property: c.propertyName, name: c.databaseName }));
-  const ready = (c: (typeof columns)[number]) =>
-    !c.column.transformer && (ALWAYS_READY.has(String(c.column.type)) || (postgres && PG_READY.has(String(c.column.type))));
-  found = { columns, convert: columns.filter((c) => !ready(c)), sameNames: columns.every((c) => c.property === c.name) };
+  const columns: PlannedColumn[] = dataSource.getMetadata(entity).columns.map((c) => ({
+    column: c,
+    property: c.propertyName,
+    name: c.databaseName,
+    ready: !c.transformer && (ALWAYS_READY.has(String(c.type)) || (postgres && PG_READY.has(String(c.type)))),
+  }));
+  found = { columns, convert: columns.filter((c) => !c.ready), sameNames: columns.every((c) => c.property === c.name) };
   perSource.set(entity, found);
   return found;
 }
@@ -57,7 +68,7 @@ function copy(driver: EntityManager["connection"]["driver"], columns: Plan["colu
   const out: Row = {};
   for (const c of columns) {
     const value = row[c.name];
-    out[c.property] = value === null || value === undefined ? null : driver.prepareHydratedValue(value, c.column);
+    out[c.property] = value === null || value === undefined ? null : c.ready ? value : driver.prepareHydratedValue(value, c.column);
   }
   return out;
 }

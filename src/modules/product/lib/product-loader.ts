@@ -8,6 +8,7 @@ import { ProductOption } from "../models/product-option";
 import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
+import type { CategoryScope } from "./category-tree";
 import { hydrateAll, hydrateCopies } from "./hydrate";
 import type { ProductSelection } from "./product-relations";
 import { select, SqlParams } from "./sql";
@@ -32,12 +33,33 @@ async function rowsIn<T>(manager: EntityManager, entity: Function, table: string
   return hydrateAll<T>(manager, entity, rows);
 }
 
+/** A many-to-many relation of products: the target table and the join table. */
+interface LinkedTable {
+  entity: Function;
+  table: string;
+  join: string;
+  joinColumn: string;
+  order: string;
+}
+
+const TAGS: LinkedTable = { entity: ProductTag, table: "product_tag", join: "product_tags", joinColumn: "product_tag_id", order: `t."id"` };
+const CATEGORIES: LinkedTable = {
+  entity: ProductCategory,
+  table: "product_category",
+  join: "product_category_product",
+  joinColumn: "product_category_id",
+  order: `t."rank", t."id"`,
+};
+
 /** Rows of a many-to-many target with the product id they belong to, as `[productId, entity]`. */
-async function linked<T>(manager: EntityManager, entity: Function, table: string, join: string, joinColumn: string, productIds: string[], order: string) {
+async function linked<T>(manager: EntityManager, target: LinkedTable, productIds: string[], storeOnly = false) {
+  const { entity, table, join, joinColumn, order } = target;
   const params = new SqlParams(manager);
+  let where = params.in(`j."product_id"`, productIds);
+  if (storeOnly) where += ` AND t."is_active" = ${params.add(true)} AND t."is_internal" = ${params.add(false)}`;
   const sql =
     `SELECT j."product_id" AS "__product_id", t.* FROM "${join}" j JOIN "${table}" t ON t."id" = j."${joinColumn}" ` +
-    `WHERE ${params.in(`j."product_id"`, productIds)} ORDER BY ${order}`;
+    `WHERE ${where} ORDER BY ${order}`;
   const rows = await select(manager, sql, params);
   const entities = hydrateCopies<T>(manager, entity, rows);
   return rows.map((r, i) => [r.__product_id as string, entities[i]] as const);
@@ -47,9 +69,14 @@ async function linked<T>(manager: EntityManager, entity: Function, table: string
  * Products with their relations, loaded the way a list needs them: one batched
  * query per relation over all the page's products (no per-product queries, no
  * cartesian joins), assembled in memory. The queries run one after another: they
- * share the transaction's connection.
+ * share the transaction's connection. The store sees active, public categories only.
  */
-export async function loadProducts(manager: EntityManager, rows: Row[], selection: ProductSelection): Promise<Product[]> {
+export async function loadProducts(
+  manager: EntityManager,
+  rows: Row[],
+  selection: ProductSelection,
+  categoryScope: CategoryScope = "admin",
+): Promise<Product[]> {
   // Copies: the page query's rows carry the `__count` column.
   const products = hydrateCopies<Product>(manager, Product, rows);
   if (!products.length) return products;
@@ -73,14 +100,14 @@ export async function loadProducts(manager: EntityManager, rows: Row[], selectio
     values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "variant_id", variantIds, `"id"`);
   }
   const images = has("images") ? await rowsIn<Image>(manager, Image, "image", "product_id", ids, `"rank", "id"`) : undefined;
-  const tags = has("tags") ? await linked<ProductTag>(manager, ProductTag, "product_tag", "product_tags", "product_tag_id", ids, `t."id"`) : undefined;
+  const tags = has("tags") ? await linked<ProductTag>(manager, TAGS, ids) : undefined;
   const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
   const collections =
     has("collection") && collectionIds.length
       ? await rowsIn<ProductCollection>(manager, ProductCollection, "product_collection", "id", collectionIds, `"id"`)
       : [];
   const categories = has("categories")
-    ? await linked<ProductCategory>(manager, ProductCategory, "product_category", "product_category_product", "product_category_id", ids, `t."rank", t."id"`)
+    ? await linked<ProductCategory>(manager, CATEGORIES, ids, categoryScope === "store")
     : undefined;
 
   if (variants) {

@@ -1,10 +1,10 @@
 import { ConflictError, In, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCategory } from "../models/product-category";
+import { insertAll } from "../lib/insert";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";
 import { slugify } from "../lib/slug";
 import { containsPattern } from "../lib/sql";
-import { insertAll } from "../lib/insert";
 
 export interface CategoryInput {
   name: string;

@@ -1,8 +1,8 @@
 import { ConflictError, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCollection } from "../models/product-collection";
+import { insertAll } from "../lib/insert";
 import { slugify } from "../lib/slug";
 import { containsPattern } from "../lib/sql";
-import { insertAll } from "../lib/insert";
 
 export interface CollectionInput {
   title: string;

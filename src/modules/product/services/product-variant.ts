@@ -3,6 +3,7 @@ import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";
 import { ProductVariant } from "../models/product-variant";
+import { insertAll } from "../lib/insert";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inputs";
 import { loadProduct } from "../lib/product-loader";
@@ -18,7 +19,6 @@ import {
   valuesInOptionOrder,
 } from "../lib/variant-writer";
 import type PriceSelectionService from "./price-selection";
-import { insertAll } from "../lib/insert";
 
 /** The variants of one product: list, add, change (prices and option values too) and remove. */
 export default class ProductVariantService {

@@ -1,6 +1,7 @@
 import { ConflictError, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
+import { insertAll } from "../lib/insert";
 import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";
 import { orderedIds } from "../lib/ordered-ids";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";
@@ -12,7 +13,6 @@ import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-r
 import { insertVariants } from "../lib/variant-writer";
 import { slugify } from "../lib/slug";
 import type PriceSelectionService from "./price-selection";
-import { insertAll } from "../lib/insert";
 
 /** List filters as the routes give them: categories may widen to their children. */
 export interface ProductListFilters extends Omit<ProductFilters, "category_id"> {
@@ -58,7 +58,7 @@ export default class ProductService {
         where.category_id = await this.categoryFilter(tx.manager, category_id, scope.categories, !!include_category_children);
       }
       const { rows, count } = await selectProductPage(tx.manager, where, page);
-      return [await loadProducts(tx.manager, rows, selection), count];
+      return [await loadProducts(tx.manager, rows, selection, scope.categories), count];
     });
   }
 
@@ -69,12 +69,13 @@ export default class ProductService {
 
   async create(input: CreateProductInput): Promise<Product> {
     const { options = [], variants = [], images, tags, categories, ...fields } = input;
-    const currencies = await this.cradle.priceSelectionService.regionCurrencies(priceRegionIds(variants.map((v) => v.prices)));
-    const newVariants = variants.map((v, i) => ({ ...v, prices: resolvePrices(v.prices ?? [], currencies, `variants.${i}.prices`) }));
     const titles = options.map((o) => o.title);
     if (new Set(titles).size !== titles.length) {
       throw new InvalidDataError("options: two options have the same title", { field: "options" });
     }
+    // Regions belong to another module: looked up before the transaction begins.
+    const currencies = await this.cradle.priceSelectionService.regionCurrencies(priceRegionIds(variants.map((v) => v.prices)));
+    const newVariants = variants.map((v, i) => ({ ...v, prices: resolvePrices(v.prices ?? [], currencies, `variants.${i}.prices`) }));
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
       const handle = await this.freeHandle(manager, fields.handle ?? slugify(fields.title));
@@ -118,6 +119,7 @@ export default class ProductService {
       Object.assign(product, fields);
       if (metadata !== undefined) product.metadata = metadata === null ? null : { ...(product.metadata ?? {}), ...metadata };
       if (images && fields.thumbnail === undefined && !product.thumbnail) product.thumbnail = images[0] ?? null;
+      product.updated_at = new Date(); // also when only its tags, categories or images change
       await manager.save(product);
       await this.writeLinks(manager, id, links);
       tx.emit("product.updated", { id, fields: Object.keys(input) });
@@ -136,7 +138,7 @@ export default class ProductService {
   private async load(manager: EntityManager, id: string, selection: ProductSelection, scope: ProductScope): Promise<Product> {
     const filters: ProductFilters = { id: [id], ...(scope.statuses ? { status: scope.statuses } : {}) };
     const { rows } = await selectProductPage(manager, filters, { offset: 0, limit: 1 });
-    const [product] = await loadProducts(manager, rows, selection);
+    const [product] = await loadProducts(manager, rows, selection, scope.categories);
     if (!product) throw new NotFoundError(`Product with id ${id} was not found`);
     return product;
   }
