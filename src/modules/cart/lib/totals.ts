@@ -1,0 +1,167 @@
+/**
+ * Cart totals in integer minor units, as Medusa v1 names them. One pure
+ * function, so the storefront's numbers, the payment amount and the order are
+ * computed the same way:
+ *
+ * - a line's `subtotal` is `unit_price * quantity`;
+ * - discounts are taken per line (lines whose product is not `discountable` get
+ *   none): a percentage takes `round(subtotal * value / 100)` of each line; a
+ *   fixed `item` amount takes `value` per unit (at most the line); a fixed
+ *   `total` amount (at most the discountable subtotal) is spread over the lines
+ *   in proportion to their subtotals, the remainders going to the largest
+ *   fractions so the parts add up exactly;
+ * - tax is the region's rate on each line after its discount, and on each
+ *   shipping method, rounded per line (`Math.round`);
+ * - free shipping makes every shipping method cost 0;
+ * - `total = subtotal - discount_total + shipping_total + tax_total`.
+ */
+export interface TotalsLine {
+  id: string;
+  unit_price: number;
+  quantity: number;
+  allow_discounts: boolean;
+}
+
+export interface TotalsDiscount {
+  id: string;
+  code: string;
+  rule: { type: string; value: number; allocation: string | null };
+}
+
+export interface LineAdjustment {
+  item_id: string;
+  discount_id: string;
+  description: string;
+  amount: number;
+}
+
+export interface LineTotals {
+  subtotal: number;
+  discount_total: number;
+  tax_total: number;
+  total: number;
+  original_total: number;
+  original_tax_total: number;
+  adjustments: LineAdjustment[];
+}
+
+export interface Totals {
+  subtotal: number;
+  discount_total: number;
+  raw_discount_total: number;
+  shipping_total: number;
+  item_tax_total: number;
+  shipping_tax_total: number;
+  tax_total: number;
+  gift_card_total: number;
+  gift_card_tax_total: number;
+  total: number;
+}
+
+export interface TotalsResult {
+  totals: Totals;
+  lines: Map<string, LineTotals>;
+  free_shipping: boolean;
+  /** Each shipping method's price after free shipping, in the order given. */
+  shipping_prices: number[];
+}
+
+const tax = (amount: number, rate: number) => Math.round((amount * rate) / 100);
+
+/** The part of each line a discount takes. */
+function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<string, number>): Map<string, number> {
+  const parts = new Map<string, number>();
+  const eligible = lines.filter((l) => l.allow_discounts && (left.get(l.id) ?? 0) > 0);
+  const { type, value, allocation } = discount.rule;
+  if (type === "percentage") {
+    for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, Math.round((l.unit_price * l.quantity * value) / 100)));
+  } else if (type === "fixed" && allocation === "item") {
+    for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, value * l.quantity));
+  } else if (type === "fixed") {
+    const base = eligible.reduce((sum, l) => sum + left.get(l.id)!, 0);
+    const amount = Math.min(value, base);
+    if (!base || !amount) return parts;
+    const shares = eligible.map((l) => {
+      const exact = (left.get(l.id)! * amount) / base;
+      return { id: l.id, floor: Math.floor(exact), fraction: exact - Math.floor(exact) };
+    });
+    let remainder = amount - shares.reduce((sum, s) => sum + s.floor, 0);
+    shares.sort((a, b) => b.fraction - a.fraction || a.id.localeCompare(b.id));
+    for (const s of shares) {
+      const extra = remainder > 0 ? 1 : 0;
+      remainder -= extra;
+      parts.set(s.id, s.floor + extra);
+    }
+  }
+  return parts;
+}
+
+/**
+ * Totals of lines and shipping at a tax rate (a percentage). `adjustments`
+ * replaces the discount calculation with stored amounts (an order's snapshot).
+ */
+export function calculateTotals(input: {
+  lines: TotalsLine[];
+  shippingPrices: number[];
+  taxRate: number;
+  discounts: TotalsDiscount[];
+  adjustments?: LineAdjustment[];
+}): TotalsResult {
+  const { lines, taxRate } = input;
+  const free_shipping = input.discounts.some((d) => d.rule.type === "free_shipping");
+  const left = new Map(lines.map((l) => [l.id, l.unit_price * l.quantity]));
+  const adjustments: LineAdjustment[] = input.adjustments ? [...input.adjustments] : [];
+  if (!input.adjustments) {
+    for (const discount of input.discounts) {
+      for (const [itemId, amount] of discountParts(lines, discount, left)) {
+        if (amount <= 0) continue;
+        left.set(itemId, left.get(itemId)! - amount);
+        adjustments.push({ item_id: itemId, discount_id: discount.id, description: "discount", amount });
+      }
+    }
+  }
+  const perLine = new Map<string, LineTotals>();
+  let subtotal = 0;
+  let discountTotal = 0;
+  let itemTax = 0;
+  for (const l of lines) {
+    const lineSubtotal = l.unit_price * l.quantity;
+    const own = adjustments.filter((a) => a.item_id === l.id);
+    const lineDiscount = Math.min(lineSubtotal, own.reduce((sum, a) => sum + a.amount, 0));
+    const lineTax = tax(lineSubtotal - lineDiscount, taxRate);
+    const originalTax = tax(lineSubtotal, taxRate);
+    perLine.set(l.id, {
+      subtotal: lineSubtotal,
+      discount_total: lineDiscount,
+      tax_total: lineTax,
+      total: lineSubtotal - lineDiscount + lineTax,
+      original_total: lineSubtotal + originalTax,
+      original_tax_total: originalTax,
+      adjustments: own,
+    });
+    subtotal += lineSubtotal;
+    discountTotal += lineDiscount;
+    itemTax += lineTax;
+  }
+  const shipping_prices = input.shippingPrices.map((p) => (free_shipping ? 0 : p));
+  const shippingTotal = shipping_prices.reduce((sum, p) => sum + p, 0);
+  const shippingTax = shipping_prices.reduce((sum, p) => sum + tax(p, taxRate), 0);
+  const taxTotal = itemTax + shippingTax;
+  return {
+    totals: {
+      subtotal,
+      discount_total: discountTotal,
+      raw_discount_total: discountTotal,
+      shipping_total: shippingTotal,
+      item_tax_total: itemTax,
+      shipping_tax_total: shippingTax,
+      tax_total: taxTotal,
+      gift_card_total: 0,
+      gift_card_tax_total: 0,
+      total: subtotal - discountTotal + shippingTotal + taxTotal,
+    },
+    lines: perLine,
+    free_shipping,
+    shipping_prices,
+  };
+}

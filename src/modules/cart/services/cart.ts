@@ -1,0 +1,549 @@
+import {
+  ConflictError,
+  InvalidDataError,
+  NotAllowedError,
+  NotFoundError,
+  UnprocessableError,
+  type EntityManager,
+  type TransactionContext,
+  type UnitOfWork,
+} from "kiosk";
+import { Cart } from "../models/cart";
+import { LineItem } from "../models/line-item";
+import { toAddress, type AddressInput } from "../lib/address";
+import { findVariants, isPurchasable, limitsStock, variantSummary, type CatalogVariant } from "../lib/catalog";
+import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
+import { mergeMetadata } from "../lib/metadata";
+import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
+
+
+interface RegionLike {
+  id: string;
+  currency_code: string;
+  tax_rate: number;
+  countries?: { iso_2: string }[];
+}
+
+interface DiscountLike extends TotalsDiscount {
+  regions: { id: string }[];
+  rule: TotalsDiscount["rule"] & { id?: string };
+}
+
+interface PaymentContextLike {
+  cart_id: string;
+  email: string | null;
+  customer_id: string | null;
+  currency_code: string;
+  amount: number;
+}
+
+/** The services of other modules a cart works with, resolved lazily from the container. */
+interface Cradle {
+  unitOfWork: UnitOfWork;
+  regionService: { retrieve(id: string): Promise<RegionLike>; list(page: { offset: number; limit: number }): Promise<[RegionLike[], number]> };
+  customerService: { retrieve(id: string): Promise<{ id: string; email: string }> };
+  customerAddressService: { list(customerId: string): Promise<(AddressInput & { id: string })[]> };
+  priceSelectionService: { setVariantPrices(products: unknown[], context: { region_id?: string; currency_code?: string }): void };
+  discountService: {
+    retrieveByCode(code: string, parent?: TransactionContext): Promise<DiscountLike>;
+    assertApplicable(discount: DiscountLike, regionId: string, now?: Date): void;
+  };
+  shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<unknown[]> };
+  shippingMethodService: {
+    setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<unknown>;
+    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
+  };
+  paymentSessionService: {
+    createForCart(context: PaymentContextLike, parent?: TransactionContext): Promise<void>;
+    select(context: PaymentContextLike, providerId: string, parent?: TransactionContext): Promise<void>;
+    updateData(cartId: string, providerId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<boolean>;
+    remove(cartId: string, providerId: string, parent?: TransactionContext): Promise<boolean>;
+    refreshAmounts(context: PaymentContextLike, parent?: TransactionContext): Promise<void>;
+    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
+  };
+}
+
+export interface CreateCartInput {
+  region_id?: string;
+  country_code?: string;
+  email?: string;
+  items?: { variant_id: string; quantity: number; metadata?: Record<string, unknown> | null }[];
+  context?: Record<string, unknown>;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface UpdateCartInput {
+  region_id?: string;
+  country_code?: string;
+  email?: string;
+  customer_id?: string;
+  shipping_address?: AddressInput | string | null;
+  billing_address?: AddressInput | string | null;
+  discounts?: { code: string }[];
+  context?: Record<string, unknown>;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface LineItemInput {
+  variant_id: string;
+  quantity: number;
+  metadata?: Record<string, unknown> | null;
+}
+
+/** A line as the API shows it: the stored line, its variant summary and its totals. */
+export type LineItemView = LineItem & LineTotals & { variant: ReturnType<typeof variantSummary>; tax_lines: unknown[]; includes_tax: boolean };
+
+/** A cart as the API shows it (Medusa v1's `Cart` with its totals). */
+export type CartView = Omit<Cart, "items"> &
+  Totals & {
+    object: "cart";
+    items: LineItemView[];
+    region: RegionLike;
+    payment_session: any | null;
+    shipping_address_id: string | null;
+    billing_address_id: string | null;
+    gift_cards: unknown[];
+    sales_channel_id: null;
+    payment_id: null;
+  };
+
+/** Who is asking: the signed-in customer, when there is one. */
+export interface CartActor {
+  customerId?: string;
+}
+
+const CART_RELATIONS = {
+  items: true,
+  discounts: { rule: true },
+  shipping_methods: { shipping_option: true },
+  payment_sessions: true,
+} as const;
+
+/**
+ * Carts: create one for a region, add and change lines (priced from the
+ * region, checked against stock), set email and addresses, apply discount
+ * codes, choose shipping and payment. Every change runs in one transaction that
+ * first locks the cart row, recomputes the totals, follows them with the
+ * payment sessions and raises `cart.updated`.
+ */
+export default class CartService {
+  private readonly cradle: Cradle;
+
+  constructor(cradle: Cradle) {
+    this.cradle = cradle;
+  }
+
+  private get unitOfWork(): UnitOfWork {
+    return this.cradle.unitOfWork;
+  }
+
+  /** A cart with its lines, discounts, shipping, payment sessions, region and totals. */
+  retrieve(id: string, parent?: TransactionContext): Promise<CartView> {
+    return this.unitOfWork.run((tx) => this.view(tx.manager, id), parent);
+  }
+
+  create(input: CreateCartInput, actor: CartActor = {}): Promise<CartView> {
+    return this.unitOfWork.run(async (tx) => {
+      const region = await this.regionFor(input.region_id);
+      let email = input.email?.toLowerCase() ?? null;
+      if (actor.customerId && !email) email = (await this.cradle.customerService.retrieve(actor.customerId)).email;
+      const cart = tx.manager.create(Cart, {
+        region_id: region.id,
+        currency_code: region.currency_code.toLowerCase(),
+        customer_id: actor.customerId ?? null,
+        email,
+        shipping_address: null,
+        billing_address: null,
+        type: "default",
+        completed_at: null,
+        payment_authorized_at: null,
+        idempotency_key: null,
+        context: input.context ?? {},
+        metadata: input.metadata ?? null,
+      });
+      if (input.country_code) cart.shipping_address = toAddress({ country_code: this.countryIn(region, input.country_code) }, null);
+      await tx.manager.insert(Cart, cart as never);
+      for (const item of input.items ?? []) await this.addLine(tx.manager, cart, region, item);
+      tx.emit("cart.created", { id: cart.id });
+      return this.view(tx.manager, cart.id);
+    });
+  }
+
+  update(id: string, input: UpdateCartInput, actor: CartActor = {}): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      if (input.customer_id !== undefined) {
+        if (input.customer_id !== actor.customerId || (cart.customer_id && cart.customer_id !== actor.customerId)) {
+          throw new NotAllowedError("A cart can only be given to the signed-in customer, and only once", "customer_mismatch");
+        }
+        cart.customer_id = actor.customerId;
+        if (!cart.email && input.email === undefined) cart.email = (await this.cradle.customerService.retrieve(actor.customerId)).email;
+      }
+      if (input.email !== undefined) cart.email = input.email.toLowerCase();
+      let region = await this.cradle.regionService.retrieve(cart.region_id);
+      if (input.region_id && input.region_id !== cart.region_id) {
+        region = await this.changeRegion(tx, cart, input.region_id);
+      }
+      if (input.country_code) {
+        cart.shipping_address = toAddress(
+          { ...(cart.shipping_address ?? {}), country_code: this.countryIn(region, input.country_code) },
+          cart.shipping_address,
+        );
+      }
+      if (input.shipping_address !== undefined) {
+        const address = await this.addressFrom(input.shipping_address, cart);
+        if (address?.country_code) this.countryIn(region, address.country_code, "shipping_address.country_code");
+        cart.shipping_address = address && toAddress(address, cart.shipping_address);
+      }
+      if (input.billing_address !== undefined) {
+        const address = await this.addressFrom(input.billing_address, cart);
+        cart.billing_address = address && toAddress(address, cart.billing_address);
+      }
+      if (input.context) cart.context = { ...(cart.context ?? {}), ...input.context };
+      if (input.metadata !== undefined) cart.metadata = mergeMetadata(cart.metadata, input.metadata);
+      await this.saveColumns(tx.manager, cart);
+      if (input.discounts) {
+        await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(await this.discountIds(tx.manager, cart.id));
+        for (const { code } of input.discounts) await this.attachDiscount(tx, cart, code);
+      }
+    });
+  }
+
+  addLineItem(id: string, input: LineItemInput): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const region = await this.cradle.regionService.retrieve(cart.region_id);
+      await this.addLine(tx.manager, cart, region, input);
+    });
+  }
+
+  /** Changes a line's quantity (0 removes it, as in Medusa v1) and metadata. */
+  updateLineItem(id: string, lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const line = await tx.manager.findOneBy(LineItem, { id: lineId, cart_id: cart.id });
+      if (!line) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
+      if (input.quantity === 0) {
+        await tx.manager.delete(LineItem, { id: line.id });
+        return;
+      }
+      const region = await this.cradle.regionService.retrieve(cart.region_id);
+      const variant = await this.purchasable(tx.manager, line.variant_id);
+      this.assertStock(variant, input.quantity);
+      line.quantity = input.quantity;
+      line.unit_price = this.priceOf(variant, region);
+      line.metadata = mergeMetadata(line.metadata, input.metadata);
+      await tx.manager.save(line);
+    });
+  }
+
+  removeLineItem(id: string, lineId: string): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const { affected } = await tx.manager.delete(LineItem, { id: lineId, cart_id: cart.id });
+      if (!affected) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
+    });
+  }
+
+  /** The shipping options a customer may choose for the cart. */
+  shippingOptions(id: string): Promise<unknown[]> {
+    return this.unitOfWork.run(async (tx) => {
+      const cart = await this.view(tx.manager, id);
+      return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal: cart.subtotal }, tx);
+    });
+  }
+
+  addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const { subtotal } = await this.view(tx.manager, cart.id);
+      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, data, tx);
+    });
+  }
+
+  /** Starts a payment session with every installed provider (selected at once when there is one). */
+  createPaymentSessions(id: string): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const view = await this.view(tx.manager, cart.id);
+      if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
+      await this.cradle.paymentSessionService.createForCart(this.paymentContext(view), tx);
+    });
+  }
+
+  selectPaymentSession(id: string, providerId: string): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const view = await this.view(tx.manager, cart.id);
+      if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
+      await this.cradle.paymentSessionService.select(this.paymentContext(view), providerId, tx);
+    });
+  }
+
+  updatePaymentSession(id: string, providerId: string, data: Record<string, unknown>): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      if (!(await this.cradle.paymentSessionService.updateData(cart.id, providerId, data, tx))) {
+        throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+      }
+    });
+  }
+
+  deletePaymentSession(id: string, providerId: string): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      if (!(await this.cradle.paymentSessionService.remove(cart.id, providerId, tx))) {
+        throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+      }
+    });
+  }
+
+  /** Applies a code; a code that cannot be used is refused with the reason (404 / 422). */
+  applyDiscount(id: string, code: string): Promise<CartView> {
+    return this.change(id, (tx, cart) => this.attachDiscount(tx, cart, code));
+  }
+
+  /** Takes a code off the cart (nothing happens when it was not on it). */
+  removeDiscount(id: string, code: string): Promise<CartView> {
+    return this.change(id, async (tx, cart) => {
+      const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
+      const found = (loaded?.discounts ?? []).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
+      if (found.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(found.map((d) => d.id));
+    });
+  }
+
+  /**
+   * Locks a cart for the rest of the transaction (an UPDATE of its row, which on
+   * PostgreSQL makes a concurrent change or completion of the same cart wait
+   * for this one to commit) and returns its columns. Unknown is a 404.
+   */
+  async lock(tx: TransactionContext, id: string): Promise<Cart> {
+    const { affected } = await tx.manager
+      .createQueryBuilder()
+      .update(Cart)
+      .set({ updated_at: new Date() })
+      .where("id = :id", { id })
+      .execute();
+    const cart = affected ? await tx.manager.findOneBy(Cart, { id }) : null;
+    if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+    return cart;
+  }
+
+  /** The payment context of a cart view. */
+  paymentContext(view: CartView): PaymentContextLike {
+    return { cart_id: view.id, email: view.email, customer_id: view.customer_id, currency_code: view.currency_code, amount: view.total };
+  }
+
+  /** Runs a change on an open cart in one transaction, then answers the cart as it is now. */
+  private change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<void>): Promise<CartView> {
+    return this.unitOfWork.run(async (tx) => {
+      const cart = await this.lock(tx, id);
+      if (cart.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
+      await work(tx, cart);
+      const view = await this.view(tx.manager, id);
+      const stale = view.payment_sessions!.some((s: { status: string; amount: number }) => s.status === "pending" && s.amount !== view.total);
+      tx.emit("cart.updated", { id });
+      if (!stale) return view;
+      await this.cradle.paymentSessionService.refreshAmounts(this.paymentContext(view), tx);
+      return this.view(tx.manager, id);
+    });
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<CartView> {
+    const cart = await manager.findOne(Cart, { where: { id }, relations: CART_RELATIONS, relationLoadStrategy: "query" });
+    if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+    const region = await this.cradle.regionService.retrieve(cart.region_id);
+    const items = (cart.items ?? []).sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+    const variants = await findVariants(manager, items.map((i) => i.variant_id!).filter(Boolean));
+    const methods = (cart.shipping_methods ?? []).sort((a: any, b: any) => a.created_at - b.created_at);
+    const discounts = (cart.discounts ?? []) as TotalsDiscount[];
+    const result = calculateTotals({
+      lines: items,
+      shippingPrices: methods.map((m: { price: number }) => m.price),
+      taxRate: region.tax_rate,
+      discounts,
+    });
+    const sessions = (cart.payment_sessions ?? []).sort((a: any, b: any) => a.provider_id.localeCompare(b.provider_id));
+    const { items: _items, ...columns } = cart;
+    return {
+      object: "cart",
+      ...columns,
+      shipping_address_id: cart.shipping_address?.id ?? null,
+      billing_address_id: cart.billing_address?.id ?? null,
+      items: items.map((item) => ({
+        ...item,
+        ...result.lines.get(item.id)!,
+        variant: variantSummary(variants.get(item.variant_id ?? "")),
+        tax_lines: [{ rate: region.tax_rate, name: "default", code: "default", item_id: item.id }],
+        includes_tax: false,
+      })),
+      region,
+      discounts,
+      gift_cards: [],
+      shipping_methods: methods.map((m: any, i: number) => ({ ...m, price: result.shipping_prices[i] })),
+      payment_sessions: sessions,
+      payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
+      payment_id: null,
+      sales_channel_id: null,
+      ...result.totals,
+    } as unknown as CartView;
+  }
+
+  private async addLine(manager: EntityManager, cart: Cart, region: RegionLike, input: LineItemInput): Promise<void> {
+    const variant = await this.purchasable(manager, input.variant_id);
+    const unitPrice = this.priceOf(variant, region);
+    const existing = await manager.findOneBy(LineItem, { cart_id: cart.id, variant_id: variant.id });
+    const quantity = (existing?.quantity ?? 0) + input.quantity;
+    if (quantity > MAX_LINE_QUANTITY) {
+      throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
+    }
+    this.assertStock(variant, quantity);
+    if (existing) {
+      Object.assign(existing, { quantity, unit_price: unitPrice, metadata: mergeMetadata(existing.metadata, input.metadata) });
+      await manager.save(existing);
+      return;
+    }
+    if ((await manager.countBy(LineItem, { cart_id: cart.id })) >= MAX_LINES) {
+      throw new UnprocessableError(`A cart holds at most ${MAX_LINES} lines`, "too_many_items", "items");
+    }
+    const line = manager.create(LineItem, {
+      cart_id: cart.id,
+      order_id: null,
+      variant_id: variant.id,
+      product_id: variant.product_id,
+      title: variant.product.title,
+      description: variant.title,
+      thumbnail: variant.product.thumbnail,
+      is_giftcard: variant.product.is_giftcard,
+      allow_discounts: variant.product.discountable,
+      unit_price: unitPrice,
+      quantity,
+      fulfilled_quantity: 0,
+      shipped_quantity: 0,
+      returned_quantity: 0,
+      reserved_quantity: 0,
+      metadata: input.metadata ?? null,
+    });
+    await manager.insert(LineItem, line as never);
+  }
+
+  /** A variant the store sells: unknown, deleted or unpublished is a 404 `variant_not_found`. */
+  private async purchasable(manager: EntityManager, variantId: string | null): Promise<CatalogVariant> {
+    const variant = variantId ? (await findVariants(manager, [variantId])).get(variantId) : undefined;
+    if (!isPurchasable(variant)) throw new NotFoundError(`Variant with id ${variantId} was not found`, "variant_not_found");
+    return variant;
+  }
+
+  /** The unit price in the region: a price for the region wins, else the region currency's; none is a 422. */
+  private priceOf(variant: CatalogVariant, region: RegionLike): number {
+    const copy = { ...variant, prices: variant.prices } as CatalogVariant & { calculated_price?: number | null };
+    this.cradle.priceSelectionService.setVariantPrices([{ variants: [copy] }], {
+      region_id: region.id,
+      currency_code: region.currency_code.toLowerCase(),
+    });
+    if (copy.calculated_price === null || copy.calculated_price === undefined) {
+      throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "variant_id");
+    }
+    return copy.calculated_price;
+  }
+
+  private assertStock(variant: CatalogVariant, quantity: number): void {
+    if (limitsStock(variant) && variant.inventory_quantity < quantity) {
+      throw new UnprocessableError(
+        `Variant with id: ${variant.id} does not have the required inventory`,
+        "insufficient_inventory",
+        "quantity",
+      );
+    }
+  }
+
+  /** The region asked for, or the first region when none is given (422 when the store has none). */
+  private async regionFor(regionId: string | undefined): Promise<RegionLike> {
+    if (regionId) return this.cradle.regionService.retrieve(regionId);
+    const [[first]] = await this.cradle.regionService.list({ offset: 0, limit: 1 });
+    if (!first) throw new UnprocessableError("The store has no region to create a cart in", "no_region", "region_id");
+    return this.cradle.regionService.retrieve(first.id);
+  }
+
+  /** A country code of the region (lower-cased); another is a 400, as in Medusa. */
+  private countryIn(region: RegionLike, code: string, field = "country_code"): string {
+    const iso = code.toLowerCase();
+    if (!(region.countries ?? []).some((c) => c.iso_2 === iso)) {
+      throw new InvalidDataError(`Country ${iso} is not in the cart's region`, { code: "country_not_in_region", field });
+    }
+    return iso;
+  }
+
+  /** An address from the body, or from the signed-in customer's address book when given as an id. */
+  private async addressFrom(value: AddressInput | string | null, cart: Cart): Promise<AddressInput | null> {
+    if (value === null || typeof value === "object") return value;
+    if (!cart.customer_id) throw new NotFoundError(`Address with id ${value} was not found`, "address_not_found");
+    const address = (await this.cradle.customerAddressService.list(cart.customer_id)).find((a) => a.id === value);
+    if (!address) throw new NotFoundError(`Address with id ${value} was not found`, "address_not_found");
+    const { id: _id, ...fields } = address;
+    return fields;
+  }
+
+  /**
+   * Moves the cart to another region: its lines are priced again (a line with no
+   * price there is a 422 and nothing changes), shipping and payment sessions
+   * are dropped, discounts not valid there are taken off, and a shipping
+   * address outside the region is cleared.
+   */
+  private async changeRegion(tx: TransactionContext, cart: Cart, regionId: string): Promise<RegionLike> {
+    const region = await this.cradle.regionService.retrieve(regionId);
+    const lines = await tx.manager.findBy(LineItem, { cart_id: cart.id });
+    const variants = await findVariants(tx.manager, lines.map((l) => l.variant_id!).filter(Boolean));
+    for (const line of lines) {
+      const variant = variants.get(line.variant_id ?? "");
+      if (!isPurchasable(variant)) throw new NotFoundError(`Variant with id ${line.variant_id} was not found`, "variant_not_found");
+      line.unit_price = this.priceOf(variant, region);
+      await tx.manager.save(line);
+    }
+    cart.region_id = region.id;
+    cart.currency_code = region.currency_code.toLowerCase();
+    const country = cart.shipping_address?.country_code;
+    if (country && !(region.countries ?? []).some((c) => c.iso_2 === country)) cart.shipping_address = null;
+    await this.cradle.shippingMethodService.clearForCart(cart.id, tx);
+    await this.cradle.paymentSessionService.clearForCart(cart.id, tx);
+    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
+    const invalid: string[] = [];
+    for (const d of loaded?.discounts ?? []) {
+      const discount = await this.cradle.discountService.retrieveByCode(d.code, tx);
+      if (!discount.regions.some((r) => r.id === region.id)) invalid.push(d.id);
+    }
+    if (invalid.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(invalid);
+    return region;
+  }
+
+  /**
+   * Applies a code: it must exist (404) and be usable now in the cart's region
+   * (422 with the reason). A cart holds one amount discount and one free
+   * shipping discount: a new one of the same kind replaces the old.
+   */
+  private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
+    const discount = await this.cradle.discountService.retrieveByCode(code, tx);
+    this.cradle.discountService.assertApplicable(discount, cart.region_id);
+    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
+    const current = (loaded?.discounts ?? []) as DiscountLike[];
+    if (current.some((d) => d.id === discount.id)) return;
+    const freeShipping = discount.rule.type === "free_shipping";
+    const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);
+    const relation = tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id);
+    if (replaced.length) await relation.remove(replaced);
+    await relation.add(discount.id);
+  }
+
+  private async discountIds(manager: EntityManager, cartId: string): Promise<string[]> {
+    const loaded = await manager.findOne(Cart, { where: { id: cartId }, relations: { discounts: true } });
+    return (loaded?.discounts ?? []).map((d: { id: string }) => d.id);
+  }
+
+  /** Saves the cart's own columns (never its relations). */
+  private async saveColumns(manager: EntityManager, cart: Cart): Promise<void> {
+    const { email, customer_id, region_id, currency_code, shipping_address, billing_address, context, metadata } = cart;
+    await manager.update(Cart, { id: cart.id }, {
+      email,
+      customer_id,
+      region_id,
+      currency_code,
+      shipping_address,
+      billing_address,
+      context,
+      metadata,
+      updated_at: new Date(),
+    } as never);
+  }
+}
+

@@ -1,0 +1,151 @@
+import { In, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { LineItem } from "../models/line-item";
+import { LineItemAdjustment } from "../models/line-item-adjustment";
+import { findVariants, variantSummary } from "../lib/catalog";
+import { returnStock } from "../lib/inventory";
+import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsLine } from "../lib/totals";
+
+/**
+ * Line items once they belong to an order: handed over at completion, counted
+ * as they are fulfilled and shipped, their stock given back when the order is
+ * canceled. The order module works with lines only through this service.
+ */
+export default class LineItemService {
+  private readonly cradle: { unitOfWork: UnitOfWork };
+
+  constructor(cradle: LineItemService["cradle"]) {
+    this.cradle = cradle;
+  }
+
+  private get unitOfWork(): UnitOfWork {
+    return this.cradle.unitOfWork;
+  }
+
+  /** The totals rule of carts, for orders (one implementation: `lib/totals.ts`). */
+  totals(input: { lines: TotalsLine[]; shippingPrices: number[]; taxRate: number; discounts: TotalsDiscount[]; adjustments?: LineAdjustment[] }) {
+    return calculateTotals(input);
+  }
+
+  /**
+   * Gives a completed cart's lines to its order: sets `order_id`, records the
+   * discount each line got and the stock taken for it (`reserved_quantity`).
+   */
+  attachToOrder(
+    cartId: string,
+    orderId: string,
+    adjustments: LineAdjustment[],
+    taken: Map<string, number>,
+    parent?: TransactionContext,
+  ): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const lines = await tx.manager.findBy(LineItem, { cart_id: cartId });
+      for (const line of lines) {
+        const reserved = line.variant_id && taken.has(line.variant_id) ? line.quantity : 0;
+        await tx.manager.update(LineItem, { id: line.id }, { order_id: orderId, reserved_quantity: reserved, updated_at: new Date() });
+      }
+      const rows = adjustments.map((a) =>
+        tx.manager.create(LineItemAdjustment, { item_id: a.item_id, discount_id: a.discount_id, description: a.description, amount: a.amount }),
+      );
+      if (rows.length) await tx.manager.insert(LineItemAdjustment, rows as never);
+    }, parent);
+  }
+
+  /** The lines of orders with their adjustments, oldest first. */
+  listForOrders(orderIds: string[], parent?: TransactionContext): Promise<LineItem[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return this.unitOfWork.run(
+      (tx) =>
+        tx.manager.find(LineItem, {
+          where: { order_id: In(orderIds) },
+          relations: { adjustments: true },
+          relationLoadStrategy: "query",
+          order: { created_at: "ASC", id: "ASC" },
+        }),
+      parent,
+    );
+  }
+
+  /** Variant summaries (`item.variant`) by variant id. */
+  variantSummaries(ids: string[], parent?: TransactionContext): Promise<Map<string, ReturnType<typeof variantSummary>>> {
+    return this.unitOfWork.run(async (tx) => {
+      const variants = await findVariants(tx.manager, ids);
+      return new Map([...variants].map(([id, v]) => [id, variantSummary(v)]));
+    }, parent);
+  }
+
+  /**
+   * Adds fulfilled units to an order's lines: each line of this order, each
+   * change one conditional UPDATE that never passes the ordered quantity (422
+   * `quantity_exceeds_unfulfilled` otherwise).
+   */
+  fulfill(orderId: string, items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.requireLines(tx.manager, orderId, items);
+      for (const { item_id, quantity } of items) {
+        const { affected } = await tx.manager
+          .createQueryBuilder()
+          .update(LineItem)
+          .set({ fulfilled_quantity: () => "fulfilled_quantity + :quantity", updated_at: new Date() })
+          .where("id = :id AND order_id = :orderId AND fulfilled_quantity + :quantity <= quantity", { id: item_id, orderId, quantity })
+          .execute();
+        if (!affected) {
+          throw new UnprocessableError(
+            `Line item ${item_id} has fewer than ${quantity} unfulfilled units`,
+            "quantity_exceeds_unfulfilled",
+            "items",
+          );
+        }
+      }
+    }, parent);
+  }
+
+  /** Takes fulfilled units back (a canceled fulfillment). */
+  unfulfill(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      for (const { item_id, quantity } of items) {
+        await tx.manager
+          .createQueryBuilder()
+          .update(LineItem)
+          .set({ fulfilled_quantity: () => "fulfilled_quantity - :quantity", updated_at: new Date() })
+          .where("id = :id", { id: item_id, quantity })
+          .execute();
+      }
+    }, parent);
+  }
+
+  /** Marks fulfilled units as shipped. */
+  ship(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      for (const { item_id, quantity } of items) {
+        await tx.manager
+          .createQueryBuilder()
+          .update(LineItem)
+          .set({ shipped_quantity: () => "shipped_quantity + :quantity", updated_at: new Date() })
+          .where("id = :id", { id: item_id, quantity })
+          .execute();
+      }
+    }, parent);
+  }
+
+  /** Gives back the stock an order's lines took (a canceled order); each line only once. */
+  releaseStock(orderId: string, parent?: TransactionContext): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const lines = await tx.manager.findBy(LineItem, { order_id: orderId });
+      const quantities = new Map<string, number>();
+      for (const line of lines) {
+        if (!line.reserved_quantity || !line.variant_id) continue;
+        quantities.set(line.variant_id, (quantities.get(line.variant_id) ?? 0) + line.reserved_quantity);
+        await tx.manager.update(LineItem, { id: line.id }, { reserved_quantity: 0, updated_at: new Date() });
+      }
+      await returnStock(tx.manager, quantities);
+    }, parent);
+  }
+
+  private async requireLines(manager: EntityManager, orderId: string, items: { item_id: string }[]): Promise<void> {
+    const ids = items.map((i) => i.item_id);
+    if (new Set(ids).size !== ids.length) throw new InvalidDataError("items: a line item is listed twice", { field: "items" });
+    const found = await manager.findBy(LineItem, { id: In(ids), order_id: orderId });
+    const missing = ids.find((id) => !found.some((l) => l.id === id));
+    if (missing) throw new InvalidDataError(`Line item ${missing} is not part of order ${orderId}`, { code: "invalid_item", field: "items" });
+  }
+}

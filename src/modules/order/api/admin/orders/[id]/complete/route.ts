@@ -1,0 +1,8 @@
+import { withValidation, type KioskResponse } from "kiosk";
+import type OrderService from "../../../../../services/order";
+import { noBody } from "../../validators";
+
+/** Marks the order completed: `{ order }`. */
+export const POST = withValidation({ body: noBody }, async (req, res: KioskResponse) => {
+  res.json({ order: await req.scope.resolve<OrderService>("orderService").complete(req.params.id) });
+});

@@ -1,0 +1,7 @@
+import { retrieveQuery, withValidation, type KioskResponse } from "kiosk";
+import type OrderService from "../../../../services/order";
+
+/** An order with its items, shipping, payments, fulfillments, refunds and totals: `{ order }`. */
+export const GET = withValidation({ query: retrieveQuery }, async (req, res: KioskResponse) => {
+  res.json({ order: await req.scope.resolve<OrderService>("orderService").retrieve(req.params.id) });
+});

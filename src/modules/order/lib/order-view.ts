@@ -1,0 +1,112 @@
+import type { Order } from "../models/order";
+
+interface Adjustment {
+  item_id: string;
+  discount_id: string | null;
+  description: string;
+  amount: number;
+}
+
+/** A stored order line, as the cart module's line item service gives it. */
+export interface OrderLine {
+  id: string;
+  order_id: string | null;
+  variant_id: string | null;
+  unit_price: number;
+  quantity: number;
+  allow_discounts: boolean;
+  fulfilled_quantity: number;
+  shipped_quantity: number;
+  returned_quantity: number;
+  created_at: Date;
+  adjustments?: Adjustment[];
+  [key: string]: unknown;
+}
+
+interface LineTotals {
+  subtotal: number;
+  discount_total: number;
+  tax_total: number;
+  total: number;
+  original_total: number;
+  original_tax_total: number;
+}
+
+/** What building an order view needs from other modules. */
+export interface ViewContext {
+  lineItems: {
+    listForOrders(orderIds: string[], parent?: unknown): Promise<OrderLine[]>;
+    variantSummaries(ids: string[], parent?: unknown): Promise<Map<string, unknown>>;
+    totals(input: {
+      lines: OrderLine[];
+      shippingPrices: number[];
+      taxRate: number;
+      discounts: never[];
+      adjustments: { item_id: string; discount_id: string; description: string; amount: number }[];
+    }): { totals: Record<string, number>; lines: Map<string, LineTotals> };
+  };
+  lines: OrderLine[];
+  variants: Map<string, unknown>;
+  regions: { id: string }[];
+}
+
+export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
+
+const byCreated = (a: { created_at: Date; id: string }, b: { created_at: Date; id: string }) =>
+  new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id);
+
+/**
+ * An order as the API shows it, Medusa v1's shape: its lines with their totals
+ * (from the adjustments written at completion, so they never move), shipping
+ * methods, payments, fulfillments, refunds, region, and the order totals:
+ * `paid_total` is what was captured, `refundable_amount` what is left of it.
+ */
+export function orderView(order: Order, context: ViewContext): OrderView {
+  const lines = context.lines.filter((l) => l.order_id === order.id);
+  const methods = [...(order.shipping_methods ?? [])].sort(byCreated);
+  const adjustments = lines.flatMap((l) => (l.adjustments ?? []).map((a) => ({ ...a, discount_id: a.discount_id ?? "" })));
+  const result = context.lineItems.totals({
+    lines,
+    shippingPrices: methods.map((m: { price: number }) => m.price),
+    taxRate: order.tax_rate,
+    discounts: [],
+    adjustments,
+  });
+  const payments = [...(order.payments ?? [])].sort(byCreated);
+  const refunds = [...(order.refunds ?? [])].sort(byCreated);
+  const paid = payments.filter((p) => p.captured_at && !p.canceled_at).reduce((sum, p) => sum + p.amount, 0);
+  const refunded = refunds.reduce((sum, r) => sum + r.amount, 0);
+  const fulfillments = [...(order.fulfillments ?? [])].sort(byCreated).map((f) => ({
+    ...f,
+    tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
+  }));
+  const { items: _items, ...columns } = order;
+  return {
+    object: "order",
+    ...columns,
+    items: lines.map((line) => ({
+      ...line,
+      ...result.lines.get(line.id),
+      variant: context.variants.get(line.variant_id ?? "") ?? null,
+      tax_lines: [{ rate: order.tax_rate, name: "default", code: "default", item_id: line.id }],
+      includes_tax: false,
+    })),
+    region: context.regions.find((r) => r.id === order.region_id) ?? null,
+    shipping_methods: methods,
+    payments,
+    refunds,
+    fulfillments,
+    discounts: order.discounts ?? [],
+    gift_cards: [],
+    returns: [],
+    claims: [],
+    swaps: [],
+    external_id: null,
+    draft_order_id: null,
+    sales_channel_id: null,
+    ...result.totals,
+    paid_total: paid,
+    refunded_total: refunded,
+    refundable_amount: paid - refunded,
+  };
+}

@@ -1,0 +1,21 @@
+import { withValidation, type KioskRequest, type KioskResponse } from "kiosk";
+import type ShippingOptionService from "../../../../services/shipping-option";
+import { updateShippingOption } from "../validators";
+
+export async function GET(req: KioskRequest, res: KioskResponse) {
+  res.json({ shipping_option: await req.scope.resolve<ShippingOptionService>("shippingOptionService").retrieve(req.params.id) });
+}
+
+/** Changes name, price, data, admin_only, requirements or metadata: `{ shipping_option }`. */
+export const POST = withValidation({ body: updateShippingOption }, async (req, res: KioskResponse) => {
+  const { includes_tax: _t, requirements, ...input } = req.validatedBody;
+  const service = req.scope.resolve<ShippingOptionService>("shippingOptionService");
+  const requirementRows = requirements?.map(({ type, amount }) => ({ type, amount }));
+  res.json({ shipping_option: await service.update(req.params.id, { ...input, requirements: requirementRows }) });
+});
+
+/** Deletes an option (orders that used it keep it): `{ id, object, deleted }`. */
+export async function DELETE(req: KioskRequest, res: KioskResponse) {
+  await req.scope.resolve<ShippingOptionService>("shippingOptionService").delete(req.params.id);
+  res.json({ id: req.params.id, object: "shipping-option", deleted: true });
+}

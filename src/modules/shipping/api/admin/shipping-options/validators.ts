@@ -1,0 +1,45 @@
+import { listQuery, z } from "kiosk";
+
+const id = z.string().min(1).max(100);
+const amount = z.number().int().min(0).max(2_147_483_647);
+const queryBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+const requirement = z.strictObject({
+  // Medusa clients send the id of an existing requirement when updating; it is not kept.
+  id: z.string().optional(),
+  type: z.enum(["min_subtotal", "max_subtotal"]),
+  amount,
+});
+
+/** The body of `POST /admin/shipping-options`, as Medusa v1's `AdminPostShippingOptionsReq` (flat rates only). */
+export const createShippingOption = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  region_id: id,
+  provider_id: id,
+  price_type: z.literal("flat_rate", { message: "only flat_rate prices are supported" }),
+  amount,
+  data: z.record(z.string(), z.unknown()).optional(),
+  is_return: z.boolean().optional(),
+  admin_only: z.boolean().optional(),
+  requirements: z.array(requirement).max(2).optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  // Accepted for Medusa clients; shipping profiles and tax-inclusive prices are not part of Kiosk.
+  profile_id: z.string().max(100).optional(),
+  includes_tax: z.literal(false).optional(),
+});
+
+/** The body of `POST /admin/shipping-options/:id`. */
+export const updateShippingOption = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  amount: amount.optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  admin_only: z.boolean().optional(),
+  requirements: z.array(requirement).max(2).optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  includes_tax: z.literal(false).optional(),
+});
+
+export const listShippingOptions = listQuery(
+  { region_id: id.optional(), is_return: queryBoolean.optional(), admin_only: queryBoolean.optional() },
+  50,
+);

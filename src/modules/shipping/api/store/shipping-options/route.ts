@@ -1,0 +1,21 @@
+import { listQuery, withValidation, z, type KioskResponse } from "kiosk";
+import type ShippingOptionService from "../../../services/shipping-option";
+
+const query = listQuery(
+  {
+    region_id: z.string().min(1).max(100).optional(),
+    is_return: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    // Accepted for Medusa clients; options are not tied to products here.
+    product_ids: z.string().max(2000).optional(),
+  },
+  100,
+);
+
+/** The options a storefront may show (not admin-only): `{ shipping_options }`. */
+export const GET = withValidation({ query }, async (req, res: KioskResponse) => {
+  const { region_id, is_return, offset, limit } = req.validatedQuery;
+  const [options] = await req.scope
+    .resolve<ShippingOptionService>("shippingOptionService")
+    .list({ region_id, is_return: is_return ?? false, admin_only: false }, { offset, limit });
+  res.json({ shipping_options: options });
+});

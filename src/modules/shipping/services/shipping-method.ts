@@ -1,0 +1,71 @@
+import { In, IsNull, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { ShippingMethod } from "../models/shipping-method";
+import { ShippingOption } from "../models/shipping-option";
+import type FulfillmentProviderService from "./fulfillment-provider";
+import { meetsRequirements } from "../lib/requirements";
+
+/** The shipping chosen for a cart, carried over to its order. */
+export default class ShippingMethodService {
+  private readonly cradle: { unitOfWork: UnitOfWork; fulfillmentProviderService: FulfillmentProviderService };
+
+  constructor(cradle: ShippingMethodService["cradle"]) {
+    this.cradle = cradle;
+  }
+
+  /**
+   * Sets the cart's shipping method to this option (a cart ships one way; a new
+   * choice replaces the old one). The option must be offered to the cart: its
+   * region's, not admin-only or for returns, requirements met (422 otherwise).
+   */
+  setForCart(
+    cart: { id: string; region_id: string; subtotal: number },
+    optionId: string,
+    data: Record<string, unknown>,
+    parent?: TransactionContext,
+  ): Promise<ShippingMethod> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const option = await tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() });
+      if (!option) throw new NotFoundError(`Shipping option with id ${optionId} was not found`, "shipping_option_not_found");
+      if (option.region_id !== cart.region_id || option.admin_only || option.is_return || !meetsRequirements(option, cart.subtotal)) {
+        throw new UnprocessableError(`The shipping option ${optionId} is not available for this cart`, "shipping_option_unavailable", "option_id");
+      }
+      const provider = this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
+      const kept = provider.validateFulfillmentData ? await provider.validateFulfillmentData(option.data, data, cart) : data;
+      await tx.manager.delete(ShippingMethod, { cart_id: cart.id });
+      const method = tx.manager.create(ShippingMethod, {
+        shipping_option_id: option.id,
+        cart_id: cart.id,
+        order_id: null,
+        name: option.name,
+        price: option.amount ?? 0,
+        data: kept ?? {},
+      });
+      await tx.manager.insert(ShippingMethod, method as never);
+      return method;
+    }, parent);
+  }
+
+  /** Removes the cart's shipping methods (its region changed). */
+  clearForCart(cartId: string, parent?: TransactionContext): Promise<void> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      await tx.manager.delete(ShippingMethod, { cart_id: cartId, order_id: IsNull() });
+    }, parent);
+  }
+
+  /** Hands the cart's shipping methods to its order; with free shipping, their price becomes 0. */
+  attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }, parent?: TransactionContext): Promise<void> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const set: Record<string, unknown> = { order_id: orderId, updated_at: new Date() };
+      if (options.freeShipping) set.price = 0;
+      await tx.manager.update(ShippingMethod, { cart_id: cartId }, set);
+    }, parent);
+  }
+
+  /** An order's shipping methods with their options. */
+  listForOrders(orderIds: string[], parent?: TransactionContext): Promise<ShippingMethod[]> {
+    return this.cradle.unitOfWork.run(
+      (tx) => tx.manager.find(ShippingMethod, { where: { order_id: In(orderIds) }, relations: { shipping_option: true } }),
+      parent,
+    );
+  }
+}
