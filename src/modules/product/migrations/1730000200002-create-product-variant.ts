@@ -5,6 +5,9 @@ const stamps = [
   { name: "updated_at", type: "datetime" },
 ];
 
+/** Stock never below zero, unless the variant allows backorders or does not track stock. */
+const STOCK_CHECK = `"inventory_quantity" >= 0 OR "allow_backorder" OR NOT "manage_inventory"`;
+
 export class CreateProductVariant1730000200002 implements MigrationInterface {
   name = "CreateProductVariant1730000200002";
 
@@ -39,6 +42,8 @@ export class CreateProductVariant1730000200002 implements MigrationInterface {
           { columnNames: ["product_id"], referencedTableName: "product", referencedColumnNames: ["id"], onDelete: "CASCADE" },
         ],
         indices: [{ columnNames: ["product_id"] }],
+        // The last guard against overselling: checkout decrements with a conditional update.
+        checks: [{ name: "CHK_product_variant_stock", expression: STOCK_CHECK }],
       }),
     );
     await queryRunner.createTable(
