@@ -225,6 +225,8 @@ describe.each(DATABASES)("products on $name", ({ name }) => {
     expect(past.body).toMatchObject({ products: [], count: 6, offset: 10, limit: 2 });
     const newest = await store.request("/store/products?limit=1");
     expect(newest.body.products[0].title).toBe("Plain Tee 5");
+    const last = await store.request("/store/products?limit=2&order=-title");
+    expect(last.body.products.map((p: any) => p.title)).toEqual(["Plain Tee 5", "Plain Tee 4"]);
 
     const slim = await store.request(`/store/products/${shirt.id}?fields=title,handle&expand=variants.prices`);
     expect(Object.keys(slim.body.product).sort()).toEqual(["handle", "id", "title", "variants"]);
@@ -233,6 +235,12 @@ describe.each(DATABASES)("products on $name", ({ name }) => {
 
     const adminFiltered = await store.admin(`/admin/products?category_id[]=${hidden.body.product_category.id}`);
     expect(adminFiltered.body.products.map((p: any) => p.title)).toEqual(["Plain Tee 2"]);
+    expect(adminFiltered.body.products[0].categories.map((c: any) => c.id)).toEqual([hidden.body.product_category.id]);
+    const storeCategories = await store.request(`/store/products/${made[1].id}?expand=categories`);
+    expect(storeCategories.body.product.categories).toEqual([]);
+    const visible = await store.request(`/store/products/${made[0].id}?expand=categories,tags`);
+    expect(visible.body.product.categories.map((c: any) => c.id)).toEqual([shirts.id]);
+    expect(visible.body.product.variants).toBeUndefined();
 
     for (const q of ["limit=0", "limit=-1", "limit=100000", "offset=-1", "limit=abc", "nope=1", "order=password", "expand=secrets", "fields=evil", "is_giftcard=maybe", "status=draft"]) {
       const res = await store.request(`/store/products?${q}`);
@@ -413,5 +421,18 @@ describe.each(DATABASES)("products on $name", ({ name }) => {
     const unchanged = await store.admin(`/admin/products/${shirt.id}`);
     expect(unchanged.body.product.variants[0].prices).toHaveLength(3);
     expect(unchanged.body.product.categories).toEqual([expect.objectContaining({ id: tees.id })]);
+  });
+
+  it("creates the largest product the schema allows", async () => {
+    const variants = Array.from({ length: 100 }, (_, i) => ({
+      title: `V${i}`,
+      options: [{ value: `v${i}` }],
+      prices: Array.from({ length: 100 }, (_, j) => ({ amount: j, currency_code: "eur", min_quantity: j + 1 })),
+    }));
+    const res = await create({ title: "Huge", options: [{ title: "Number" }], variants });
+    expect(res.status).toBe(200);
+    expect(res.body.product.variants).toHaveLength(100);
+    expect(res.body.product.variants[99].prices).toHaveLength(100);
+    await store.admin(`/admin/products/${res.body.product.id}`, { method: "DELETE" });
   });
 });
