@@ -10,6 +10,8 @@ export * from "./kernel/errors";
 export { generateId } from "./kernel/ids";
 export { KioskEntity } from "./kernel/database/kiosk-entity";
 export { resolveColumnType } from "./kernel/database/portable-types";
+export { mergeMetadata } from "./kernel/database/merge-metadata";
+export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,
   EventMessage,

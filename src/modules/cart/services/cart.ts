@@ -13,7 +13,7 @@ import { LineItem } from "../models/line-item";
 import { toAddress, type AddressInput } from "../lib/address";
 import { findVariants, isPurchasable, limitsStock, variantSummary, type CatalogVariant } from "../lib/catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
-import { mergeMetadata } from "../lib/metadata";
+import { mergeMetadata } from "kiosk";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
 

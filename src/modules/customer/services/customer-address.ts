@@ -1,5 +1,5 @@
 import { NotFoundError, type UnitOfWork } from "kiosk";
-import { mergeMetadata } from "../merge-metadata";
+import { mergeMetadata } from "kiosk";
 import { Customer } from "../models/customer";
 import { CustomerAddress } from "../models/customer-address";
 

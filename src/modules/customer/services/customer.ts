@@ -9,7 +9,7 @@ import {
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
-import { mergeMetadata } from "../merge-metadata";
+import { mergeMetadata } from "kiosk";
 import { Customer } from "../models/customer";
 
 export interface CreateCustomerInput {

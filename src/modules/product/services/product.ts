@@ -1,4 +1,4 @@
-import { ConflictError, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
 import { insertAll } from "../lib/insert";
@@ -117,7 +117,7 @@ export default class ProductService {
       await assertCollection(manager, fields.collection_id);
       const links = await this.resolveLinks(manager, { images, tags, categories });
       Object.assign(product, fields);
-      if (metadata !== undefined) product.metadata = metadata === null ? null : { ...(product.metadata ?? {}), ...metadata };
+      product.metadata = mergeMetadata(product.metadata, metadata);
       if (images && fields.thumbnail === undefined && !product.thumbnail) product.thumbnail = images[0] ?? null;
       product.updated_at = new Date(); // also when only its tags, categories or images change
       await manager.save(product);
