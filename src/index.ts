@@ -15,6 +15,7 @@ export { ProviderRegistry, type Identified } from "./kernel/container/provider-r
 export type {
   EventBus,
   EventMessage,
+  RetryOptions,
   SubscriberArgs,
   SubscriberConfig,
   SubscriberHandler,
@@ -35,7 +36,7 @@ export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
-export type { JobConfig } from "./kernel/loaders/load-jobs";
+export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 export { startTestServer, type TestServer } from "./kernel/testing";
 

@@ -32,10 +32,11 @@ export function loadApplication(
     const options = root.options ?? {};
     container.register(key, asClass(service).singleton().inject(() => ({ options })));
   }
-  const subscriptions: Subscription[] = loadSubscribers(roots, exts).flatMap(({ subscriberId, events, handler }) =>
+  const subscriptions: Subscription[] = loadSubscribers(roots, exts).flatMap(({ subscriberId, events, handler, retry }) =>
     events.map((event) => ({
       event,
       subscriberId,
+      ...retry,
       handle: async (message) => {
         await handler({ data: message.data, eventName: message.name, eventId: message.id, container });
       },

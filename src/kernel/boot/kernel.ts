@@ -5,10 +5,13 @@ import type { Logger } from "pino";
 import { loadApplication, type Application } from "../application";
 import { KioskStartupError } from "../errors";
 import type { EventBus } from "../events/event-bus";
-import { InMemoryEventBus } from "../events/in-memory-event-bus";
+import { createEventBus, type EventsInfrastructure } from "../events/create-event-bus";
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
 import { createHttpApp } from "../http/create-http-app";
+import { createJobScheduler } from "../jobs/create-job-scheduler";
+import type { JobScheduler } from "../jobs/job-scheduler";
+import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { createLogger } from "../logger";
 import { runBootSteps, type BootStep } from "./boot-steps";
@@ -23,6 +26,12 @@ export interface KernelOptions extends ProjectOptions {
   logger?: Logger;
   /** Runs once the database is open, before anything reads it (tests run migrations here). */
   beforeApplication?: (project: Project) => Promise<void>;
+  /**
+   * Run the background work of a server: the Redis subscriber worker, the outbox
+   * sweeper and scheduled jobs. Default: true when listening; one-off commands
+   * (`listen: false`) only publish their events.
+   */
+  background?: boolean;
 }
 
 interface KernelState {
@@ -30,13 +39,19 @@ interface KernelState {
   logger?: Logger;
   project?: Project;
   eventBus?: EventBus;
+  events?: EventsInfrastructure;
   dispatcher?: OutboxDispatcher;
   unitOfWork?: UnitOfWork;
   application?: Application;
   server?: Server;
+  scheduler?: JobScheduler;
 }
 
-type RunningState = Required<Omit<KernelState, "server" | "logger">> & { logger: Logger; server?: Server };
+type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler">> & {
+  logger: Logger;
+  server?: Server;
+  scheduler?: JobScheduler;
+};
 
 /** A running project: its database, bus, current application generation and HTTP server. */
 export class Kernel {
@@ -96,14 +111,20 @@ export class Kernel {
       },
       {
         name: "events",
-        load: (s) => {
-          s.eventBus = new InMemoryEventBus(s.logger!);
+        load: async (s) => {
+          const { config } = s.project!;
+          s.events = createEventBus(config, s.logger!, background(s.options));
+          s.eventBus = s.events.bus;
           s.dispatcher = new OutboxDispatcher(s.project!.dataSource, s.eventBus, s.logger!);
           s.unitOfWork = new UnitOfWork(s.project!.dataSource, s.dispatcher);
+          // Redis down at boot does not stop the server: events wait in the outbox.
+          if (s.events.redis && !(await s.events.redis.waitUntilReady(config.redis.commandTimeout))) {
+            s.logger!.warn("Redis is not reachable yet: events stay in the outbox until it is");
+          }
         },
         dispose: async (s) => {
           await s.dispatcher!.drain();
-          await s.eventBus!.close();
+          await s.events!.close();
         },
       },
       {
@@ -127,8 +148,22 @@ export class Kernel {
           // Before the first `kiosk migrate` there is no outbox yet: nothing to flush.
           const runner = s.project!.dataSource.createQueryRunner();
           const ready = await runner.hasTable("kiosk_outbox").finally(() => runner.release());
-          if (ready) await s.dispatcher!.flushPending();
+          if (!ready) return;
+          await s.dispatcher!.flushPending();
+          const { sweepInterval, sweepGrace } = s.project!.config.events;
+          if (background(s.options)) s.dispatcher!.startSweeper({ interval: sweepInterval, grace: sweepGrace });
         },
+        dispose: (s) => s.dispatcher!.stopSweeper(),
+      },
+      {
+        name: "jobs",
+        load: async (s) => {
+          if (!background(s.options)) return;
+          const jobs = loadJobs(s.project!.roots, s.project!.exts);
+          s.scheduler = createJobScheduler(s.project!.config, s.events!.redis, () => s.application!.container, s.logger!);
+          await s.scheduler.setJobs(jobs);
+        },
+        dispose: (s) => s.scheduler?.close(),
       },
       {
         name: "http",
@@ -147,7 +182,7 @@ export class Kernel {
   }
 
   /**
-   * Reloads services, routes, middlewares and subscribers from disk (for
+   * Reloads services, routes, middlewares, subscribers and jobs from disk (for
    * `kiosk develop`), keeping the database, the bus and the server. Project files
    * other than models and migrations are evicted from the require cache first.
    * If loading fails, the previous generation keeps serving and the error is thrown.
@@ -159,9 +194,11 @@ export class Kernel {
     for (const file of Object.keys(require.cache)) {
       if (file.startsWith(projectRoot) && !keep.some((k) => file.startsWith(k))) delete require.cache[file];
     }
+    const jobs = this.state.scheduler ? loadJobs(project.roots, project.exts) : [];
     const next = loadApplication(project.roots, project.exts, infrastructure(this.state));
     this.state.application = next;
     this.state.eventBus.setSubscriptions(next.subscriptions);
+    void this.state.scheduler?.setJobs(jobs);
     return next;
   }
 
@@ -169,6 +206,11 @@ export class Kernel {
   async shutdown(): Promise<void> {
     await this.disposeSteps();
   }
+}
+
+/** Whether this kernel runs workers, the sweeper and scheduled jobs (see `KernelOptions.background`). */
+function background(options: KernelOptions): boolean {
+  return options.background ?? options.listen !== false;
 }
 
 function infrastructure(s: KernelState): Record<string, unknown> {

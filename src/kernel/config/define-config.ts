@@ -14,8 +14,34 @@ export interface KioskConfig {
     poolSize?: number;
   };
   redis?: {
-    /** Env: REDIS_URL. With it, events go through BullMQ on Redis. */
+    /** Env: REDIS_URL. With it, events and scheduled jobs go through BullMQ on Redis. */
     url?: string;
+    /**
+     * Namespaces every BullMQ key, so projects (and test suites) can share one Redis.
+     * Env: REDIS_PREFIX. Default `kiosk:<database name>` (PostgreSQL) or `kiosk:<project folder>` (SQLite).
+     */
+    prefix?: string;
+    /** Subscriber jobs one process runs at once (default 10). */
+    concurrency?: number;
+    /** Milliseconds before a Redis command of the publisher fails, so a hung Redis never blocks (default 3000). */
+    commandTimeout?: number;
+    /** Seconds completed jobs are kept: the window in which a second enqueue of an event is deduplicated (default 3600). */
+    keepCompleted?: number;
+    /**
+     * Milliseconds a running job stays locked to its process without renewal (default 30000). When a process dies,
+     * its running jobs go back to the queue after about this long (and as often as that, other processes check).
+     */
+    lockDuration?: number;
+  };
+  events?: {
+    /** Attempts per subscriber on the Redis bus, unless its `config.attempts` says otherwise (default 3). */
+    attempts?: number;
+    /** First retry delay in ms, doubled at each attempt (default 1000). */
+    backoff?: number;
+    /** How often (ms) the outbox sweeper publishes events left behind by a failure or a crash; 0 turns it off. Default 1000 with Redis, 5000 in memory. */
+    sweepInterval?: number;
+    /** Age (ms) an outbox row must reach before the sweeper takes it, so it never races the normal dispatch. Default 2000 with Redis, 30000 in memory. */
+    sweepGrace?: number;
   };
   http?: {
     /** Env: PORT. */

@@ -16,7 +16,24 @@ const configSchema = z.strictObject({
       poolSize: z.number().int().min(1).max(500).optional(),
     })
     .optional(),
-  redis: z.strictObject({ url: z.string().optional() }).optional(),
+  redis: z
+    .strictObject({
+      url: z.string().optional(),
+      prefix: z.string().min(1).regex(/^[^\s]+$/, "no spaces").optional(),
+      concurrency: z.number().int().min(1).max(1000).optional(),
+      commandTimeout: z.number().int().min(100).optional(),
+      keepCompleted: z.number().int().min(1).optional(),
+      lockDuration: z.number().int().min(1000).optional(),
+    })
+    .optional(),
+  events: z
+    .strictObject({
+      attempts: z.number().int().min(1).max(100).optional(),
+      backoff: z.number().int().min(0).optional(),
+      sweepInterval: z.number().int().min(0).optional(),
+      sweepGrace: z.number().int().min(0).optional(),
+    })
+    .optional(),
   http: z
     .strictObject({
       port: z.number().int().min(0).max(65535).optional(),
@@ -64,6 +81,12 @@ function envPort(value: string | undefined): number | undefined {
   return port;
 }
 
+/** `kiosk:<database name>` on PostgreSQL, `kiosk:<project folder>` on SQLite: one BullMQ namespace per project. */
+function defaultRedisPrefix(projectDir: string, databaseUrl: string | undefined): string {
+  const name = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres" : path.basename(projectDir);
+  return `kiosk:${name.replace(/[^\w.-]/g, "_")}`;
+}
+
 /**
  * Loads `kiosk.config.ts` (or the built `dist/kiosk.config.js`), validates it,
  * applies environment overrides and defaults. A bad value is an error naming its key.
@@ -95,6 +118,13 @@ export function loadConfig(options: {
     );
   }
   const jwtSecret = process.env.JWT_SECRET || config.http?.jwtSecret;
+  const redisUrl = process.env.REDIS_URL || config.redis?.url || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new KioskStartupError(
+      "KIOSK_CONFIG_INVALID",
+      `redis.url (REDIS_URL) must start with redis:// or rediss://, got "${redisUrl.split(":")[0]}:…"`,
+    );
+  }
   if (!jwtSecret && env === "production") {
     throw new KioskStartupError("KIOSK_CONFIG_INVALID", "http.jwtSecret (JWT_SECRET) must be set in production");
   }
@@ -108,7 +138,20 @@ export function loadConfig(options: {
       logging: config.database?.logging ?? false,
       poolSize: config.database?.poolSize ?? 10,
     },
-    redisUrl: process.env.REDIS_URL || config.redis?.url || undefined,
+    redisUrl,
+    redis: {
+      prefix: process.env.REDIS_PREFIX || config.redis?.prefix || defaultRedisPrefix(projectDir, databaseUrl),
+      concurrency: config.redis?.concurrency ?? 10,
+      commandTimeout: config.redis?.commandTimeout ?? 3000,
+      keepCompleted: config.redis?.keepCompleted ?? 3600,
+      lockDuration: config.redis?.lockDuration ?? 30_000,
+    },
+    events: {
+      attempts: config.events?.attempts ?? 3,
+      backoff: config.events?.backoff ?? 1000,
+      sweepInterval: config.events?.sweepInterval ?? (redisUrl ? 1000 : 5000),
+      sweepGrace: config.events?.sweepGrace ?? (redisUrl ? 2000 : 30_000),
+    },
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
       storeCors: process.env.STORE_CORS ?? config.http?.storeCors ?? "*",

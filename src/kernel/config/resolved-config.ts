@@ -18,6 +18,21 @@ export interface ResolvedConfig {
     poolSize: number;
   };
   redisUrl?: string;
+  /** BullMQ settings, used when `redisUrl` is set. */
+  redis: {
+    prefix: string;
+    concurrency: number;
+    commandTimeout: number;
+    keepCompleted: number;
+    lockDuration: number;
+  };
+  /** Retries and the outbox sweeper (timings in ms). */
+  events: {
+    attempts: number;
+    backoff: number;
+    sweepInterval: number;
+    sweepGrace: number;
+  };
   http: {
     port: number;
     storeCors: string;

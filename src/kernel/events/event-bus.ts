@@ -19,14 +19,22 @@ export interface SubscriberArgs<T = unknown> {
 /** A subscriber file's default export. */
 export type SubscriberHandler<T = unknown> = (args: SubscriberArgs<T>) => unknown | Promise<unknown>;
 
+/** How the Redis bus retries a subscriber (the in-memory bus runs each handler once). */
+export interface RetryOptions {
+  /** Runs before the event is kept as failed (default `events.attempts`, 3). */
+  attempts?: number;
+  /** First retry delay in ms, doubled at each attempt (default `events.backoff`, 1000). */
+  backoff?: number;
+}
+
 /** A subscriber file's `config` export. `subscriberId` defaults to the file's path in its root. */
-export interface SubscriberConfig {
+export interface SubscriberConfig extends RetryOptions {
   event: string | string[];
   context?: { subscriberId?: string };
 }
 
 /** A handler bound to its id; the bus calls `handle` once per matching event. */
-export interface Subscription {
+export interface Subscription extends RetryOptions {
   event: string;
   subscriberId: string;
   handle: (message: EventMessage) => Promise<void>;

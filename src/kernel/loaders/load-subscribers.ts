@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SubscriberConfig, SubscriberHandler } from "../events/event-bus";
+import type { RetryOptions, SubscriberConfig, SubscriberHandler } from "../events/event-bus";
 import { listFiles } from "./discover-files";
 import { importResource, shapeError } from "./import-resource";
 import type { ResourceRoot } from "./resource-root";
@@ -10,6 +10,8 @@ export interface SubscriberDefinition {
   subscriberId: string;
   events: string[];
   handler: SubscriberHandler;
+  /** `config.attempts` / `config.backoff`, when the file sets them. */
+  retry: RetryOptions;
 }
 
 /**
@@ -28,9 +30,16 @@ export function loadSubscribers(roots: ResourceRoot[], exts: string[]): Subscrib
       if (!Array.isArray(events) || !events.length || !events.every((e) => typeof e === "string" && e)) {
         throw shapeError(file, "export const config = { event: string | string[] }");
       }
+      const { attempts, backoff } = config!;
+      if (attempts !== undefined && !(Number.isInteger(attempts) && attempts >= 1 && attempts <= 100)) {
+        throw shapeError(file, "config.attempts to be an integer from 1 to 100");
+      }
+      if (backoff !== undefined && !(Number.isInteger(backoff) && backoff >= 0)) {
+        throw shapeError(file, "config.backoff to be a delay in milliseconds (an integer >= 0)");
+      }
       const subscriberId =
         config?.context?.subscriberId ?? `${root.name}:${path.basename(file).replace(/\.[jt]s$/, "")}`;
-      definitions.push({ file, subscriberId, events, handler });
+      definitions.push({ file, subscriberId, events, handler, retry: { attempts, backoff } });
     }
   }
   return definitions;
