@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { buildCommand } from "./commands/build";
+import { destroyCommand } from "./commands/destroy";
+import { generateCommand } from "./commands/generate";
 import { developCommand } from "./commands/develop";
 import { migrateCommand } from "./commands/migrate";
 import { seedCommand } from "./commands/seed";
@@ -20,6 +22,8 @@ export function kioskProgram(): Command {
     .addCommand(migrateCommand())
     .addCommand(seedCommand())
     .addCommand(userCommand())
+    .addCommand(generateCommand())
+    .addCommand(destroyCommand())
     .showHelpAfterError("(run with --help for usage)");
 }
 

@@ -1,0 +1,90 @@
+import type {
+  ArrayLiteralExpression,
+  CallExpression,
+  Node,
+  ObjectLiteralExpression,
+  PropertyAssignment,
+  SourceFile,
+  StringLiteral,
+} from "ts-morph";
+import { EditConflict, EditError } from "../errors";
+import type { PlannedEdit } from "../plan";
+import { appendListItem, removeListItem } from "./list-items";
+
+const normalise = (resolve: string) => resolve.replace(/^\.\//, "").replace(/\/+$/, "");
+
+/** The object literal of `export default defineConfig({ … })`, `export default { … }`, or of a const exported by default. */
+function configObject(file: SourceFile): ObjectLiteralExpression | undefined {
+  let expression: Node | undefined = file.getExportAssignment((e) => !e.isExportEquals())?.getExpression();
+  if (expression?.getKindName() === "Identifier") {
+    expression = file.getVariableDeclaration(expression.getText())?.getInitializer();
+  }
+  if (expression?.getKindName() === "CallExpression") {
+    expression = (expression as CallExpression).getArguments()[0];
+  }
+  return expression?.getKindName() === "ObjectLiteralExpression" ? (expression as ObjectLiteralExpression) : undefined;
+}
+
+/** The initializer of `name: …` in an object literal, when it is a plain property assignment. */
+function initializer(object: ObjectLiteralExpression, name: string): Node | undefined {
+  const property = object.getProperty(name);
+  return property?.getKindName() === "PropertyAssignment" ? (property as PropertyAssignment).getInitializer() : undefined;
+}
+
+/** Whether a `plugins` element is `"<resolve>"` or `{ resolve: "<resolve>", … }`. */
+function isEntryFor(element: Node, resolve: string): boolean {
+  const value = element.getKindName() === "ObjectLiteralExpression" ? initializer(element as ObjectLiteralExpression, "resolve") : element;
+  return value?.getKindName() === "StringLiteral" && normalise((value as StringLiteral).getLiteralValue()) === normalise(resolve);
+}
+
+/** The `plugins: [ … ]` array of the config object, its elements and which of them is `resolve`. */
+function pluginsArray(object: ObjectLiteralExpression, resolve: string) {
+  const property = object.getProperty("plugins");
+  if (!property) return undefined;
+  const value = initializer(object, "plugins");
+  if (value?.getKindName() !== "ArrayLiteralExpression") return { property, array: undefined, elements: [], index: -1 };
+  const elements = (value as ArrayLiteralExpression).getElements();
+  return { property, array: value, elements, index: elements.findIndex((e) => isEntryFor(e, resolve)) };
+}
+
+/**
+ * Adds `{ resolve: "./plugins/<name>" }` to the `plugins` array of
+ * `kiosk.config.ts` (creating the array when there is none); destroy removes
+ * that entry again, and the array with it when it was the last one.
+ */
+export function addPluginToConfig(configPath: string, resolve: string): PlannedEdit {
+  const entry = `{ resolve: ${JSON.stringify(resolve)} }`;
+  const expected = "`export default defineConfig({ … })`";
+  return {
+    path: configPath,
+    summary: `add ${entry} to the plugins`,
+    apply(file) {
+      const object = configObject(file);
+      if (!object) throw new EditError(configPath, `expected ${expected}; add ${entry} to its plugins by hand`);
+      const plugins = pluginsArray(object, resolve);
+      if (!plugins) {
+        appendListItem(file, object, object.getProperties(), `plugins: [${entry}]`);
+      } else if (!plugins.array) {
+        throw new EditError(configPath, `expected plugins to be an array literal; add ${entry} to it by hand`);
+      } else if (plugins.index < 0) {
+        appendListItem(file, plugins.array, plugins.elements, entry);
+      }
+    },
+    revert(file) {
+      const object = configObject(file);
+      if (!object) throw new EditConflict(`no longer has ${expected}`);
+      const plugins = pluginsArray(object, resolve);
+      if (!plugins?.array || plugins.index < 0) return;
+      const element = plugins.elements[plugins.index];
+      if (element.getText() !== entry) {
+        throw new EditConflict(`its plugins entry for ${resolve} was changed since it was generated: ${element.getText()}`);
+      }
+      if (plugins.elements.length > 1) {
+        removeListItem(file, plugins.array, plugins.elements, plugins.index);
+      } else {
+        const properties = object.getProperties();
+        removeListItem(file, object, properties, properties.indexOf(plugins.property));
+      }
+    },
+  };
+}
