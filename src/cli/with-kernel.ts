@@ -1,5 +1,4 @@
-import pino from "pino";
-import { Kernel } from "../kernel/boot/kernel";
+import type { Kernel } from "../kernel/boot/kernel";
 import { CliError } from "./cli-error";
 import { projectDir } from "./project-dir";
 
@@ -10,12 +9,13 @@ import { projectDir } from "./project-dir";
  */
 export async function withKernel<T>(cwd: string | undefined, work: (kernel: Kernel) => Promise<T>): Promise<T> {
   const production = process.env.NODE_ENV === "production";
+  const { Kernel } = require("../kernel/boot/kernel") as typeof import("../kernel/boot/kernel");
   const kernel = await Kernel.start({
     projectDir: projectDir(cwd),
     env: production ? "production" : "development",
     typescript: !production,
     listen: false,
-    logger: pino({ level: process.env.LOG_LEVEL ?? "warn" }),
+    logger: (require("pino") as typeof import("pino")).default({ level: process.env.LOG_LEVEL ?? "warn" }),
     beforeApplication: async (project) => {
       if (await project.dataSource.showMigrations()) {
         throw new CliError("KIOSK_PENDING_MIGRATIONS", "the database has pending migrations: run `kiosk migrate` first");

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { watch, type FSWatcher } from "node:fs";
 import { Command } from "commander";
-import { Kernel } from "../../kernel/boot/kernel";
+import type { Kernel } from "../../kernel/boot/kernel";
 import { parsePort, projectDir } from "../project-dir";
 
 /** Exit code a develop worker uses to ask its supervisor for a full restart. */
@@ -69,7 +69,9 @@ function supervise(dir: string): Promise<void> {
 }
 
 async function runWorker(dir: string, port: number | undefined): Promise<void> {
-  const kernel = await Kernel.start({ projectDir: dir, env: "development", typescript: true, port });
+  // Loaded here, not at the top: `kiosk --help` and the generators never load the server.
+  const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
+  const kernel: Kernel = await Kernel.start({ projectDir: dir, env: "development", typescript: true, port });
   kernel.logger.info(`develop: serving on ${kernel.url}`);
   let lastError = "";
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,5 @@
 import cluster from "node:cluster";
 import { Command } from "commander";
-import { Kernel } from "../../kernel/boot/kernel";
 import { CliError } from "../cli-error";
 import { parseCount, parsePort, projectDir } from "../project-dir";
 import { serveUntilSignal } from "../serve-until-signal";
@@ -20,6 +19,7 @@ export function startCommand(): Command {
       const port = opts.port === undefined ? undefined : parsePort(opts.port);
       const workers = opts.cluster === undefined ? 0 : parseCount("--cluster", opts.cluster);
       if (workers > 0 && cluster.isPrimary) return superviseWorkers(workers);
+      const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
       const kernel = await Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host });
       kernel.logger.info(`serving on ${kernel.url}`);
       await serveUntilSignal(kernel);

@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import { z } from "zod";
 import { CliError } from "../cli-error";
 import { withKernel } from "../with-kernel";
 
@@ -37,6 +36,7 @@ export function userCommand(): Command {
 
 /** The same rules as `POST /admin/users`, checked before the project boots. */
 function parseUserInput(opts: UserCreateOptions) {
+  const { z } = require("zod") as typeof import("zod");
   const schema = z.object({
     email: z.string().email("--email must be an email address"),
     password: z.string().min(8, "--password must have at least 8 characters"),

@@ -1,10 +1,16 @@
 import { Command } from "commander";
 import { KioskStartupError } from "../../../kernel/errors";
 import { parseCount } from "../../project-dir";
-import { checkMigrations } from "./check";
-import { generateMigration } from "./generate";
-import { migrationStatus } from "./migration-status";
-import { withDatabase } from "./open-database";
+import type { Project } from "../../../kernel/boot/project";
+
+// Each subcommand loads TypeORM and the database drivers only when it runs.
+const migrationStatus = (project: Project) => (require("./migration-status") as typeof import("./migration-status")).migrationStatus(project);
+const withDatabase: typeof import("./open-database").withDatabase = (cwd, work) =>
+  (require("./open-database") as typeof import("./open-database")).withDatabase(cwd, work);
+const checkMigrations: typeof import("./check").checkMigrations = (cwd, out) =>
+  (require("./check") as typeof import("./check")).checkMigrations(cwd, out);
+const generateMigration: typeof import("./generate").generateMigration = (name, cwd, out) =>
+  (require("./generate") as typeof import("./generate")).generateMigration(name, cwd, out);
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -2,8 +2,6 @@ import path from "node:path";
 import { Command } from "commander";
 import { projectDir } from "../../project-dir";
 import { withKernel } from "../../with-kernel";
-import { applySeed } from "./apply-seed";
-import { readSeedFile } from "./seed-file";
 
 /** `kiosk seed [--file]`: loads regions, catalog and users from a JSON file. */
 export function seedCommand(): Command {
@@ -14,6 +12,8 @@ export function seedCommand(): Command {
     .addHelpText("after", "\nExamples:\n  $ kiosk seed\n  $ kiosk seed --file data/demo.json\n")
     .action(async (opts: { file: string; cwd?: string }) => {
       const file = path.resolve(projectDir(opts.cwd), opts.file);
+      const { readSeedFile } = require("./seed-file") as typeof import("./seed-file");
+      const { applySeed } = require("./apply-seed") as typeof import("./apply-seed");
       const seed = readSeedFile(file);
       const started = performance.now();
       const report = await withKernel(opts.cwd, (kernel) => applySeed(kernel.container, seed));
