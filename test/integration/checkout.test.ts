@@ -145,20 +145,20 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
     expect(again).toMatchObject({ type: "conflict", code: "cart_completed" });
   });
 
-  it("sells the last 5 units to exactly 5 of 20 concurrent completions, never below zero", async () => {
-    const product = await createProduct(store, [{ inventory_quantity: 5, prices: [{ amount: 1000, currency_code: "dkk" }] }]);
+  it("sells the last 10 units to exactly 10 of 50 concurrent completions, never below zero", async () => {
+    const product = await createProduct(store, [{ inventory_quantity: 10, prices: [{ amount: 1000, currency_code: "dkk" }] }]);
     const variant = product.variants[0];
     const carts = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 50; i++) {
       carts.push(await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: variant.id, quantity: 1 }] }));
     }
     const results = await Promise.all(carts.map((c) => post(`/store/carts/${c.id}/complete`)));
     const won = results.filter((r) => r.status === 200);
     const lost = results.filter((r) => r.status !== 200);
-    expect(won).toHaveLength(5);
+    expect(won).toHaveLength(10);
     expect(won.every((r) => r.body.type === "order")).toBe(true);
-    expect(new Set(won.map((r) => r.body.data.id)).size).toBe(5);
-    expect(new Set(won.map((r) => r.body.data.display_id)).size).toBe(5);
+    expect(new Set(won.map((r) => r.body.data.id)).size).toBe(10);
+    expect(new Set(won.map((r) => r.body.data.display_id)).size).toBe(10);
     for (const r of lost) {
       expect(r.status, JSON.stringify(r.body)).toBe(422);
       expect(r.body).toMatchObject({ type: "unprocessable", code: "insufficient_inventory", message: expect.any(String) });
@@ -166,7 +166,11 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
     expect(await stockOf(store, product.id, variant.id)).toBe(0);
     const cartIds = new Set(carts.map((c) => c.id));
     const orders = expectStatus(await store.admin("/admin/orders?limit=1000"), 200).orders;
-    expect(orders.filter((o: { cart_id: string }) => cartIds.has(o.cart_id))).toHaveLength(5);
+    expect(orders.filter((o: { cart_id: string }) => cartIds.has(o.cart_id))).toHaveLength(10);
+    // Each order raised order.placed exactly once.
+    await events.drain();
+    const placed = events.messages.filter((m) => m.name === "order.placed").map((m) => m.data.id);
+    for (const r of won) expect(placed.filter((id) => id === r.body.data.id)).toHaveLength(1);
     // The losers' carts are untouched and can still be completed once stock arrives.
     const loser = carts.find((c) => !won.some((w) => w.body.data.cart_id === c.id))!;
     expect(expectStatus(await store.request(`/store/carts/${loser.id}`), 200).cart.completed_at).toBeNull();
