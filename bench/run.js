@@ -1,308 +1,166 @@
 "use strict";
-// Benchmark: boot time, idle RSS and throughput of `kiosk start` on the basic fixture,
-// compared with a bare express app. Run with `npm run bench`.
+// kiosk bench: `npm run bench` (= npm run build && node bench/run.js).
+//   1. boot time and idle RSS of `kiosk start` on the built basic fixture (SQLite)
+//   2. req/s, p50, p99 of /health, /store/ping and /store/notes next to bare express
+//   3. `kiosk develop` edit-to-new-response time, and failed requests during the swap
+//   4. the Store API catalog on PostgreSQL next to a hand-written node:http + pg server
+// Progress goes to stderr; the summary to stdout and bench/results/latest.json.
+// `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const http = require("node:http");
-const { spawn, spawnSync } = require("node:child_process");
-const autocannon = require("autocannon");
+const cleanup = require("./lib/cleanup");
+const { stop } = require("./lib/server-process");
+const { CONNECTIONS, WARMUP_S, DURATION_S, failures, backgroundBusyPct } = require("./lib/load");
+const { fmt, table, LOAD_COLUMNS, loadRow } = require("./lib/report");
+const { log, repoRoot } = require("./lib/util");
 
-const repoRoot = path.resolve(__dirname, "..");
-const kioskBin = path.join(repoRoot, "bin", "kiosk.js");
-const HOST = "127.0.0.1";
-const KIOSK_PORT = 19301;
-const EXPRESS_PORT = 19302;
-const BOOT_RUNS = 3;
-const CONNECTIONS = 32;
-const WARMUP_S = 1;
-const DURATION_S = 5;
-const BOOT_TIMEOUT_MS = 30_000;
 const WATCHDOG_MS = 5 * 60_000;
+const BUDGET_PCT = 80;
+const notRun = { skipped: "not selected" };
+const BUSY_WARN_PCT = 15;
 
-const children = new Set();
-let projectDir;
+cleanup.install({ watchdogMs: WATCHDOG_MS });
 
-// ---------- process hygiene ----------
-
-function killAll(signal = "SIGKILL") {
-  for (const child of children) {
-    try {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function cleanupDir() {
-  if (projectDir) {
-    try {
-      fs.rmSync(projectDir, { recursive: true, force: true });
-    } catch {
-      // best effort
-    }
-    projectDir = undefined;
-  }
-}
-
-process.on("exit", () => {
-  killAll("SIGKILL");
-  cleanupDir();
-});
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, () => {
-    process.stderr.write(`\nbench: got ${sig}, stopping\n`);
-    process.exit(130);
-  });
-}
-const watchdog = setTimeout(() => {
-  process.stderr.write(`bench: watchdog fired after ${WATCHDOG_MS} ms, aborting\n`);
-  process.exit(1);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-function cleanEnv(extra = {}) {
-  const env = { ...process.env };
-  for (const k of ["NODE_ENV", "DATABASE_URL", "REDIS_URL", "PORT", "JWT_SECRET", "KIOSK_DEBUG", "NODE_OPTIONS"]) delete env[k];
-  return { ...env, ...extra };
-}
-
-function track(child) {
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  return child;
-}
-
-/** SIGTERM, then SIGKILL if it doesn't exit within `ms`. */
-function stop(child, ms = 5000) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const t = setTimeout(() => {
-      try {
-        child.kill("SIGKILL");
-      } catch {}
-    }, ms);
-    child.once("exit", () => {
-      clearTimeout(t);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-// ---------- helpers ----------
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function getStatus(port, p) {
-  return new Promise((resolve) => {
-    const req = http.get({ host: HOST, port, path: p, agent: false, timeout: 1000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode));
-      res.on("error", () => resolve(0));
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => resolve(0));
-  });
-}
-
-function logTail(file, n = 30) {
+/** Runs one scenario; a failure is recorded, printed and does not stop the others. */
+async function step(name, fn) {
+  const started = performance.now();
   try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-n).join("\n");
-  } catch {
-    return "(no log)";
+    const value = await fn();
+    log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (err) {
+    log(`${name}: FAILED: ${err && err.stack ? err.stack : err}`);
+    return { error: String(err && err.message ? err.message : err).split("\n")[0] };
   }
 }
 
-/** Polls `path` every 10 ms until it answers 200; returns ms since `t0`. */
-async function waitFor200(child, port, p, t0, logFile) {
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (code ${child.exitCode}, signal ${child.signalCode}) before serving.\n${logTail(logFile)}`);
+/** Notes under the load table: failed requests, and other processes' CPU load before a measurement. */
+function loadNotes(group, labels) {
+  const notes = [];
+  for (const [key, label] of Object.entries(labels)) {
+    const r = group[key];
+    if (!r) continue;
+    const f = failures(r);
+    if (f) notes.push(`  ! ${label}: ${f}`);
+    if (r.backgroundBusyPct > BUSY_WARN_PCT) {
+      notes.push(`  ! ${label}: the machine was ${r.backgroundBusyPct.toFixed(0)}% busy with other processes just before it was measured; expect noise`);
     }
-    if ((await getStatus(port, p)) === 200) return performance.now() - t0;
-    if (performance.now() - t0 > BOOT_TIMEOUT_MS) throw new Error(`no 200 on ${p} within ${BOOT_TIMEOUT_MS} ms.\n${logTail(logFile)}`);
-    await sleep(10);
   }
+  return notes;
 }
 
-function rssMB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
-  return Number(m[1]) / 1024;
+/** "  per round: 76.2%, 79.3% (kiosk 6771, 6900 req/s; express 8881, 8700 req/s)" when measured in rounds. */
+function roundsNote(kiosk, baseline, baselineName) {
+  if (!kiosk?.rounds || kiosk.rounds.length < 2) return [];
+  const ratios = kiosk.rounds.map((r, i) => fmt.pct((100 * r.reqPerSec) / baseline.rounds[i].reqPerSec));
+  const rps = (x) => x.rounds.map((r) => fmt.n(r.reqPerSec)).join(", ");
+  return [`  ${kiosk.rounds.length} alternating rounds: ratio ${ratios.join(", ")}  (kiosk ${rps(kiosk)} req/s; ${baselineName} ${rps(baseline)} req/s)`];
 }
 
-function runCmd(args, env) {
-  const r = spawnSync(process.execPath, [kioskBin, ...args], { cwd: projectDir, env, encoding: "utf8", timeout: 120_000 });
-  if (r.status !== 0) {
-    throw new Error(`kiosk ${args.join(" ")} failed (status ${r.status}, signal ${r.signal}):\n${r.stdout}\n${r.stderr}`);
+function summary(results) {
+  const { boot, load, develop, catalog } = results;
+  const single = [];
+  const loadRows = [];
+
+  if (boot.error) single.push(["boot / idle RSS", `FAILED: ${boot.error}`]);
+  else if (!boot.skipped) {
+    single.push(["boot: spawn -> first /health 200", `${fmt.ms(boot.bootMedianMs)}  (median of ${boot.runs}: ${boot.bootMs.map((x) => x.toFixed(0)).join(", ")})`]);
+    single.push(["idle RSS, 1 s after boot", `${fmt.n(boot.rssMedianMB, 1)} MB  (median of ${boot.runs}: ${boot.rssMB.map((x) => x.toFixed(1)).join(", ")})`]);
   }
+  if (develop.error) single.push(["develop: edit -> new response", `FAILED: ${develop.error}`]);
+  else if (!develop.skipped) {
+    single.push(["develop: edit -> new response", `median ${fmt.ms(develop.medianMs, 1)}, max ${fmt.ms(develop.maxMs, 1)}  (${develop.edits} edits: ${develop.runsMs.map((x) => x.toFixed(0)).join(", ")} ms; polled every ${develop.pollMs} ms)`]);
+    single.push(["develop: non-200 answers during the edits", `${develop.failed} of ${develop.requests} requests${develop.failed ? `  (first: ${develop.firstFailure})` : ""}`]);
+  }
+
+  if (load.error) loadRows.push(`kiosk vs express: FAILED: ${load.error}`);
+  else if (!load.skipped) {
+    loadRows.push(loadRow("GET /health", load.kioskHealth, "express /health", load.expressHealth));
+    loadRows.push(loadRow("GET /store/ping", load.kioskPing, "express /store/ping", load.expressPing, BUDGET_PCT));
+    loadRows.push(...roundsNote(load.kioskPing, load.expressPing, "express"));
+    loadRows.push(loadRow("GET /store/notes (SQLite)", load.kioskNotes, "express /store/ping", load.expressPing));
+    loadRows.push(...loadNotes(load, { kioskHealth: "kiosk /health", expressHealth: "express /health", kioskPing: "kiosk /store/ping", expressPing: "express /store/ping", kioskNotes: "kiosk /store/notes" }));
+  }
+  if (catalog.skipped !== notRun.skipped && loadRows.length) loadRows.push(null);
+  if (catalog.skipped === notRun.skipped) {
+    // not selected
+  } else if (catalog.skipped) loadRows.push(`catalog on PostgreSQL: SKIPPED: ${catalog.skipped}`);
+  else if (catalog.error) loadRows.push(`catalog on PostgreSQL: FAILED: ${catalog.error}`);
+  else {
+    single.push(["catalog: seed through POST /admin/products", `${catalog.seed.products} products x ${catalog.seed.variantsPerProduct} variants in ${fmt.ms(catalog.seed.ms)} (pg pool ${catalog.poolSize} on both servers)`]);
+    const same = Object.values(catalog.parity).every((d) => !d);
+    single.push(["catalog: kiosk vs hand-written JSON", `${same ? "identical" : "DIFFERENT (see the warnings below the load table)"}: page of 20 ${fmt.n(catalog.bytes.page / 1024, 1)} KB, product ${fmt.n(catalog.bytes.product / 1024, 1)} KB`]);
+    loadRows.push(loadRow("GET /store/products?limit=20 (pg)", catalog.kioskList, "hand-written", catalog.handList, BUDGET_PCT));
+    loadRows.push(...roundsNote(catalog.kioskList, catalog.handList, "hand-written"));
+    loadRows.push(loadRow("GET /store/products/:id (pg)", catalog.kioskById, "hand-written", catalog.handById, BUDGET_PCT));
+    loadRows.push(...roundsNote(catalog.kioskById, catalog.handById, "hand-written"));
+    loadRows.push(...loadNotes(catalog, { kioskList: "kiosk product list", handList: "hand-written product list", kioskById: "kiosk product", handById: "hand-written product" }));
+    for (const [what, diff] of Object.entries(catalog.parity)) {
+      if (diff) loadRows.push(`  ! WARNING: ${what}: kiosk and hand-written JSON differ, first at ${diff}`);
+    }
+  }
+
+  const lines = [""];
+  lines.push(`kiosk bench: node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? "?"}), ${os.platform()} ${os.arch()}, ${results.date}`);
+  if (results.backgroundBusyPct !== undefined) lines.push(`machine busy with other processes at the start: ${results.backgroundBusyPct.toFixed(0)}%`);
+  lines.push("");
+  if (single.length) lines.push(table([{ title: "measure", align: "left" }, { title: "value", align: "left" }], single), "");
+  if (loadRows.length) {
+    lines.push(`load: autocannon, ${CONNECTIONS} connections (-c ${CONNECTIONS}), ${DURATION_S} s per run after a ${WARMUP_S} s warm-up; p50/p99 latency in ms (mean of the rounds);`);
+    lines.push(`cpu/req = CPU ms the server spent per request (its node process, plus its PostgreSQL backends for the catalog); ratio = kiosk req/s / baseline req/s; cpu ratio = baseline cpu/req / kiosk cpu/req`);
+    lines.push(table(LOAD_COLUMNS, loadRows), "");
+  }
+  if (catalog.profile) {
+    for (const w of catalog.profile.windows) {
+      lines.push(`cpu profile of kiosk under load on ${w.what} (${fmt.n(w.reqPerSec)} req/s while profiled; ${catalog.profile.file}):`);
+      lines.push(w.summary.replace(/^/gm, "  "), "");
+    }
+  }
+  return lines.join("\n");
 }
-
-function cannon(url, duration) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration }, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
-
-async function load(url) {
-  await cannon(url, WARMUP_S);
-  const r = await cannon(url, DURATION_S);
-  return {
-    url,
-    reqPerSec: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-  };
-}
-
-// ---------- servers ----------
-
-function assertPortFree(port) {
-  return new Promise((resolve, reject) => {
-    const srv = require("node:net").createServer();
-    srv.once("error", (e) => reject(new Error(`port ${HOST}:${port} is not free (${e.code}); is another server running?`)));
-    srv.listen(port, HOST, () => srv.close(() => resolve()));
-  });
-}
-
-function spawnKiosk(logFile) {
-  const fd = fs.openSync(logFile, "a");
-  const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    [kioskBin, "start", "--cwd", projectDir, "--port", String(KIOSK_PORT), "--host", HOST],
-    { cwd: projectDir, env: cleanEnv({ JWT_SECRET: "bench-secret" }), stdio: ["ignore", fd, fd] },
-  );
-  fs.closeSync(fd);
-  track(child);
-  return { child, t0 };
-}
-
-const EXPRESS_SRC = `
-"use strict";
-const express = require(${JSON.stringify(require.resolve("express", { paths: [repoRoot] }))});
-const app = express();
-app.get("/hello", (req, res) => { res.json({ hello: "world" }); });
-const server = app.listen(${EXPRESS_PORT}, ${JSON.stringify(HOST)});
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
-`;
-
-async function startExpress(logFile) {
-  const fd = fs.openSync(logFile, "a");
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ["-e", EXPRESS_SRC], { env: cleanEnv({ NODE_ENV: "production" }), stdio: ["ignore", fd, fd] });
-  fs.closeSync(fd);
-  track(child);
-  await waitFor200(child, EXPRESS_PORT, "/hello", t0, logFile);
-  return child;
-}
-
-// ---------- main ----------
 
 async function main() {
-  projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-bench-"));
-  fs.cpSync(path.join(repoRoot, "test", "fixtures", "basic"), projectDir, { recursive: true });
-  fs.mkdirSync(path.join(projectDir, "node_modules"), { recursive: true });
-  fs.symlinkSync(repoRoot, path.join(projectDir, "node_modules", "kiosk"), "dir");
-  const logFile = path.join(projectDir, "kiosk-start.log");
-  const expressLog = path.join(projectDir, "express.log");
+  const logDir = cleanup.tempDir("kiosk-bench-logs-");
+  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` };
 
-  console.log(`bench: fixture at ${projectDir}`);
-  console.log("bench: kiosk build + migrate ...");
-  runCmd(["build", "--cwd", projectDir], cleanEnv());
-  runCmd(["migrate", "--cwd", projectDir], cleanEnv());
+  results.backgroundBusyPct = await backgroundBusyPct(1000);
+  if (results.backgroundBusyPct > BUSY_WARN_PCT) log(`WARNING: the machine is ${results.backgroundBusyPct.toFixed(0)}% busy with other processes; the numbers will be noisy`);
+  const only = process.argv.slice(2);
+  const wanted = (name) => !only.length || only.includes(name);
 
-  // 1 + 2: boot time and idle RSS, BOOT_RUNS times; the last server stays up for the load test.
-  const boots = [];
-  const rss = [];
-  let server;
-  for (let i = 0; i < BOOT_RUNS; i++) {
-    await assertPortFree(KIOSK_PORT);
-    const { child, t0 } = spawnKiosk(logFile);
-    const ms = await waitFor200(child, KIOSK_PORT, "/health", t0, logFile);
-    boots.push(ms);
-    await sleep(1000);
-    rss.push(rssMB(child.pid));
-    console.log(`bench: boot run ${i + 1}: ${ms.toFixed(1)} ms, idle RSS ${rss[i].toFixed(1)} MB`);
-    if (i < BOOT_RUNS - 1) await stop(child);
-    else server = child;
+  if (wanted("boot") || wanted("load")) {
+    const booted = await step("boot", () => require("./scenarios/boot").run());
+    results.boot = booted.error ? booted : booted.result;
+    if (booted.error) results.load = { error: "not run: boot failed" };
+    else {
+      if (wanted("load")) results.load = await step("load", () => require("./scenarios/throughput").run({ kiosk: booted.server, logDir }));
+      await stop(booted.server.proc);
+    }
   }
-
-  // 3: throughput of the started server.
-  const notesStatus = await getStatus(KIOSK_PORT, "/store/notes");
-  if (notesStatus !== 200) throw new Error(`GET /store/notes answered ${notesStatus}, expected 200.\n${logTail(logFile)}`);
-  console.log("bench: load kiosk /health ...");
-  const kioskHealth = await load(`http://${HOST}:${KIOSK_PORT}/health`);
-  console.log("bench: load kiosk /store/notes ...");
-  const kioskNotes = await load(`http://${HOST}:${KIOSK_PORT}/store/notes`);
-  await stop(server);
-
-  // 4: bare express, same run, separate process.
-  await assertPortFree(EXPRESS_PORT);
-  const express = await startExpress(expressLog);
-  console.log("bench: load bare express /hello ...");
-  const bare = await load(`http://${HOST}:${EXPRESS_PORT}/hello`);
-  await stop(express);
-
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${os.platform()} ${os.arch()}`,
-    cpus: os.cpus().length,
-    config: { bootRuns: BOOT_RUNS, connections: CONNECTIONS, warmupSeconds: WARMUP_S, durationSeconds: DURATION_S },
-    boot: { medianMs: median(boots), runsMs: boots },
-    idleRss: { medianMB: median(rss), runsMB: rss },
-    load: { kioskHealth, kioskNotes, bareExpress: bare },
-    kioskNotesPctOfExpress: (100 * kioskNotes.reqPerSec) / bare.reqPerSec,
-    kioskHealthPctOfExpress: (100 * kioskHealth.reqPerSec) / bare.reqPerSec,
-  };
+  results.boot ??= notRun;
+  results.load ??= notRun;
+  results.develop = wanted("develop") ? await step("develop", () => require("./scenarios/develop-reload").run()) : notRun;
+  results.catalog = wanted("catalog") ? await step("catalog", () => require("./scenarios/catalog-postgres").run({ logDir })) : notRun;
 
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, "results", "latest.json"), JSON.stringify(results, null, 2) + "\n");
-
-  const f = (n, d = 1) => n.toFixed(d);
-  const row = (name, r) => {
-    const warn = r.non2xx || r.errors || r.timeouts ? `  (non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : "";
-    return `${name.padEnd(24)} ${f(r.reqPerSec, 0).padStart(9)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}${warn}`;
-  };
-  console.log("");
-  console.log(`kiosk bench  (node ${process.version}, ${os.cpus().length} cpus, ${CONNECTIONS} connections, ${DURATION_S}s after ${WARMUP_S}s warm-up)`);
-  console.log("");
-  console.log(`boot to first /health 200 (median of ${BOOT_RUNS}): ${f(results.boot.medianMs)} ms   [${boots.map((b) => f(b)).join(", ")}]`);
-  console.log(`idle RSS ~1 s after boot   (median of ${BOOT_RUNS}): ${f(results.idleRss.medianMB)} MB   [${rss.map((b) => f(b)).join(", ")}]`);
-  console.log("");
-  console.log(`${"target".padEnd(24)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
-  console.log(row("kiosk GET /health", kioskHealth));
-  console.log(row("kiosk GET /store/notes", kioskNotes));
-  console.log(row("express GET /hello", bare));
-  console.log("");
-  console.log(`kiosk /store/notes req/s = ${f(results.kioskNotesPctOfExpress)}% of bare express  (/health: ${f(results.kioskHealthPctOfExpress)}%)`);
-  console.log(`results written to ${path.relative(repoRoot, path.join(__dirname, "results", "latest.json"))}`);
+  const out = path.join(__dirname, "results", "latest.json");
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  process.stdout.write(summary(results));
+  process.stdout.write(`results written to ${path.relative(repoRoot, out)}\n`);
+  const failed = ["boot", "load", "develop", "catalog"].filter((k) => results[k].error);
+  if (failed.length) process.stderr.write(`bench: failed scenarios: ${failed.join(", ")}\n`);
+  return failed.length ? 1 : 0;
 }
 
 main().then(
-  () => {
-    killAll("SIGKILL");
-    cleanupDir();
-    process.exit(0);
+  (code) => {
+    cleanup.cleanupAll();
+    process.exit(code);
   },
   (err) => {
     process.stderr.write(`bench failed: ${err && err.stack ? err.stack : err}\n`);
-    killAll("SIGKILL");
-    cleanupDir();
+    cleanup.cleanupAll();
     process.exit(1);
   },
 );
