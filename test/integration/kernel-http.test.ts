@@ -34,6 +34,19 @@ describe.each(DATABASES)("kernel over HTTP on $name", ({ name }) => {
     removeProject(dir);
   });
 
+  it("routes catch-alls, HEAD, a trailing slash and any case like express, and refuses a malformed URL", async () => {
+    expect((await server.request("/store/files/a/b%20c/d.txt")).body).toEqual({ path: "a/b c/d.txt" });
+    const head = await fetch(`${server.url}/store/ping`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    expect((await server.request("/store/ping/")).body).toEqual({ pong: true });
+    expect((await server.request("/Store/PING")).body).toEqual({ pong: true });
+    const bad = await server.request("/store/notes/%E0%A4%A");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ type: "invalid_data", code: "invalid_url" });
+    expect((await server.request("/store/notes", { method: "PATCH", body: {} })).status).toBe(404);
+  });
+
   it("answers /health", async () => {
     const res = await server.request("/health");
     expect(res.status).toBe(200);

@@ -20,8 +20,8 @@ function presentedToken(req: KioskRequest, actorType: AuthActor["actorType"]): s
 export function authenticate(actorType: AuthActor["actorType"], options: { optional?: boolean } = {}) {
   return (req: KioskRequest, _res: Response, next: NextFunction) => {
     const token = presentedToken(req, actorType);
-    const secret = req.scope.resolve<ResolvedConfig>("config").http.jwtSecret;
-    const actor = token ? verifyToken(token, secret) : undefined;
+    if (!token && options.optional) return next();
+    const actor = token ? verifyToken(token, req.scope.resolve<ResolvedConfig>("config").http.jwtSecret) : undefined;
     if (actor?.actorType === actorType) {
       req.auth = actor;
       return next();

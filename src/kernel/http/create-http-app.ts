@@ -12,6 +12,17 @@ function corsFor(origins: string) {
   return cors({ origin: list.includes("*") ? true : list, credentials: true });
 }
 
+/** `req.scope`, created on first use: a route that resolves nothing pays nothing. */
+function lazyScope(req: KioskRequest, generation: Application): void {
+  let scope: KioskRequest["scope"] | undefined;
+  Object.defineProperty(req, "scope", {
+    configurable: true,
+    enumerable: true,
+    get: () => (scope ??= generation.container.createScope()),
+    set: (value: KioskRequest["scope"]) => void (scope = value),
+  });
+}
+
 /**
  * The express app. Everything reloadable sits behind one stable dispatch
  * middleware that reads the current generation per request, so swapping a
@@ -37,10 +48,13 @@ export function createHttpApp(
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
   app.use("/store", corsFor(config.http.storeCors));
   app.use("/admin", corsFor(config.http.adminCors));
-  app.use(express.json({ limit: config.http.bodyLimit }));
+  const json = express.json({ limit: config.http.bodyLimit });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" ? next() : json(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
-    (req as KioskRequest).scope = generation.container.createScope();
+    lazyScope(req as KioskRequest, generation);
     generation.router(req, res, next);
   });
   app.use(notFoundHandler);

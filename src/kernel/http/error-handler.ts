@@ -16,6 +16,9 @@ function fromBodyParser(err: any): ErrorBody & { status: number } | undefined {
   if (err?.type === "entity.parse.failed") {
     return { status: 400, type: "invalid_data", code: "invalid_json", message: "The request body is not valid JSON" };
   }
+  if (err instanceof URIError) {
+    return { status: 400, type: "invalid_data", code: "invalid_url", message: "The URL is malformed" };
+  }
   if (err?.type === "entity.too.large") {
     return { status: 413, type: "payload_too_large", code: "payload_too_large", message: "The request body is too large" };
   }

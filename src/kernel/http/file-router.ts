@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { RouteDefinition } from "../loaders/load-routes";
-import { HTTP_METHODS, type MiddlewaresConfig, type MiddlewareRoute } from "./types";
+import { handlerFor, RouteTable, type RouteMatch } from "./route-table";
+import type { KioskRequest, MiddlewaresConfig, MiddlewareRoute } from "./types";
 
 type Handler = (req: Request, res: Response, next: NextFunction) => unknown;
 
@@ -10,38 +11,41 @@ function onlyFor(entry: MiddlewareRoute, middleware: Handler): Handler {
   return (req, res, next) => (methods.has(req.method as never) ? middleware(req, res, next) : next());
 }
 
-/** Express gives a catch-all (`*rest`) as an array of segments; routes see it joined with `/`. */
-function joinCatchAlls(handler: Handler): Handler {
+/** Dispatches to the route file for the path: sync throws and rejected promises both reach the error handler. */
+function dispatch(table: RouteTable): Handler {
   return (req, res, next) => {
-    for (const [key, value] of Object.entries(req.params)) {
-      if (Array.isArray(value)) (req.params as Record<string, string>)[key] = value.join("/");
+    let found: RouteMatch | undefined;
+    try {
+      found = table.find(req.path);
+    } catch (err) {
+      // A malformed escape in a parameter (`/store/products/%E0%A4%A`): a URIError, answered with a 400.
+      return next(err);
     }
-    return handler(req, res, next);
+    const handler = found && handlerFor(found.handlers, req.method);
+    if (!found || !handler) return next();
+    (req as KioskRequest).params = found.params;
+    try {
+      const result = handler(req as KioskRequest, res, next) as Promise<unknown> | undefined;
+      if (result && typeof result.then === "function") result.then(undefined, next);
+    } catch (err) {
+      next(err);
+    }
   };
 }
 
 /**
- * Builds the express router for one generation of the application: the
- * middlewares of every `api/middlewares.ts`, then every route file in
- * specificity order. `kiosk develop` builds a new one per reload.
+ * Builds the router for one generation of the application: the middlewares of
+ * every `api/middlewares.ts` (express semantics: a matcher is a path prefix),
+ * then one dispatch through the route table. `kiosk develop` builds a new one
+ * per reload.
  */
-export function buildFileRouter(
-  routes: RouteDefinition[],
-  middlewares: { config: MiddlewaresConfig }[],
-): Router {
+export function buildFileRouter(routes: RouteDefinition[], middlewares: { config: MiddlewaresConfig }[]): Router {
   const router = Router();
   for (const { config } of middlewares) {
     for (const entry of config.routes) {
       router.use(entry.matcher, ...entry.middlewares.map((m) => onlyFor(entry, m as Handler)));
     }
   }
-  for (const route of routes) {
-    for (const method of HTTP_METHODS) {
-      const handler = route.handlers[method];
-      if (!handler) continue;
-      const wrapped = route.path.includes("*") ? joinCatchAlls(handler as Handler) : (handler as Handler);
-      router[method.toLowerCase() as "get"](route.path, wrapped);
-    }
-  }
+  router.use(dispatch(new RouteTable(routes)));
   return router;
 }
