@@ -4,6 +4,7 @@ import { destroyCommand } from "./commands/destroy";
 import { generateCommand } from "./commands/generate";
 import { developCommand } from "./commands/develop";
 import { migrateCommand } from "./commands/migrate";
+import { pluginCommand } from "./commands/plugin";
 import { seedCommand } from "./commands/seed";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
@@ -24,6 +25,7 @@ export function kioskProgram(): Command {
     .addCommand(userCommand())
     .addCommand(generateCommand())
     .addCommand(destroyCommand())
+    .addCommand(pluginCommand())
     .showHelpAfterError("(run with --help for usage)");
 }
 

@@ -130,6 +130,9 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
   });
 
   it("build, start, serve notes and shut down on SIGTERM", async () => {
+    // `kiosk start` loads plugins from their build: a local plugin folder is built on its own.
+    const plugin = kiosk(["build", "--cwd", path.join(dir, "plugins", "greeter")], dbEnv);
+    expect(plugin.status, plugin.stderr).toBe(0);
     const b = kiosk(["build", "--cwd", dir], dbEnv);
     expect(b.status, b.stderr).toBe(0);
     expect(b.stdout).toMatch(/built \d+ files to dist\/ in \d+ ms/);

@@ -47,13 +47,24 @@ function pluginsArray(object: ObjectLiteralExpression, resolve: string) {
   return { property, array: value, elements, index: elements.findIndex((e) => isEntryFor(e, resolve)) };
 }
 
+/** Removes `plugins[index]`, and the `plugins` property with it when it was the last entry. */
+function removeEntry(file: SourceFile, object: ObjectLiteralExpression, plugins: NonNullable<ReturnType<typeof pluginsArray>>): void {
+  if (plugins.elements.length > 1) {
+    removeListItem(file, plugins.array!, plugins.elements, plugins.index);
+  } else {
+    const properties = object.getProperties();
+    removeListItem(file, object, properties, properties.indexOf(plugins.property));
+  }
+}
+
 /**
- * Adds `{ resolve: "./plugins/<name>" }` to the `plugins` array of
- * `kiosk.config.ts` (creating the array when there is none); destroy removes
- * that entry again, and the array with it when it was the last one.
+ * Adds `{ resolve: "./plugins/<name>" }` (or `entry`, the source text of another
+ * element for the same plugin: `"kiosk-plugin-x"`, `{ resolve, options }`) to the
+ * `plugins` array of `kiosk.config.ts` (creating the array when there is none);
+ * destroy removes that entry again, and the array with it when it was the last one.
+ * A plugin already listed, in any form, is left as it is.
  */
-export function addPluginToConfig(configPath: string, resolve: string): PlannedEdit {
-  const entry = `{ resolve: ${JSON.stringify(resolve)} }`;
+export function addPluginToConfig(configPath: string, resolve: string, entry = `{ resolve: ${JSON.stringify(resolve)} }`): PlannedEdit {
   const expected = "`export default defineConfig({ … })`";
   return {
     path: configPath,
@@ -79,12 +90,29 @@ export function addPluginToConfig(configPath: string, resolve: string): PlannedE
       if (element.getText() !== entry) {
         throw new EditConflict(`its plugins entry for ${resolve} was changed since it was generated: ${element.getText()}`);
       }
-      if (plugins.elements.length > 1) {
-        removeListItem(file, plugins.array, plugins.elements, plugins.index);
-      } else {
-        const properties = object.getProperties();
-        removeListItem(file, object, properties, properties.indexOf(plugins.property));
-      }
+      removeEntry(file, object, plugins);
+    },
+  };
+}
+
+/**
+ * Removes the entry for `resolve` from the `plugins` array, whatever its form
+ * (`kiosk plugin remove`); nothing to do when it is not listed.
+ */
+export function removePluginFromConfig(configPath: string, resolve: string): PlannedEdit {
+  const expected = "`export default defineConfig({ … })`";
+  return {
+    path: configPath,
+    summary: `remove ${resolve} from the plugins`,
+    apply(file) {
+      const object = configObject(file);
+      if (!object) throw new EditError(configPath, `expected ${expected}; remove ${resolve} from its plugins by hand`);
+      const plugins = pluginsArray(object, resolve);
+      if (plugins && !plugins.array) throw new EditError(configPath, `expected plugins to be an array literal; remove ${resolve} from it by hand`);
+      if (plugins && plugins.index >= 0) removeEntry(file, object, plugins);
+    },
+    revert() {
+      throw new EditError(configPath, `removing ${resolve} cannot be undone`);
     },
   };
 }

@@ -13,6 +13,7 @@ import { createJobScheduler } from "../jobs/create-job-scheduler";
 import type { JobScheduler } from "../jobs/job-scheduler";
 import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
+import { pluginError } from "../loaders/plugin-roots";
 import { createLogger } from "../logger";
 import { runBootSteps, type BootStep } from "./boot-steps";
 import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
@@ -138,7 +139,12 @@ export class Kernel {
         name: "startup hooks",
         load: async (s) => {
           for (const hook of loadStartupHooks(s.project!.roots, s.project!.exts)) {
-            await hook.run({ container: s.application!.container, options: hook.root.options ?? {} });
+            try {
+              await hook.run({ container: s.application!.container, options: hook.root.options ?? {} });
+            } catch (err) {
+              // A plugin's loader that throws stops start-up naming the plugin.
+              throw pluginError(hook.file, "KIOSK_PLUGIN_LOADER", err) ?? err;
+            }
           }
         },
       },

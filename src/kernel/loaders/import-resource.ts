@@ -1,17 +1,19 @@
 import { KioskStartupError } from "../errors";
+import { pluginError } from "./plugin-roots";
 
 /** Requires a resource file; a file that fails to compile or import is an error naming it. */
 export function importResource(file: string): Record<string, any> {
   try {
     return require(file);
   } catch (err) {
-    throw new KioskStartupError("KIOSK_RESOURCE_IMPORT", `${file}: ${errorSummary(err)}`, { cause: err });
+    const summary = errorSummary(err);
+    throw pluginError(file, "KIOSK_PLUGIN_LOAD", summary, err) ?? new KioskStartupError("KIOSK_RESOURCE_IMPORT", `${file}: ${summary}`, { cause: err });
   }
 }
 
 /** A resource file whose exports are not what its folder promises. */
 export function shapeError(file: string, expected: string): KioskStartupError {
-  return new KioskStartupError("KIOSK_RESOURCE_SHAPE", `${file}: expected ${expected}`);
+  return pluginError(file, "KIOSK_PLUGIN_INVALID", `expected ${expected}`) ?? new KioskStartupError("KIOSK_RESOURCE_SHAPE", `${file}: expected ${expected}`);
 }
 
 function errorSummary(err: unknown): string {
