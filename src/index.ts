@@ -11,6 +11,7 @@ export { generateId } from "./kernel/ids";
 export { KioskEntity } from "./kernel/database/kiosk-entity";
 export { resolveColumnType } from "./kernel/database/portable-types";
 export { mergeMetadata } from "./kernel/database/merge-metadata";
+export { lockRow } from "./kernel/database/lock-row";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
 import { kiosk as kioskPackage } from "../helpers/kiosk";
-import { KIOSK_BIN } from "../helpers/processes";
+import { KIOSK_BIN, kioskIn, run } from "../helpers/processes";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const TSC = path.join(REPO, "node_modules", ".bin", "tsc");
@@ -21,23 +20,6 @@ function linkDevDependencies(dir: string): void {
   }
 }
 
-/** A child environment without what vitest or the shell would leak into it. */
-function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|DATABASE_URL$|JWT_SECRET$|KIOSK_DEBUG$|FORCE_COLOR$)/.test(key)) delete env[key];
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
-  return { ...env, NO_COLOR: "1" };
-}
-
-function run(command: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
-  const r = spawnSync(command, args, { env: cleanEnv(env), encoding: "utf8", timeout });
-  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
-}
-
-/** `kiosk <args> --cwd <dir>` with the real bin. */
-function kioskIn(dir: string, env: Record<string, string | undefined> = {}) {
-  return (...args: string[]) => run(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], env);
-}
 
 /** The action log as `[action, path]` pairs. */
 const log = (stdout: string) =>

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { createProduct, createRegion, createShippingOption, expectStatus, readyC
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
 import { kiosk as kioskPackage } from "../helpers/kiosk";
-import { freePort, KIOSK_BIN, waitFor } from "../helpers/processes";
+import { cleanEnv, freePort, KIOSK_BIN, kioskIn, run, waitFor } from "../helpers/processes";
 import type { Store } from "../helpers/store";
 
 /**
@@ -25,23 +25,6 @@ const PLUGIN = "kiosk-plugin-reviews";
 const MIGRATION = "CreateReviews1750000000000";
 const ADMIN = { email: "admin@plugins.test", password: "supersecret" };
 
-/** A child environment without what vitest or the shell would leak into it. */
-function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|DATABASE_URL$|JWT_SECRET$|KIOSK_DEBUG$|FORCE_COLOR$|npm_)/.test(key)) delete env[key];
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
-  return { ...env, NO_COLOR: "1" };
-}
-
-function run(command: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
-  const r = spawnSync(command, args, { env: cleanEnv(env), encoding: "utf8", timeout });
-  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
-}
-
-/** `kiosk <args> --cwd <dir>` with the real bin. */
-function kioskIn(dir: string, env: Record<string, string | undefined> = {}) {
-  return (...args: string[]) => run(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], env);
-}
 
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
 const write = (dir: string, file: string, text: string) => {

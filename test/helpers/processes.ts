@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
@@ -57,4 +57,23 @@ export async function waitFor(fn: () => Promise<boolean> | boolean, ms = 15_000,
     if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A child environment without what vitest or the shell would leak into it, plus `extra`. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|DATABASE_URL$|JWT_SECRET$|KIOSK_DEBUG$|FORCE_COLOR$|npm_)/.test(key)) delete env[key];
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return { ...env, NO_COLOR: "1" };
+}
+
+/** Runs a command to completion in a clean environment. */
+export function run(command: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
+  const r = spawnSync(command, args, { env: cleanEnv(env), encoding: "utf8", timeout });
+  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+
+/** `kiosk <args> --cwd <dir>` with the real bin. */
+export function kioskIn(dir: string, env: Record<string, string | undefined> = {}) {
+  return (...args: string[]) => run(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], env);
 }

@@ -1,6 +1,7 @@
 import {
   ConflictError,
   InvalidDataError,
+  lockRow,
   NotAllowedError,
   NotFoundError,
   UnprocessableError,
@@ -309,13 +310,7 @@ export default class CartService {
    * for this one to commit) and returns its columns. Unknown is a 404.
    */
   async lock(tx: TransactionContext, id: string): Promise<Cart> {
-    const { affected } = await tx.manager
-      .createQueryBuilder()
-      .update(Cart)
-      .set({ updated_at: new Date() })
-      .where("id = :id", { id })
-      .execute();
-    const cart = affected ? await tx.manager.findOneBy(Cart, { id }) : null;
+    const cart = await lockRow(tx.manager, Cart, id);
     if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
     return cart;
   }

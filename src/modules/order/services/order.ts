@@ -1,6 +1,7 @@
 import {
   Brackets,
   In,
+  lockRow,
   NotFoundError,
   UnprocessableError,
   type EntityManager,
@@ -247,13 +248,7 @@ export default class OrderService {
    * one order take turns) and returns it; unknown is a 404.
    */
   async lock(tx: TransactionContext, id: string): Promise<Order> {
-    const { affected } = await tx.manager
-      .createQueryBuilder()
-      .update(Order)
-      .set({ updated_at: new Date() })
-      .where("id = :id", { id })
-      .execute();
-    const order = affected ? await tx.manager.findOneBy(Order, { id }) : null;
+    const order = await lockRow(tx.manager, Order, id);
     if (!order) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
     return order;
   }
