@@ -1,4 +1,7 @@
-import jwt from "jsonwebtoken";
+import type * as Jwt from "jsonwebtoken";
+
+/** Loaded on the first token, not at boot: most requests never carry one. */
+const jwt = () => require("jsonwebtoken") as typeof Jwt;
 
 /** Who a token speaks for: an admin `user` or a store `customer`. */
 export interface AuthActor {
@@ -10,7 +13,7 @@ const TOKEN_LIFETIME = "24h";
 
 /** Signs a bearer token (HS256) for an actor. */
 export function signToken(actor: AuthActor, secret: string): string {
-  return jwt.sign({ actor_type: actor.actorType }, secret, {
+  return jwt().sign({ actor_type: actor.actorType }, secret, {
     algorithm: "HS256",
     subject: actor.actorId,
     expiresIn: TOKEN_LIFETIME,
@@ -20,7 +23,7 @@ export function signToken(actor: AuthActor, secret: string): string {
 /** The actor of a valid, unexpired token; undefined for anything else. */
 export function verifyToken(token: string, secret: string): AuthActor | undefined {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ["HS256"] });
+    const payload = jwt().verify(token, secret, { algorithms: ["HS256"] });
     if (typeof payload !== "object" || typeof payload.sub !== "string") return undefined;
     const actorType = (payload as { actor_type?: unknown }).actor_type;
     if (actorType !== "user" && actorType !== "customer") return undefined;
