@@ -4,18 +4,26 @@
 //   2. req/s, p50, p99 of /health, /store/ping and /store/notes next to bare express
 //   3. `kiosk develop` edit-to-new-response time, and failed requests during the swap
 //   4. the Store API catalog on PostgreSQL next to a hand-written node:http + pg server
+//   5. scaffold: create-store, then `npm run dev` until its first 200
+//   6. generators: cold `kiosk g …` wall time of each generator
+//   7. checkout on PostgreSQL: carts/s, full checkouts/s, and a 50-for-10 oversell race
+//   8. events through the Redis bus, emit to subscriber run
+//   9. cluster: `kiosk start --cluster 2` next to one process on the catalog
 // Progress goes to stderr; the summary to stdout and bench/results/latest.json.
-// `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog).
+// `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog,
+// scaffold, generators, checkout, events, cluster).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const cleanup = require("./lib/cleanup");
 const { stop } = require("./lib/server-process");
 const { CONNECTIONS, WARMUP_S, DURATION_S, failures, backgroundBusyPct } = require("./lib/load");
-const { fmt, table, LOAD_COLUMNS, loadRow } = require("./lib/report");
+const { fmt, table, LOAD_COLUMNS, loadRow, MEASURE_COLUMNS, addedSummaryRows } = require("./lib/report");
 const { log, repoRoot } = require("./lib/util");
 
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 8 * 60_000;
+/** The parts after the first four, each `scenarios/<file>.js` exporting run({ logDir }). */
+const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", events: "events", cluster: "cluster" };
 const BUDGET_PCT = 80;
 const notRun = { skipped: "not selected" };
 const BUSY_WARN_PCT = 15;
@@ -101,14 +109,19 @@ function summary(results) {
     }
   }
 
+  const added = addedSummaryRows(results, { notSelected: notRun.skipped, busyWarnPct: BUSY_WARN_PCT });
+  single.push(...added.measures);
+  if (added.loads.length && loadRows.length) loadRows.push(null);
+  loadRows.push(...added.loads);
+
   const lines = [""];
   lines.push(`kiosk bench: node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? "?"}), ${os.platform()} ${os.arch()}, ${results.date}`);
   if (results.backgroundBusyPct !== undefined) lines.push(`machine busy with other processes at the start: ${results.backgroundBusyPct.toFixed(0)}%`);
   lines.push("");
-  if (single.length) lines.push(table([{ title: "measure", align: "left" }, { title: "value", align: "left" }], single), "");
+  if (single.length) lines.push(table(MEASURE_COLUMNS, single), "");
   if (loadRows.length) {
     lines.push(`load: autocannon, ${CONNECTIONS} connections (-c ${CONNECTIONS}), ${DURATION_S} s per run after a ${WARMUP_S} s warm-up; p50/p99 latency in ms (mean of the rounds);`);
-    lines.push(`cpu/req = CPU ms the server spent per request (its node process, plus its PostgreSQL backends for the catalog); ratio = kiosk req/s / baseline req/s; cpu ratio = baseline cpu/req / kiosk cpu/req`);
+    lines.push(`cpu/req = CPU ms the server spent per request (its node processes, plus its PostgreSQL backends on the (pg) rows); ratio = kiosk req/s / baseline req/s; cpu ratio = baseline cpu/req / kiosk cpu/req`);
     lines.push(table(LOAD_COLUMNS, loadRows), "");
   }
   if (catalog.profile) {
@@ -117,6 +130,7 @@ function summary(results) {
       lines.push(w.summary.replace(/^/gm, "  "), "");
     }
   }
+  lines.push(...added.after);
   return lines.join("\n");
 }
 
@@ -142,13 +156,16 @@ async function main() {
   results.load ??= notRun;
   results.develop = wanted("develop") ? await step("develop", () => require("./scenarios/develop-reload").run()) : notRun;
   results.catalog = wanted("catalog") ? await step("catalog", () => require("./scenarios/catalog-postgres").run({ logDir })) : notRun;
+  for (const [name, file] of Object.entries(ADDED_PARTS)) {
+    results[name] = wanted(name) ? await step(name, () => require(`./scenarios/${file}`).run({ logDir })) : notRun;
+  }
 
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
   const out = path.join(__dirname, "results", "latest.json");
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   process.stdout.write(summary(results));
   process.stdout.write(`results written to ${path.relative(repoRoot, out)}\n`);
-  const failed = ["boot", "load", "develop", "catalog"].filter((k) => results[k].error);
+  const failed = ["boot", "load", "develop", "catalog", ...Object.keys(ADDED_PARTS)].filter((k) => results[k].error);
   if (failed.length) process.stderr.write(`bench: failed scenarios: ${failed.join(", ")}\n`);
   return failed.length ? 1 : 0;
 }

@@ -7,9 +7,16 @@ const CONNECTIONS = 32; // the same as the CLI's `autocannon -c 32`
 const WARMUP_S = 1;
 const DURATION_S = 5;
 
-function cannon(url, { connections, duration }) {
+/** `request` (optional): { method, body (an object, sent as JSON), headers } for every request. */
+function cannon(url, { connections, duration, request }) {
+  const opts = { url, connections, duration };
+  if (request) {
+    opts.method = request.method ?? "GET";
+    if (request.body !== undefined) opts.body = JSON.stringify(request.body);
+    opts.headers = { ...(request.body !== undefined ? { "content-type": "application/json" } : {}), ...request.headers };
+  }
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
@@ -57,12 +64,13 @@ function cpuMsOf(pids) {
  * and the failure counters. With `pids` (async () => the server's processes, e.g. its
  * node process and its database backends), also the CPU they spent per request during
  * the measured run, which other processes on a shared machine skew far less than req/s.
+ * `request` ({ method, body, headers }) loads something other than a GET, e.g. a POST with a JSON body.
  */
-async function load(url, { connections = CONNECTIONS, duration = DURATION_S, warmup = WARMUP_S, pids } = {}) {
+async function load(url, { connections = CONNECTIONS, duration = DURATION_S, warmup = WARMUP_S, pids, request } = {}) {
   const background = await backgroundBusyPct();
-  if (warmup > 0) await cannon(url, { connections, duration: warmup });
+  if (warmup > 0) await cannon(url, { connections, duration: warmup, request });
   const before = pids ? cpuMsOf(await pids()) : undefined;
-  const r = await cannon(url, { connections, duration });
+  const r = await cannon(url, { connections, duration, request });
   let cpuMsPerReq;
   if (pids) {
     const after = cpuMsOf(await pids());
@@ -102,7 +110,7 @@ function logResult(key, r, round) {
 }
 
 /**
- * Loads each of `targets` ({ key: url or { url, pids } }) in turn, `rounds` times, alternating, so that
+ * Loads each of `targets` ({ key: url or { url, pids, request } }) in turn, `rounds` times, alternating, so that
  * drift of a shared machine hits every target alike; the warm-up runs in the first round
  * only. Returns { key: result } with req/s, p50 and p99 averaged over the rounds, the
  * counters summed, and each round's numbers in `rounds`.
@@ -111,8 +119,8 @@ async function loadAlternating(targets, { rounds = 1, onResult = logResult } = {
   const runs = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [key, target] of Object.entries(targets)) {
-      const { url, pids } = typeof target === "string" ? { url: target } : target;
-      const r = await load(url, { warmup: round === 0 ? WARMUP_S : 0, pids });
+      const { url, pids, request } = typeof target === "string" ? { url: target } : target;
+      const r = await load(url, { warmup: round === 0 ? WARMUP_S : 0, pids, request });
       runs[key].push(r);
       onResult(key, r, round);
     }
@@ -141,3 +149,5 @@ async function loadAlternating(targets, { rounds = 1, onResult = logResult } = {
 }
 
 module.exports.loadAlternating = loadAlternating;
+module.exports.logResult = logResult;
+module.exports.cpuMsOf = cpuMsOf;

@@ -45,15 +45,38 @@ function dropSync(name, adminUrl = ADMIN_URL) {
   if (r.status !== 0) throw new Error(`could not drop database ${name}: ${r.stderr || r.signal}`);
 }
 
-/** Creates `kiosk_bench_<pid>`; returns `{ name, url, drop }` (drop also runs on exit). */
-async function createDatabase(adminUrl = ADMIN_URL) {
+/**
+ * Creates `kiosk_bench_<pid>` (`kiosk_bench_<pid>_<suffix>` with a suffix, so that several
+ * scenarios of one run each get a fresh one); returns `{ name, url, drop }` (drop also runs on exit).
+ */
+async function createDatabase(adminUrl = ADMIN_URL, { suffix } = {}) {
   const { Client } = pgModule();
-  const name = `kiosk_bench_${process.pid}`;
+  const name = `kiosk_bench_${process.pid}${suffix ? `_${suffix}` : ""}`;
   const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const drop = onCleanup(() => dropSync(name, adminUrl));
+  return { name, url: databaseUrl(name, adminUrl), drop };
+}
+
+/**
+ * A copy of database `source` (CREATE DATABASE … TEMPLATE: a file copy, far faster than
+ * seeding twice) named `kiosk_bench_<pid>_<suffix>`; nothing may be connected to `source`.
+ * Returns `{ name, url, drop }` (drop also runs on exit).
+ */
+async function cloneDatabase(source, suffix, adminUrl = ADMIN_URL) {
+  const { Client } = pgModule();
+  const name = `kiosk_bench_${process.pid}_${suffix}`;
+  const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
   } finally {
     await client.end().catch(() => {});
   }
@@ -88,4 +111,29 @@ async function backendMonitor(url) {
   };
 }
 
-module.exports = { ADMIN_URL, checkReachable, createDatabase, databaseUrl, vacuumAnalyze, backendMonitor };
+/** One query on a short-lived connection; resolves its rows. */
+async function query(url, sql, params = []) {
+  const { Client } = pgModule();
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000, application_name: "kiosk-bench-query" });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A connection kept open for repeated queries (polling); `close()` when done. */
+async function connect(url) {
+  const { Client } = pgModule();
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000, application_name: "kiosk-bench-query" });
+  await client.connect();
+  return { query: async (sql, params = []) => (await client.query(sql, params)).rows, close: () => client.end().catch(() => {}) };
+}
+
+/** The admin URL without its password, for messages. */
+function displayUrl(url = ADMIN_URL) {
+  return url.replace(/\/\/[^@/]*@/, "//");
+}
+
+module.exports = { ADMIN_URL, checkReachable, createDatabase, cloneDatabase, databaseUrl, vacuumAnalyze, backendMonitor, query, connect, displayUrl };

@@ -1,5 +1,6 @@
 "use strict";
 // Plain-text tables for the console.
+const os = require("node:os");
 
 const fmt = {
   n: (x, d = 0) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(d) : "-"),
@@ -81,4 +82,122 @@ function loadRow(what, kiosk, baselineName, baseline, budgetPct) {
   ];
 }
 
-module.exports = { fmt, table, LOAD_COLUMNS, loadRow };
+/** The columns of the measures table: one value per row, and its budget when it has one. */
+const MEASURE_COLUMNS = [
+  { title: "measure", align: "left" },
+  { title: "value", align: "left" },
+  { title: "budget", align: "left" },
+];
+
+/** "<30 s ok" / ">=40/s MISSED". */
+const budget = (text, ok) => `${text} ${ok ? "ok" : "MISSED"}`;
+const secs = (ms) => (typeof ms === "number" && Number.isFinite(ms) ? `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s` : "-");
+const runsMs = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
+
+/** Busy-machine and failure notes for load results (as run.js does for its own parts). */
+function loadNotesOf(group, labels, busyWarnPct) {
+  const notes = [];
+  for (const [key, label] of Object.entries(labels)) {
+    const r = group[key];
+    if (!r) continue;
+    if (r.non2xx || r.errors || r.timeouts) notes.push(`  ! ${label}: non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
+    if (r.backgroundBusyPct > busyWarnPct) notes.push(`  ! ${label}: the machine was ${r.backgroundBusyPct.toFixed(0)}% busy with other processes just before it was measured; expect noise`);
+  }
+  return notes;
+}
+
+/**
+ * Summary rows of the scaffold, generators, checkout, events and cluster parts: `measures`
+ * (rows of MEASURE_COLUMNS), `loads` (rows of LOAD_COLUMNS, and note lines) and `after`
+ * (lines printed below the tables: the checkout's cpu profile, with KIOSK_BENCH_PROFILE). A part that
+ * was not selected (`skipped === notSelected`) adds nothing; a skipped or failed one says so.
+ */
+function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
+  const measures = [];
+  const loads = [];
+  const after = [];
+  const status = (name, r) => {
+    if (!r || r.skipped === notSelected) return false;
+    if (r.skipped) measures.push([name, `SKIPPED: ${r.skipped}`, ""]);
+    else if (r.error) measures.push([name, `FAILED: ${r.error}`, ""]);
+    else return true;
+    return false;
+  };
+  const { scaffold, generators, checkout, events, cluster } = results;
+
+  if (status("scaffold", scaffold)) {
+    const short = [[/^Created a git/, "git"], [/^Created /, "render"], [/^Installed/, "install"], [/^Ran migrations/, "migrate"], [/^Loaded demo data/, "seed"], [/^Creating admin|^Created admin/, "admin"]];
+    const label = (step) => short.find(([re]) => re.test(step))?.[1] ?? step;
+    const steps = scaffold.steps.map((s) => `${label(s.step)} ${s.ms >= 1000 ? `${(s.ms / 1000).toFixed(1)} s` : `${s.ms.toFixed(0)} ms`}`);
+    measures.push(["scaffold: create-store <dir> --yes (SQLite)", `${secs(scaffold.createMs)}  (${steps.join(", ")})`, ""]);
+    measures.push([
+      "scaffold: create-store -> first 200 of npm run dev",
+      `${secs(scaffold.totalMs)}  (npm run dev to GET ${scaffold.firstPath} 200: ${secs(scaffold.devMs)})`,
+      budget(`<${scaffold.budgetMs / 1000} s`, scaffold.ok),
+    ]);
+  }
+
+  if (status("generators", generators)) {
+    for (const g of generators.generators) {
+      measures.push([
+        `generate: ${g.command.replace(/^kiosk g /, "")}`,
+        `${fmt.ms(g.medianMs)}  (median of ${g.runsMs.length}: ${runsMs(g.runsMs)}${g.note ? `; ${g.note}` : ""})`,
+        g.budgetMs === undefined ? "" : budget(`<${g.budgetMs / 1000} s`, g.ok),
+      ]);
+    }
+  }
+
+  if (status("checkout (PostgreSQL)", checkout)) {
+    const c = checkout.checkout;
+    const refs = checkout.references.map((r) => `${r.name} ${r.perSec}/s`).join(", ");
+    measures.push([
+      `checkout: full checkouts/s, ${c.workers} workers (pg)`,
+      `${fmt.n(c.perSec, 1)}/s, p50 ${fmt.ms(c.p50)}, p99 ${fmt.ms(c.p99)} per checkout  (${c.checkouts} in ${secs(c.elapsedMs)}, ${c.requestsPerCheckout} requests each; ` +
+        `server CPU ${fmt.n(c.cpuMsPerCheckout, 1)} ms/checkout = node ${fmt.n(c.nodeCpuMsPerCheckout, 1)} + PostgreSQL ${fmt.n(c.pgCpuMsPerCheckout, 1)}, ` +
+        `~${fmt.n(c.pgTransactionsPerCheckout, 1)} pg transactions/checkout; for scale: ${refs})`,
+      budget(`>=${c.budgetPerSec}/s`, c.ok),
+    ]);
+    if (c.failed) measures.push(["  ! checkouts that failed", `${c.failed}, first: ${c.firstFailure}`, ""]);
+    if (c.backgroundBusyPct > busyWarnPct) measures.push(["  ! checkouts/s", `the machine was ${c.backgroundBusyPct.toFixed(0)}% busy with other processes just before; expect noise`, ""]);
+    const o = checkout.oversell;
+    measures.push([
+      `checkout: ${o.racers} concurrent completions, ${o.units} units`,
+      o.ok
+        ? `zero oversell: ${o.orders} orders, ${o.rejected} x 422 insufficient_inventory, stock ${o.stockAfter}`
+        : `${o.oversold ? `OVERSOLD by ${o.oversold}: ` : ""}${o.won} answered orders, ${o.orders} orders in the database, ${o.rejected} x 422, ${o.other} other${o.firstOther ? ` (first: ${o.firstOther})` : ""}, stock ${o.stockAfter}`,
+      budget(`exactly ${o.units} orders, stock 0`, o.ok),
+    ]);
+    loads.push(loadRow("POST /store/carts (pg)", checkout.carts));
+    if (checkout.profile) {
+      after.push(`cpu profile of kiosk on ${checkout.profile.what} (${fmt.n(checkout.profile.perSec, 1)}/s while profiled; ${checkout.profile.file}):`);
+      after.push(checkout.profile.summary.replace(/^/gm, "  "), "");
+    }
+    loads.push(...loadNotesOf(checkout, { carts: "kiosk POST /store/carts" }, busyWarnPct));
+  }
+
+  if (status("events (Redis, PostgreSQL)", events)) {
+    measures.push([
+      "events: Redis bus, emit -> subscriber ran (pg)",
+      `${fmt.n(events.eventsPerSec)} events/s  (${events.events} events x ${events.subscribers} subscribers = ${fmt.n(events.jobsPerSec)} runs/s, all run ${secs(events.ms)} after the first emit; ` +
+        `emitted in transactions of ${events.perRequest}, answered after ${secs(events.emitMs)}; redis.concurrency ${events.concurrency}; ${events.duplicates} duplicate runs)`,
+      "",
+    ]);
+  }
+
+  if (status("cluster (PostgreSQL)", cluster)) {
+    measures.push([
+      `cluster: --cluster ${cluster.workers} / 1 process, GET /store/products?limit=20`,
+      `x${fmt.n(cluster.ratio, 2)}  (${fmt.n(cluster.cluster.reqPerSec)} vs ${fmt.n(cluster.single.reqPerSec)} req/s, ${cluster.products} products; ${os.cpus().length} cpus, autocannon and PostgreSQL on the same machine)`,
+      "",
+    ]);
+    loads.push(loadRow(`GET /store/products?limit=20 --cluster ${cluster.workers} (pg)`, cluster.cluster, "1 process", cluster.single));
+    if (cluster.cluster.rounds?.length > 1) {
+      const ratios = cluster.cluster.rounds.map((r, i) => fmt.pct((100 * r.reqPerSec) / cluster.single.rounds[i].reqPerSec));
+      loads.push(`  ${cluster.cluster.rounds.length} alternating rounds: ratio ${ratios.join(", ")}`);
+    }
+    loads.push(...loadNotesOf(cluster, { single: "1 process", cluster: `--cluster ${cluster.workers}` }, busyWarnPct));
+  }
+  return { measures, loads, after };
+}
+
+module.exports = { fmt, table, LOAD_COLUMNS, loadRow, MEASURE_COLUMNS, addedSummaryRows };

@@ -73,4 +73,41 @@ function stop(proc, ms = 5000) {
   });
 }
 
-module.exports = { kioskBin, startNode, startKiosk, runKiosk, waitFor200, stop };
+/**
+ * Spawns any command (`npm run dev`, ...) like startNode: detached in its own process group,
+ * output appended to `logFile`, tracked for cleanup. Returns `{ child, t0, logFile }`.
+ */
+function startCommand(command, args, { cwd, env, logFile }) {
+  const fd = fs.openSync(logFile, "a");
+  const t0 = performance.now();
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", fd, fd], detached: true });
+  fs.closeSync(fd);
+  track(child, { group: true });
+  return { child, t0, logFile };
+}
+
+/**
+ * Runs a command to completion, tracked for cleanup (killed with the bench) and without
+ * blocking the event loop; resolves `{ code, signal, ms, output }` (output: stdout + stderr).
+ */
+function runCommand(command, args, { cwd, env, timeoutMs = 120_000 }) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    track(child);
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, ms: performance.now() - t0, output: Buffer.concat(chunks).toString("utf8") });
+    });
+  });
+}
+
+module.exports = { kioskBin, startNode, startKiosk, runKiosk, waitFor200, stop, startCommand, runCommand };

@@ -131,3 +131,58 @@ function log(msg) {
   process.stderr.write(`bench: ${msg}\n`);
 }
 module.exports.log = log;
+
+/** The p-th percentile (0-100) of `xs`, nearest rank; NaN when empty. */
+function percentile(xs, p) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** The pids of every descendant of `pid` (children, grandchildren...), from /proc; [] off Linux. */
+function descendantPids(pid) {
+  const parentOf = new Map();
+  let entries;
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  for (const e of entries) {
+    try {
+      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+      parentOf.set(Number(e), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone
+    }
+  }
+  const out = [];
+  let frontier = [pid];
+  while (frontier.length) {
+    const next = [];
+    for (const [child, parent] of parentOf) if (frontier.includes(parent)) next.push(child);
+    out.push(...next);
+    frontier = next;
+  }
+  return out;
+}
+
+/** Runs `fn(item, i)` over `items` with at most `n` running at once. */
+async function pool(n, items, fn) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
+}
+
+/** "1.2 s" / "850 ms". */
+function seconds(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
+}
+
+Object.assign(module.exports, { percentile, descendantPids, pool, seconds });
