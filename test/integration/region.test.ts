@@ -20,6 +20,9 @@ describe.each(DATABASES)("regions and currencies on $name", ({ name }) => {
     ]);
     const jpy = await store.admin("/admin/currencies?q=yen");
     expect(jpy.body.currencies.find((c: any) => c.code === "jpy")).toMatchObject({ decimal_digits: 0 });
+    // A `%` or `_` typed into the search matches itself, not anything.
+    expect((await store.admin("/admin/currencies?q=%25")).body.count).toBe(0);
+    expect((await store.admin("/admin/currencies?q=_")).body.count).toBe(0);
     const all = await store.admin("/admin/currencies?limit=5");
     expect(all.body.count).toBeGreaterThan(100);
     expect(all.body.currencies).toHaveLength(5);

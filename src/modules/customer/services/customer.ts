@@ -9,7 +9,7 @@ import {
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
-import { mergeMetadata } from "kiosk";
+import { containsPattern, mergeMetadata } from "kiosk";
 import { Customer } from "../models/customer";
 
 export interface CreateCustomerInput {
@@ -37,8 +37,6 @@ export interface ListCustomersQuery {
 /** Compared against when the email is unknown, so a wrong email costs as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
 
-/** `%`, `_` and `\` of a search term, escaped for `LIKE … ESCAPE '\'`. */
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Store customers: sign-up, sign-in, profile updates and the admin's list.
@@ -58,7 +56,7 @@ export default class CustomerService {
     return this.unitOfWork.run((tx) => {
       const qb = tx.manager.createQueryBuilder(Customer, "customer");
       if (query.q) {
-        const q = likePattern(query.q);
+        const q = containsPattern(query.q.toLowerCase());
         qb.where(
           new Brackets((w) => {
             for (const column of ["email", "first_name", "last_name", "phone"]) {

@@ -1,4 +1,5 @@
 import {
+  containsPattern,
   ConflictError,
   In,
   InvalidDataError,
@@ -58,8 +59,6 @@ interface RegionLike {
 /** A discount as the API shows it, Medusa v1's shape: the rule and the regions expanded. */
 export type DiscountView = Omit<Discount, "discount_regions"> & { regions: RegionLike[] };
 
-const likePattern = (q: string) => `%${q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
  * used (`assertApplicable`) and its consumption at completion (`consume`, a
@@ -82,7 +81,7 @@ export default class DiscountService {
         .createQueryBuilder(Discount, "discount")
         .leftJoinAndSelect("discount.rule", "rule")
         .leftJoinAndSelect("discount.discount_regions", "dr");
-      if (query.q) qb.andWhere(`discount.code LIKE :q ESCAPE '\\'`, { q: likePattern(query.q) });
+      if (query.q) qb.andWhere(`discount.code LIKE :q ESCAPE '\\'`, { q: containsPattern(query.q.toUpperCase()) });
       if (query.is_disabled !== undefined) qb.andWhere("discount.is_disabled = :disabled", { disabled: query.is_disabled });
       if (query.is_dynamic !== undefined) qb.andWhere("discount.is_dynamic = :dynamic", { dynamic: query.is_dynamic });
       const [rows, count] = await qb

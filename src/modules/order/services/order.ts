@@ -1,4 +1,5 @@
 import {
+  containsPattern,
   Brackets,
   In,
   lockRow,
@@ -316,7 +317,7 @@ export default class OrderService {
     }
     if (f.q) {
       const q = f.q.trim();
-      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(q.toLowerCase());
       qb.andWhere(
         new Brackets((w) => {
           w.where(`LOWER(o.email) LIKE :q ESCAPE '\\'`, { q: pattern });

@@ -1,6 +1,7 @@
 import { InvalidDataError, type EntityManager } from "kiosk";
 import type { ProductStatus } from "../models/product";
-import { containsPattern, select, SqlParams } from "./sql";
+import { containsPattern } from "kiosk";
+import { select, SqlParams } from "./sql";
 
 /** What a product list can be filtered by (category ids already widened to descendants). */
 export interface ProductFilters {
@@ -42,7 +43,7 @@ function whereClause(filters: ProductFilters, params: SqlParams): string {
   if (filters.collection_id) where.push(params.in(`p."collection_id"`, filters.collection_id));
   if (filters.is_giftcard !== undefined) where.push(`p."is_giftcard" = ${params.add(filters.is_giftcard)}`);
   if (filters.q) {
-    const like = (column: string) => `LOWER(${column}) LIKE ${params.add(containsPattern(filters.q!))} ESCAPE '\\'`;
+    const like = (column: string) => `LOWER(${column}) LIKE ${params.add(containsPattern(filters.q!.toLowerCase()))} ESCAPE '\\'`;
     where.push(`(${like(`p."title"`)} OR ${like(`p."handle"`)} OR ${like(`COALESCE(p."description", '')`)})`);
   }
   if (filters.tags) {

@@ -31,8 +31,3 @@ export class SqlParams {
 export function select<T = Record<string, unknown>>(manager: EntityManager, sql: string, params: SqlParams): Promise<T[]> {
   return manager.query(sql, params.values);
 }
-
-/** `%text%` for a LIKE … ESCAPE '\' on a lower-cased column. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

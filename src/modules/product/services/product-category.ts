@@ -1,10 +1,9 @@
-import { ConflictError, In, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, In, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCategory } from "../models/product-category";
 import { insertAll } from "../lib/insert";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";
 import { slugify } from "../lib/slug";
-import { containsPattern } from "../lib/sql";
 
 export interface CategoryInput {
   name: string;
@@ -44,7 +43,7 @@ export default class ProductCategoryService {
   list(filters: CategoryFilters, page: { offset: number; limit: number }, view: CategoryView): Promise<[ProductCategory[], number]> {
     return this.unitOfWork.run(async (tx) => {
       const qb = tx.manager.createQueryBuilder(ProductCategory, "c").where(scopeWhere(view.scope));
-      if (filters.q) qb.andWhere(`(LOWER(c.name) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q) });
+      if (filters.q) qb.andWhere(`(LOWER(c.name) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q.toLowerCase()) });
       if (filters.handle !== undefined) qb.andWhere("c.handle = :handle", { handle: filters.handle });
       if (filters.id) qb.andWhere("c.id IN (:...ids)", { ids: filters.id });
       if (filters.parent_category_id === null) qb.andWhere("c.parent_category_id IS NULL");

@@ -1,8 +1,7 @@
-import { ConflictError, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCollection } from "../models/product-collection";
 import { insertAll } from "../lib/insert";
 import { slugify } from "../lib/slug";
-import { containsPattern } from "../lib/sql";
 
 export interface CollectionInput {
   title: string;
@@ -27,7 +26,7 @@ export default class ProductCollectionService {
   list(filters: CollectionFilters, page: { offset: number; limit: number }): Promise<[ProductCollection[], number]> {
     return this.unitOfWork.run((tx) => {
       const qb = tx.manager.createQueryBuilder(ProductCollection, "c");
-      if (filters.q) qb.andWhere(`(LOWER(c.title) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q) });
+      if (filters.q) qb.andWhere(`(LOWER(c.title) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q.toLowerCase()) });
       if (filters.handle) qb.andWhere("c.handle IN (:...handles)", { handles: filters.handle });
       if (filters.id) qb.andWhere("c.id IN (:...ids)", { ids: filters.id });
       return qb.orderBy("c.created_at", "DESC").addOrderBy("c.id", "DESC").skip(page.offset).take(page.limit).getManyAndCount();

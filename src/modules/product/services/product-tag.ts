@@ -1,6 +1,5 @@
-import type { UnitOfWork } from "kiosk";
+import { containsPattern, type UnitOfWork } from "kiosk";
 import { ProductTag } from "../models/product-tag";
-import { containsPattern } from "../lib/sql";
 
 export interface TagFilters {
   q?: string;
@@ -19,7 +18,7 @@ export default class ProductTagService {
   list(filters: TagFilters, page: { offset: number; limit: number }): Promise<[ProductTag[], number]> {
     return this.unitOfWork.run((tx) => {
       const qb = tx.manager.createQueryBuilder(ProductTag, "t");
-      if (filters.q) qb.andWhere(`LOWER(t.value) LIKE :q ESCAPE '\\'`, { q: containsPattern(filters.q) });
+      if (filters.q) qb.andWhere(`LOWER(t.value) LIKE :q ESCAPE '\\'`, { q: containsPattern(filters.q.toLowerCase()) });
       if (filters.value) qb.andWhere("t.value IN (:...values)", { values: filters.value });
       if (filters.id) qb.andWhere("t.id IN (:...ids)", { ids: filters.id });
       return qb.orderBy("t.value", "ASC").addOrderBy("t.id", "ASC").skip(page.offset).take(page.limit).getManyAndCount();

@@ -1,4 +1,4 @@
-import { ILike, NotFoundError, type UnitOfWork } from "kiosk";
+import { containsPattern, NotFoundError, type UnitOfWork } from "kiosk";
 import { Currency } from "../models/currency";
 
 /** The currency catalogue (every ISO 4217 code), searchable by code or name. */
@@ -10,14 +10,15 @@ export default class CurrencyService {
   }
 
   list(query: { q?: string; code?: string; offset: number; limit: number }): Promise<[Currency[], number]> {
-    const where = query.code
-      ? { code: query.code.toLowerCase() }
-      : query.q
-        ? [{ code: ILike(`%${query.q}%`) }, { name: ILike(`%${query.q}%`) }]
-        : {};
-    return this.unitOfWork.run((tx) =>
-      tx.manager.findAndCount(Currency, { where, order: { code: "ASC" }, skip: query.offset, take: query.limit }),
-    );
+    return this.unitOfWork.run((tx) => {
+      const qb = tx.manager.createQueryBuilder(Currency, "currency").orderBy("currency.code", "ASC").skip(query.offset).take(query.limit);
+      if (query.code) qb.where("currency.code = :code", { code: query.code.toLowerCase() });
+      else if (query.q) {
+        const q = containsPattern(query.q.toLowerCase());
+        qb.where("(currency.code LIKE :q ESCAPE '\\' OR LOWER(currency.name) LIKE :q ESCAPE '\\')", { q });
+      }
+      return qb.getManyAndCount();
+    });
   }
 
   retrieve(code: string): Promise<Currency> {
