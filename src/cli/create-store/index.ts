@@ -8,7 +8,7 @@ import { CliError } from "../cli-error";
 import { runCli } from "../run-cli";
 import { answersFromFlags, askAnswers, DEMO_ADMIN, type CreateStoreAnswers, type CreateStoreFlags } from "./answers";
 import { KIOSK_ROOT, kioskDependencies, runScript } from "./package-manager";
-import { databaseNameFor, dropDatabase, ensureDatabase, parseDatabaseUrl } from "./postgres";
+import { databaseNameFor, dropCreatedDatabase, ensureDatabase, parseDatabaseUrl } from "./postgres";
 import { createProgress, seconds, type Progress } from "./progress";
 import { initGit, installDependencies, runProjectKiosk, seedSummary } from "./steps";
 import { TargetDir } from "./target-dir";
@@ -134,7 +134,7 @@ export async function createStore(dirArg: string | undefined, flags: CreateStore
       progress.info(`kept ${shortDir(answers.dir)} as it is (--keep-on-failure)`);
     } else {
       target.release();
-      if (createdDatabase && answers.databaseUrl) await dropDatabase(answers.databaseUrl).catch(() => undefined);
+      if (createdDatabase && answers.databaseUrl) await dropCreatedDatabase(answers.databaseUrl).catch(() => undefined);
     }
     throw failure;
   } finally {

@@ -1,4 +1,5 @@
-import type { Client, ClientConfig } from "pg";
+import type { Client } from "pg";
+import { connectPostgres, createDatabaseWith, dropDatabase, withDatabaseName } from "../../kernel/database/postgres-admin";
 import { CliError } from "../cli-error";
 
 /** A PostgreSQL database name from a package name: `@acme/my-shop` -> `my_shop`. */
@@ -35,31 +36,6 @@ function where(url: string): string {
   return `${u.hostname || "localhost"}:${u.port || 5432}`;
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-async function connect(url: string, database?: string): Promise<Client> {
-  const { Client } = require("pg") as typeof import("pg");
-  let connectionString = url;
-  if (database) {
-    // pg lets the URL win over a `database` option: name the other database in the URL itself.
-    const u = new URL(url);
-    u.pathname = `/${encodeURIComponent(database)}`;
-    connectionString = u.toString();
-  }
-  const config: ClientConfig = { connectionString, connectionTimeoutMillis: 5000 };
-  const client = new Client(config);
-  client.on("error", () => undefined); // a dropped connection surfaces through the query that needed it
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => undefined);
-    throw err;
-  }
-  return client;
-}
-
 function reason(err: unknown): string {
   const e = err as Error & { code?: string; errors?: Error[] };
   // pg reports "connect ECONNREFUSED" through an AggregateError when localhost resolves to two addresses.
@@ -75,7 +51,7 @@ function reason(err: unknown): string {
 export async function ensureDatabase(url: string): Promise<{ created: boolean }> {
   const name = parseDatabaseUrl(url);
   try {
-    const client = await connect(url);
+    const client = await connectPostgres(url);
     await client.end();
     return { created: false };
   } catch (err) {
@@ -85,15 +61,13 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
   }
   let admin: Client;
   try {
-    admin = await connect(url, "postgres");
+    admin = await connectPostgres(withDatabaseName(url, "postgres"));
   } catch (err) {
     throw new CliError("CREATE_STORE_DB_UNREACHABLE", `database "${name}" does not exist and the server's "postgres" database is not reachable to create it: ${reason(err)}`);
   }
   try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    return { created: true };
+    return { created: await createDatabaseWith(admin, name) };
   } catch (err) {
-    if ((err as { code?: string }).code === "42P04") return { created: false }; // created meanwhile
     throw new CliError("CREATE_STORE_DB_CREATE", `cannot create database "${name}" at ${where(url)}: ${reason(err)}`);
   } finally {
     await admin.end().catch(() => undefined);
@@ -101,12 +75,6 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
 }
 
 /** Drops a database this run created (on failure). Best effort: the failure being reported matters more. */
-export async function dropDatabase(url: string): Promise<void> {
-  const name = parseDatabaseUrl(url);
-  const admin = await connect(url, "postgres");
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
+export async function dropCreatedDatabase(url: string): Promise<void> {
+  await dropDatabase(withDatabaseName(url, "postgres"), parseDatabaseUrl(url));
 }

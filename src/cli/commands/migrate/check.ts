@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import { openProject } from "../../../kernel/boot/project";
 import type { ResolvedConfig } from "../../../kernel/config/resolved-config";
 import { createDataSource } from "../../../kernel/database/create-data-source";
+import { createDatabase, dropDatabase, withDatabaseName } from "../../../kernel/database/postgres-admin";
 import { KioskStartupError } from "../../../kernel/errors";
 import { CliError } from "../../cli-error";
 import { projectDir } from "../../project-dir";
@@ -19,25 +19,15 @@ async function scratchDatabase(config: ResolvedConfig): Promise<{ config: Resolv
     };
   }
   const name = `kiosk_check_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: config.database.url });
+  const serverUrl = config.database.url!;
   try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await createDatabase(serverUrl, name);
   } catch (err) {
     throw new KioskStartupError("KIOSK_DB_CONNECT", `cannot create a scratch database on PostgreSQL: ${(err as Error).message}`);
-  } finally {
-    await admin.end().catch(() => undefined);
   }
-  const url = new URL(config.database.url!);
-  url.pathname = `/${name}`;
   return {
-    config: { ...config, database: { ...config.database, url: url.toString() } },
-    drop: async () => {
-      const c = new Client({ connectionString: config.database.url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
+    config: { ...config, database: { ...config.database, url: withDatabaseName(serverUrl, name) } },
+    drop: () => dropDatabase(serverUrl, name),
   };
 }
 
