@@ -12,6 +12,7 @@ export { KioskEntity } from "./kernel/database/kiosk-entity";
 export { resolveColumnType } from "./kernel/database/portable-types";
 export { mergeMetadata } from "./kernel/database/merge-metadata";
 export { lockRow } from "./kernel/database/lock-row";
+export { insertAll } from "./kernel/database/insert-all";
 export { containsPattern } from "./kernel/database/like-pattern";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {

@@ -1,4 +1,4 @@
-import { In, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { In, insertAll, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -46,7 +46,7 @@ export default class LineItemService {
       const rows = adjustments.map((a) =>
         tx.manager.create(LineItemAdjustment, { item_id: a.item_id, discount_id: a.discount_id, description: a.description, amount: a.amount }),
       );
-      if (rows.length) await tx.manager.insert(LineItemAdjustment, rows as never);
+      await insertAll(tx.manager, LineItemAdjustment, rows);
     }, parent);
   }
 

@@ -2,6 +2,7 @@ import {
   containsPattern,
   ConflictError,
   In,
+  insertAll,
   InvalidDataError,
   NotFoundError,
   UnprocessableError,
@@ -338,6 +339,6 @@ export default class DiscountService {
   }
 
   private async writeRegions(manager: EntityManager, discountId: string, regionIds: string[]): Promise<void> {
-    if (regionIds.length) await manager.insert(DiscountRegion, regionIds.map((region_id) => ({ discount_id: discountId, region_id })));
+    await insertAll(manager, DiscountRegion, regionIds.map((region_id) => ({ discount_id: discountId, region_id })));
   }
 }

@@ -1,11 +1,10 @@
-import { In, InvalidDataError, type EntityManager } from "kiosk";
+import { In, insertAll, InvalidDataError, type EntityManager } from "kiosk";
 import { Image } from "../models/image";
 import { ProductCategory } from "../models/product-category";
 import { ProductCollection } from "../models/product-collection";
 import { ProductTag } from "../models/product-tag";
 import { orderedIds } from "./ordered-ids";
 import type { TagInput } from "./product-inputs";
-import { insertAll } from "./insert";
 
 function unknownReference(field: string, what: string, id: string): InvalidDataError {
   return new InvalidDataError(`${field}: ${what} ${id} was not found`, { code: "invalid_reference", field });

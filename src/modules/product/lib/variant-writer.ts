@@ -1,4 +1,4 @@
-import { ConflictError, In, InvalidDataError, type EntityManager } from "kiosk";
+import { ConflictError, In, insertAll, InvalidDataError, type EntityManager } from "kiosk";
 import { MoneyAmount } from "../models/money-amount";
 import { ProductOption } from "../models/product-option";
 import { ProductOptionValue } from "../models/product-option-value";
@@ -6,7 +6,6 @@ import { ProductVariant } from "../models/product-variant";
 import { orderedIds } from "./ordered-ids";
 import type { ResolvedPrice } from "./price-input";
 import type { CreateVariantInput, VariantOptionInput } from "./product-inputs";
-import { insertAll } from "./insert";
 
 /** A variant to insert, its prices already resolved. */
 export type NewVariant = Omit<CreateVariantInput, "prices"> & { prices: ResolvedPrice[] };

@@ -1,6 +1,5 @@
-import { ConflictError, containsPattern, In, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, In, insertAll, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCategory } from "../models/product-category";
-import { insertAll } from "../lib/insert";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";
 import { slugify } from "../lib/slug";

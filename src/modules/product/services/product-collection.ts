@@ -1,6 +1,5 @@
-import { ConflictError, containsPattern, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, insertAll, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { ProductCollection } from "../models/product-collection";
-import { insertAll } from "../lib/insert";
 import { slugify } from "../lib/slug";
 
 export interface CollectionInput {

@@ -1,9 +1,8 @@
-import { NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";
 import { ProductVariant } from "../models/product-variant";
-import { insertAll } from "../lib/insert";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inputs";
 import { loadProduct } from "../lib/product-loader";

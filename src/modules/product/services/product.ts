@@ -1,7 +1,6 @@
-import { ConflictError, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
-import { insertAll } from "../lib/insert";
 import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";
 import { orderedIds } from "../lib/ordered-ids";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";

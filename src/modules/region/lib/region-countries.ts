@@ -23,8 +23,3 @@ export async function assignableCountries(manager: EntityManager, codes: string[
   }
   return rows.filter((row) => !taken.some((t) => t.iso_2 === row.iso_2));
 }
-
-/** Inserts country rows (none is fine). */
-export async function insertCountries(manager: EntityManager, rows: CountryRow[]): Promise<void> {
-  if (rows.length) await manager.createQueryBuilder().insert().into(Country).values(rows).execute();
-}

@@ -1,8 +1,8 @@
-import { In, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { In, insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
-import { assignableCountries, insertCountries } from "../lib/region-countries";
+import { assignableCountries } from "../lib/region-countries";
 
 export interface RegionInput {
   name: string;
@@ -45,7 +45,7 @@ export default class RegionService {
           automatic_taxes: input.automatic_taxes ?? true,
         }),
       );
-      await insertCountries(tx.manager, await assignableCountries(tx.manager, countries, region.id));
+      await insertAll(tx.manager, Country, await assignableCountries(tx.manager, countries, region.id));
       tx.emit("region.created", { id: region.id });
       return this.load(tx.manager, region.id);
     });
@@ -64,7 +64,7 @@ export default class RegionService {
       await tx.manager.save(Object.assign(region, fields));
       if (countries) {
         await tx.manager.delete(Country, { region_id: id });
-        await insertCountries(tx.manager, await assignableCountries(tx.manager, countries, id));
+        await insertAll(tx.manager, Country, await assignableCountries(tx.manager, countries, id));
       }
       tx.emit("region.updated", { id });
       return this.load(tx.manager, id);
@@ -75,7 +75,7 @@ export default class RegionService {
   addCountry(id: string, countryCode: string): Promise<Region> {
     return this.unitOfWork.run(async (tx) => {
       await this.load(tx.manager, id);
-      await insertCountries(tx.manager, await assignableCountries(tx.manager, [countryCode], id));
+      await insertAll(tx.manager, Country, await assignableCountries(tx.manager, [countryCode], id));
       tx.emit("region.updated", { id });
       return this.load(tx.manager, id);
     });
