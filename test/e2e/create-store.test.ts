@@ -4,63 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, KIOSK_BIN } from "../helpers/processes";
+import { cleanEnv, freePort, KIOSK_BIN, runAsync as run } from "../helpers/processes";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const CREATE_STORE_BIN = path.join(REPO, "bin", "create-store.js");
 const HAS_PRODUCT_MODULE = fs.existsSync(path.join(REPO, "dist", "src", "modules", "product"));
 const PG_URL = process.env.KIOSK_TEST_DATABASE_URL;
-
-/**
- * A clean child environment: nothing from vitest (NODE_ENV, VITEST*) or an
- * enclosing `npm run` about the repository's own package, no database or secret
- * from the shell, and a git identity so the first commit works on any machine.
- */
-function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(VITEST|npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$)/.test(k)) continue;
-    if (["NODE_ENV", "DATABASE_URL", "JWT_SECRET", "KIOSK_DEBUG", "PORT", "FORCE_COLOR"].includes(k)) continue;
-    env[k] = v;
-  }
-  Object.assign(env, {
-    GIT_AUTHOR_NAME: "Kiosk Test",
-    GIT_AUTHOR_EMAIL: "test@kiosk.test",
-    GIT_COMMITTER_NAME: "Kiosk Test",
-    GIT_COMMITTER_EMAIL: "test@kiosk.test",
-    NO_COLOR: "1",
-  });
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Runs a command to its end (asynchronously, so the test's timers keep running). */
-function run(command: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeout ?? 60_000);
-    child.once("error", reject);
-    child.once("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr, ms: performance.now() - started });
-    });
-  });
-}
 
 const createStore = (cwd: string, args: string[], env: Record<string, string | undefined> = {}) =>
   run(process.execPath, [CREATE_STORE_BIN, ...args], { cwd, env });
@@ -73,7 +22,7 @@ function lines(s: string): string[] {
 function serve(dir: string, args: string[], env: Record<string, string | undefined> = {}) {
   const child: ChildProcess = spawn(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], {
     cwd: dir,
-    env: childEnv({ LOG_LEVEL: "warn", ...env }),
+    env: cleanEnv({ LOG_LEVEL: "warn", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +5,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
 import { kiosk as kioskPackage } from "../helpers/kiosk";
-import { cleanEnv } from "../helpers/processes";
+import { runAsync } from "../helpers/processes";
 
 /**
  * The whole path a user takes: the real `create-store` bin makes a project, every
@@ -31,31 +30,6 @@ const GENERATORS = [
   ["plugin", "loyalty"],
 ];
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Runs a command to its end, asynchronously, in a clean environment (nothing from vitest or the shell's DATABASE_URL). */
-function run(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeout = 60_000): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: cleanEnv({ GIT_AUTHOR_NAME: "Kiosk Test", GIT_AUTHOR_EMAIL: "test@kiosk.test", GIT_COMMITTER_NAME: "Kiosk Test", GIT_COMMITTER_EMAIL: "test@kiosk.test", ...env }), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeout);
-    child.once("error", reject);
-    child.once("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr, ms: performance.now() - started });
-    });
-  });
-}
-
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 describe.each(DATABASES)("create-store, every generator, and the result on $name", ({ name }) => {
@@ -68,7 +42,7 @@ describe.each(DATABASES)("create-store, every generator, and the result on $name
   let dir: string;
   let kioskBin: string;
 
-  const kiosk = (...args: string[]) => run(process.execPath, [kioskBin, ...args], dir, dbEnv);
+  const kiosk = (...args: string[]) => runAsync(process.execPath, [kioskBin, ...args], { cwd: dir, env: dbEnv });
 
   beforeAll(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), `kiosk-store-gen-${name}-`));
@@ -90,7 +64,7 @@ describe.each(DATABASES)("create-store, every generator, and the result on $name
 
   it("create-store shop --yes makes the project", async () => {
     const args = ["shop", "--yes", "--no-git", ...(dbUrl ? ["--db", "postgres", "--db-url", dbUrl] : [])];
-    const r = await run(process.execPath, [CREATE_STORE_BIN, ...args], root, {}, 90_000);
+    const r = await runAsync(process.execPath, [CREATE_STORE_BIN, ...args], { cwd: root, timeout: 90_000 });
     timings.push(`create-store ${ms(r.ms)}`);
     expect(r.status, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Ran migrations \(\d+ applied\)/);
@@ -128,12 +102,12 @@ describe.each(DATABASES)("create-store, every generator, and the result on $name
     const tsc = fs.existsSync(path.join(dir, "node_modules", ".bin", "tsc"))
       ? path.join(dir, "node_modules", ".bin", "tsc")
       : path.join(REPO, "node_modules", ".bin", "tsc");
-    const project = await run(tsc, ["--noEmit", "-p", dir], dir);
+    const project = await runAsync(tsc, ["--noEmit", "-p", dir], { cwd: dir });
     timings.push(`tsc ${ms(project.ms)}`);
     expect(project.stdout + project.stderr).toBe("");
     expect(project.status).toBe(0);
     // The plugin's build (its dist/ is what `kiosk start` loads; TypeScript runs use its src/).
-    const plugin = await run(tsc, ["-p", path.join(dir, "plugins", "loyalty")], dir);
+    const plugin = await runAsync(tsc, ["-p", path.join(dir, "plugins", "loyalty")], { cwd: dir });
     expect(plugin.stdout + plugin.stderr).toBe("");
     expect(plugin.status).toBe(0);
     expect(fs.existsSync(path.join(dir, "plugins", "loyalty", "dist", "services", "loyalty.js"))).toBe(true);
@@ -151,7 +125,7 @@ describe.each(DATABASES)("create-store, every generator, and the result on $name
 
   it("passes its own tests (npm test)", async () => {
     // A project's tests (the starter's and the generated ones) read TEST_DATABASE_URL.
-    const r = await run("npm", ["test", "--silent"], dir, { TEST_DATABASE_URL: dbUrl }, 60_000);
+    const r = await runAsync("npm", ["test", "--silent"], { cwd: dir, env: { TEST_DATABASE_URL: dbUrl } });
     timings.push(`npm test ${ms(r.ms)}`);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     // hello (starter), book (the --crud entity's test), loyalty (the plugin's); Review has no --crud, so no test

@@ -59,12 +59,61 @@ export async function waitFor(fn: () => Promise<boolean> | boolean, ms = 15_000,
   }
 }
 
-/** A child environment without what vitest or the shell would leak into it, plus `extra`. */
+/**
+ * A clean child environment: nothing from vitest (NODE_ENV, VITEST*) or an
+ * enclosing `npm run` about the repository's own package, no database, port or
+ * secret from the shell, and a git identity so a first commit works on any
+ * machine; then `extra` (an undefined value removes the variable).
+ */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|DATABASE_URL$|JWT_SECRET$|KIOSK_DEBUG$|FORCE_COLOR$|npm_)/.test(key)) delete env[key];
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
-  return { ...env, NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(VITEST|npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$)/.test(k)) continue;
+    if (["NODE_ENV", "DATABASE_URL", "JWT_SECRET", "KIOSK_DEBUG", "PORT", "FORCE_COLOR"].includes(k)) continue;
+    env[k] = v;
+  }
+  Object.assign(env, {
+    GIT_AUTHOR_NAME: "Kiosk Test",
+    GIT_AUTHOR_EMAIL: "test@kiosk.test",
+    GIT_COMMITTER_NAME: "Kiosk Test",
+    GIT_COMMITTER_EMAIL: "test@kiosk.test",
+    NO_COLOR: "1",
+  });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** What a finished command printed, its exit status and how long it took. */
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs a command to its end asynchronously (the test's timers keep running), in a clean environment. */
+export function runAsync(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined>; timeout?: number },
+): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeout ?? 60_000);
+    child.once("error", reject);
+    child.once("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started });
+    });
+  });
 }
 
 /** Runs a command to completion in a clean environment. */
