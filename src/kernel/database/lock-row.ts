@@ -1,21 +1,24 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { hydrateAll } from "./hydrate";
+import { runSql, SqlParams } from "./raw-sql";
 
 /**
  * Locks one row for the rest of the transaction and returns it (null when there
- * is no such row). It touches `updated_at` with an UPDATE, which takes the row
- * lock on PostgreSQL (a concurrent lock of the same row waits for this
- * transaction) and works the same on SQLite, where transactions already take turns.
+ * is no such row). It touches `updated_at` with an UPDATE … RETURNING, one
+ * statement that takes the row lock on PostgreSQL (a concurrent lock of the same
+ * row waits for this transaction) and reads the row locked; it works the same on
+ * SQLite, where transactions already take turns.
  */
 export async function lockRow<T extends ObjectLiteral & { id: string; updated_at: Date }>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   id: string,
 ): Promise<T | null> {
-  const { affected } = await manager
-    .createQueryBuilder()
-    .update(entity)
-    .set({ updated_at: new Date() } as never)
-    .where("id = :id", { id })
-    .execute();
-  return affected ? manager.findOneBy(entity, { id } as never) : null;
+  const metadata = manager.connection.getMetadata(entity);
+  const updatedAt = metadata.findColumnWithPropertyName("updated_at")!;
+  const params = new SqlParams(manager);
+  const now = params.add(manager.connection.driver.preparePersistentValue(new Date(), updatedAt));
+  const sql = `UPDATE "${metadata.tableName}" SET "${updatedAt.databaseName}" = ${now} WHERE "id" = ${params.add(id)} RETURNING *`;
+  const rows = await runSql(manager, sql, params.values);
+  return rows.length ? hydrateAll<T>(manager, entity, rows)[0] : null;
 }

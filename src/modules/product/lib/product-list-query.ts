@@ -1,7 +1,7 @@
 import { InvalidDataError, type EntityManager } from "kiosk";
 import type { ProductStatus } from "../models/product";
 import { containsPattern } from "kiosk";
-import { select, SqlParams } from "./sql";
+import { select, SqlParams } from "kiosk";
 
 /** What a product list can be filtered by (category ids already widened to descendants). */
 export interface ProductFilters {

@@ -9,9 +9,8 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { hydrateAll, hydrateCopies } from "./hydrate";
+import { hydrateAll, hydrateCopies, select, SqlParams } from "kiosk";
 import type { ProductSelection } from "./product-relations";
-import { select, SqlParams } from "./sql";
 
 type Row = Record<string, unknown>;
 

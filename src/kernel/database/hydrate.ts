@@ -1,4 +1,4 @@
-import type { EntityManager } from "kiosk";
+import type { EntityManager, EntityTarget } from "typeorm";
 
 type Row = Record<string, unknown>;
 
@@ -19,13 +19,13 @@ interface Plan {
   sameNames: boolean;
 }
 
-const cache = new WeakMap<object, Map<Function, Plan>>();
+const cache = new WeakMap<object, Map<EntityTarget<unknown>, Plan>>();
 
 /** Types the PostgreSQL driver already hands over as TypeORM would load them. */
 const PG_READY = new Set(["boolean", "jsonb", "json", "timestamptz"]);
 const ALWAYS_READY = new Set(["varchar", "text", "integer"]);
 
-function plan(manager: EntityManager, entity: Function): Plan {
+function plan(manager: EntityManager, entity: EntityTarget<unknown>): Plan {
   const dataSource = manager.connection;
   let perSource = cache.get(dataSource);
   if (!perSource) cache.set(dataSource, (perSource = new Map()));
@@ -49,7 +49,7 @@ function plan(manager: EntityManager, entity: Function): Plan {
  * booleans and JSON on SQLite; nothing on PostgreSQL) and reusing the row
  * objects: the read paths skip the query builder and a copy of every row.
  */
-export function hydrateAll<T>(manager: EntityManager, entity: Function, rows: Row[]): T[] {
+export function hydrateAll<T>(manager: EntityManager, entity: EntityTarget<unknown>, rows: Row[]): T[] {
   const { convert, columns, sameNames } = plan(manager, entity);
   const driver = manager.connection.driver;
   if (!sameNames) return rows.map((r) => copy(driver, columns, r) as T);
@@ -74,7 +74,7 @@ function copy(driver: EntityManager["connection"]["driver"], columns: Plan["colu
 }
 
 /** Like `hydrateAll`, into new objects holding the entity's columns only (for rows with extra columns). */
-export function hydrateCopies<T>(manager: EntityManager, entity: Function, rows: Row[]): T[] {
+export function hydrateCopies<T>(manager: EntityManager, entity: EntityTarget<unknown>, rows: Row[]): T[] {
   const { columns } = plan(manager, entity);
   const driver = manager.connection.driver;
   return rows.map((r) => copy(driver, columns, r) as T);
