@@ -82,10 +82,15 @@ export async function readyCart(
   return cart as { id: string; total: number; [key: string]: any };
 }
 
-/** Records the names of the events the bus publishes. */
+/**
+ * Records the events the bus publishes, as a subscriber to every event would see
+ * them (the bus stages only events someone subscribes to, so the recorder says
+ * it listens to all of them).
+ */
 export function recordEvents(store: Store): { names: string[]; messages: { name: string; data: any }[]; drain: () => Promise<void> } {
   const bus = store.server.kernel.container.resolve<any>("eventBus");
   const recorded = { names: [] as string[], messages: [] as { name: string; data: any }[], drain: async () => void (await bus.drain?.()) };
+  bus.hasSubscribers = () => true;
   const publish = bus.publish.bind(bus);
   bus.publish = (messages: { name: string; data: any }[]) => {
     recorded.names.push(...messages.map((m) => m.name));

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
+import { recordEvents } from "../helpers/checkout";
 import { startStore, type Store } from "../helpers/store";
 
 describe.each(DATABASES)("products on $name", ({ name }) => {
   let store: Store;
-  const events: string[] = [];
+  let events: string[] = [];
   let eu: { id: string };
   let collection: { id: string; handle: string };
   let shirts: { id: string };
@@ -50,12 +51,7 @@ describe.each(DATABASES)("products on $name", ({ name }) => {
 
   beforeAll(async () => {
     store = await startStore(name, "product");
-    const bus = store.server.kernel.container.resolve<any>("eventBus");
-    const publish = bus.publish.bind(bus);
-    bus.publish = (messages: { name: string }[]) => {
-      events.push(...messages.map((m) => m.name));
-      return publish(messages);
-    };
+    events = recordEvents(store).names;
     const region = await store.admin("/admin/regions", { body: { name: "EU", currency_code: "eur", tax_rate: 0, countries: ["de"] } });
     expect(region.status).toBe(200);
     eu = region.body.region;

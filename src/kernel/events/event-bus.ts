@@ -45,6 +45,13 @@ export interface Subscription extends RetryOptions {
  * the Redis bus (BullMQ) delivers each event once per subscriber across processes.
  */
 export interface EventBus {
+  /**
+   * Whether publishing `name` would reach any subscriber. Both built-in buses
+   * hand an event only to the subscriptions this process loaded, so an event
+   * nobody subscribes to need not be staged at all. A bus without this method
+   * gets every event.
+   */
+  hasSubscribers?(name: string): boolean;
   /** Hands messages to every matching subscriber. Resolves when they are safely handed over. */
   publish(messages: EventMessage[]): Promise<void>;
   /** Replaces the whole set of subscriptions (on boot and on each `develop` reload). */

@@ -18,6 +18,10 @@ export class InMemoryEventBus implements EventBus {
     this.byEvent = byEvent;
   }
 
+  hasSubscribers(name: string): boolean {
+    return this.byEvent.has(name) || this.byEvent.has("*");
+  }
+
   async publish(messages: EventMessage[]): Promise<void> {
     const runs: Promise<void>[] = [];
     for (const message of messages) {

@@ -38,6 +38,11 @@ export class OutboxDispatcher {
     private readonly logger: Logger,
   ) {}
 
+  /** Whether an event of this name would reach a subscriber (else it is not worth an outbox row). */
+  wanted(name: string): boolean {
+    return this.eventBus.hasSubscribers?.(name) ?? true;
+  }
+
   /** Publishes events whose transaction just committed. Never throws: failures stay in the outbox. */
   dispatch(messages: EventMessage[]): Promise<void> {
     for (const m of messages) this.delivering.add(m.id);

@@ -68,6 +68,10 @@ export class RedisEventBus implements EventBus {
     if (this.options.consume && !this.worker) this.worker = this.startWorker();
   }
 
+  hasSubscribers(name: string): boolean {
+    return this.byEvent.has(name) || this.byEvent.has("*");
+  }
+
   async publish(messages: EventMessage[]): Promise<void> {
     const jobs: { name: string; data: SubscriberJobData; opts: JobsOptions }[] = [];
     for (const event of messages) {

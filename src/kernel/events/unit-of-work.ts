@@ -59,7 +59,9 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: TransactionContext = {
         manager,
-        emit: (name, data) => void staged.push({ id: generateId("evt"), name, data }),
+        emit: (name, data) => {
+          if (this.dispatcher.wanted(name)) staged.push({ id: generateId("evt"), name, data });
+        },
       };
       const value = await this.current.run(tx, () => work(tx));
       if (staged.length) {
