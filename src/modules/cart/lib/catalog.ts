@@ -1,4 +1,4 @@
-import { In, type EntityManager } from "kiosk";
+import { groupBy, JsonBatch, type EntityManager } from "kiosk";
 
 /**
  * The catalog as the cart needs it. Variants, products and prices belong to
@@ -35,13 +35,41 @@ export interface CatalogVariant {
   };
 }
 
-/** Variants by id, with their product and prices; unknown ids are left out. */
+/** The catalog rows variants are assembled from (see `addVariantParts`). */
+export interface VariantParts {
+  variants: Omit<CatalogVariant, "product" | "prices">[];
+  products: CatalogVariant["product"][];
+  prices: (CatalogPrice & { variant_id: string })[];
+}
+
+/**
+ * Adds to a batch the variants picked by `variantIds` (a subquery, or a list
+ * made with the batch's params), their products and their prices, under the
+ * keys `variants`, `products` and `prices`.
+ */
+export function addVariantParts(batch: JsonBatch, variantIds: () => string): JsonBatch {
+  return batch
+    .rows("variants", "ProductVariant", `t."id" IN (${variantIds()})`)
+    .rows("products", "Product", `t."id" IN (SELECT v."product_id" FROM "product_variant" v WHERE v."id" IN (${variantIds()}))`)
+    .rows("prices", "MoneyAmount", `t."variant_id" IN (${variantIds()})`);
+}
+
+/** Variants by id with their product and prices, from the rows `addVariantParts` read. */
+export function assembleVariants({ variants, products, prices }: VariantParts): Map<string, CatalogVariant> {
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const pricesOf = groupBy(prices, (p) => p.variant_id);
+  return new Map(
+    variants.map((v) => [v.id, { ...v, product: productById.get(v.product_id)!, prices: pricesOf.get(v.id) ?? [] }]),
+  );
+}
+
+/** Variants by id, with their product and prices (one statement); unknown ids are left out. */
 export async function findVariants(manager: EntityManager, ids: string[]): Promise<Map<string, CatalogVariant>> {
   const unique = [...new Set(ids.filter(Boolean))];
   if (!unique.length) return new Map();
-  const options = { where: { id: In(unique) }, relations: { product: true, prices: true } };
-  const rows = (await manager.find("ProductVariant", options as never)) as unknown as CatalogVariant[];
-  return new Map(rows.map((v) => [v.id, v]));
+  const batch = new JsonBatch(manager);
+  const list = () => batch.params.list(unique);
+  return assembleVariants(await addVariantParts(batch, list).run<VariantParts>());
 }
 
 /** Whether a variant can be bought from the store (its product is published). */

@@ -7,6 +7,7 @@ import {
   UnprocessableError,
   type EntityManager,
   type TransactionContext,
+  rowsWhereIn,
   type UnitOfWork,
 } from "kiosk";
 import { Cart } from "../models/cart";
@@ -15,6 +16,7 @@ import { toAddress, type AddressInput } from "../lib/address";
 import { findVariants, isPurchasable, limitsStock, variantSummary, type CatalogVariant } from "../lib/catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
 import { mergeMetadata } from "kiosk";
+import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
 
@@ -113,13 +115,6 @@ export interface CartActor {
   customerId?: string;
 }
 
-const CART_RELATIONS = {
-  items: true,
-  discounts: { rule: true },
-  shipping_methods: { shipping_option: true },
-  payment_sessions: true,
-} as const;
-
 /**
  * Carts: create one for a region, add and change lines (priced from the
  * region, checked against stock), set email and addresses, apply discount
@@ -166,7 +161,7 @@ export default class CartService {
       await tx.manager.insert(Cart, cart as never);
       for (const item of input.items ?? []) await this.addLine(tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
-      return this.view(tx.manager, cart.id);
+      return this.view(tx.manager, cart.id, { region });
     });
   }
 
@@ -206,6 +201,7 @@ export default class CartService {
         await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(await this.discountIds(tx.manager, cart.id));
         for (const { code } of input.discounts) await this.attachDiscount(tx, cart, code);
       }
+      return region;
     });
   }
 
@@ -213,6 +209,7 @@ export default class CartService {
     return this.change(id, async (tx, cart) => {
       const region = await this.cradle.regionService.retrieve(cart.region_id);
       await this.addLine(tx.manager, cart, region, input);
+      return region;
     });
   }
 
@@ -245,14 +242,16 @@ export default class CartService {
   /** The shipping options a customer may choose for the cart. */
   shippingOptions(id: string): Promise<unknown[]> {
     return this.unitOfWork.run(async (tx) => {
-      const cart = await this.view(tx.manager, id);
-      return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal: cart.subtotal }, tx);
+      const [cart] = await rowsWhereIn<Cart>(tx.manager, Cart, "id", [id]);
+      if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+      const subtotal = await cartSubtotal(tx.manager, id);
+      return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal }, tx);
     });
   }
 
   addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
     return this.change(id, async (tx, cart) => {
-      const { subtotal } = await this.view(tx.manager, cart.id);
+      const subtotal = await cartSubtotal(tx.manager, cart.id);
       await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, data, tx);
     });
   }
@@ -263,6 +262,7 @@ export default class CartService {
       const view = await this.view(tx.manager, cart.id);
       if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
       await this.cradle.paymentSessionService.createForCart(this.paymentContext(view), tx);
+      return view.region;
     });
   }
 
@@ -271,6 +271,7 @@ export default class CartService {
       const view = await this.view(tx.manager, cart.id);
       if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
       await this.cradle.paymentSessionService.select(this.paymentContext(view), providerId, tx);
+      return view.region;
     });
   }
 
@@ -320,40 +321,44 @@ export default class CartService {
     return { cart_id: view.id, email: view.email, customer_id: view.customer_id, currency_code: view.currency_code, amount: view.total };
   }
 
-  /** Runs a change on an open cart in one transaction, then answers the cart as it is now. */
-  private change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<void>): Promise<CartView> {
+  /**
+   * Runs a change on an open cart in one transaction, then answers the cart as
+   * it is now. A change that read the cart's region returns it, so the answer
+   * does not read it again.
+   */
+  private change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
     return this.unitOfWork.run(async (tx) => {
       const cart = await this.lock(tx, id);
       if (cart.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
-      await work(tx, cart);
-      const view = await this.view(tx.manager, id);
+      const region = (await work(tx, cart)) ?? undefined;
+      const view = await this.view(tx.manager, id, { region });
       const stale = view.payment_sessions!.some((s: { status: string; amount: number }) => s.status === "pending" && s.amount !== view.total);
       tx.emit("cart.updated", { id });
       if (!stale) return view;
       await this.cradle.paymentSessionService.refreshAmounts(this.paymentContext(view), tx);
-      return this.view(tx.manager, id);
+      return this.view(tx.manager, id, { region: view.region });
     });
   }
 
-  private async view(manager: EntityManager, id: string): Promise<CartView> {
-    const cart = await manager.findOne(Cart, { where: { id }, relations: CART_RELATIONS, relationLoadStrategy: "query" });
-    if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-    const region = await this.cradle.regionService.retrieve(cart.region_id);
-    const items = (cart.items ?? []).sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
-    const variants = await findVariants(manager, items.map((i) => i.variant_id!).filter(Boolean));
-    const methods = (cart.shipping_methods ?? []).sort((a: any, b: any) => a.created_at - b.created_at);
-    const discounts = (cart.discounts ?? []) as TotalsDiscount[];
+  private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
+    const rows = await loadCartRows(manager, id);
+    if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+    const { cart } = rows;
+    const region = known?.region?.id === cart.region_id ? known.region : await this.cradle.regionService.retrieve(cart.region_id);
+    const items = rows.items.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+    const { variants } = rows;
+    const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
+    const discounts = rows.discounts as TotalsDiscount[];
     const result = calculateTotals({
       lines: items,
       shippingPrices: methods.map((m: { price: number }) => m.price),
       taxRate: region.tax_rate,
       discounts,
     });
-    const sessions = (cart.payment_sessions ?? []).sort((a: any, b: any) => a.provider_id.localeCompare(b.provider_id));
-    const { items: _items, ...columns } = cart;
+    const sessions = rows.payment_sessions.sort((a: any, b: any) => a.provider_id.localeCompare(b.provider_id));
     return {
       object: "cart",
-      ...columns,
+      ...cart,
       shipping_address_id: cart.shipping_address?.id ?? null,
       billing_address_id: cart.billing_address?.id ?? null,
       items: items.map((item) => ({

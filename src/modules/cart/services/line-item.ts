@@ -1,4 +1,4 @@
-import { In, insertAll, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { groupBy, In, insertAll, JsonBatch, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -53,16 +53,18 @@ export default class LineItemService {
   /** The lines of orders with their adjustments, oldest first. */
   listForOrders(orderIds: string[], parent?: TransactionContext): Promise<LineItem[]> {
     if (!orderIds.length) return Promise.resolve([]);
-    return this.unitOfWork.run(
-      (tx) =>
-        tx.manager.find(LineItem, {
-          where: { order_id: In(orderIds) },
-          relations: { adjustments: true },
-          relationLoadStrategy: "query",
-          order: { created_at: "ASC", id: "ASC" },
-        }),
-      parent,
-    );
+    return this.unitOfWork.run(async (tx) => {
+      const batch = new JsonBatch(tx.manager);
+      const ids = () => batch.params.list(orderIds);
+      batch
+        .rows("lines", LineItem, `t."order_id" IN (${ids()})`)
+        .rows("adjustments", LineItemAdjustment, `t."item_id" IN (SELECT "id" FROM "line_item" WHERE "order_id" IN (${ids()}))`);
+      const { lines, adjustments } = await batch.run<{ lines: LineItem[]; adjustments: LineItemAdjustment[] }>();
+      const byLine = groupBy(adjustments, (a) => a.item_id);
+      return lines
+        .map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] }))
+        .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+    }, parent);
   }
 
   /** Variant summaries (`item.variant`) by variant id. */

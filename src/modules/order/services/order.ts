@@ -13,6 +13,7 @@ import { Order, type FulfillmentStatus, type OrderStatus, type PaymentStatus } f
 import { OrderSequence } from "../models/order-sequence";
 import { fulfillmentStatusOf } from "../lib/fulfillment-status";
 import { DISPLAY_ID_SEQUENCE } from "../lib/constants";
+import { loadOrders } from "../lib/order-rows";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
 
 /** What an order is made from: a cart as the cart service shows it. */
@@ -331,17 +332,7 @@ export default class OrderService {
   /** Orders as the API shows them, in the order of `ids` (unknown ids are left out). */
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
-    const orders = await manager.find(Order, {
-      where: { id: In(ids) },
-      relations: {
-        shipping_methods: { shipping_option: true },
-        payments: true,
-        refunds: true,
-        fulfillments: { items: true },
-        discounts: { rule: true },
-      },
-      relationLoadStrategy: "query",
-    });
+    const orders = await loadOrders(manager, ids);
     const lines = await this.cradle.lineItemService.listForOrders(ids);
     const variants = await this.cradle.lineItemService.variantSummaries(lines.map((l) => l.variant_id!).filter(Boolean));
     const regions = await this.cradle.regionService.listByIds([...new Set(orders.map((o) => o.region_id))]);

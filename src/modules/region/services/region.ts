@@ -3,6 +3,7 @@ import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
 import { assignableCountries } from "../lib/region-countries";
+import { loadRegions } from "../lib/load-regions";
 
 export interface RegionInput {
   name: string;
@@ -61,7 +62,7 @@ export default class RegionService {
       }
       delete region.countries;
       delete region.currency;
-      await tx.manager.save(Object.assign(region, fields));
+      await tx.manager.save(tx.manager.create(Region, Object.assign(region, fields)));
       if (countries) {
         await tx.manager.delete(Country, { region_id: id });
         await insertAll(tx.manager, Country, await assignableCountries(tx.manager, countries, id));
@@ -102,14 +103,12 @@ export default class RegionService {
 
   /** Regions by id, for other modules (prices, carts); unknown ids are left out. */
   listByIds(ids: string[]): Promise<Region[]> {
-    return this.unitOfWork.run((tx) => tx.manager.find(Region, { where: { id: In(ids) }, ...WITH_COUNTRIES }));
+    return this.unitOfWork.run((tx) => loadRegions(tx.manager, ids));
   }
 
   private async load(manager: EntityManager, id: string): Promise<Region> {
-    // `find`, not `findOne`: with relations, findOne's LIMIT costs TypeORM an extra DISTINCT query.
-    const [region] = await manager.find(Region, { where: { id }, ...WITH_COUNTRIES });
+    const [region] = await loadRegions(manager, [id]);
     if (!region) throw new NotFoundError(`Region with id ${id} was not found`);
-    region.countries?.sort((a, b) => a.iso_2.localeCompare(b.iso_2));
     return region;
   }
 

@@ -1,0 +1,65 @@
+import { JsonBatch, rowsWhereIn, type EntityManager } from "kiosk";
+import { Cart } from "../models/cart";
+import { LineItem } from "../models/line-item";
+import { addVariantParts, assembleVariants, type CatalogVariant, type VariantParts } from "./catalog";
+import { calculateTotals } from "./totals";
+
+/** What a cart view is made of: the cart's row and everything hanging off it. */
+export interface CartRows {
+  cart: Cart;
+  items: LineItem[];
+  /** Discounts (the discount module's rows) with their `rule`. */
+  discounts: any[];
+  /** Shipping methods (the shipping module's rows) with their `shipping_option`. */
+  shipping_methods: any[];
+  /** Payment sessions (the payment module's rows). */
+  payment_sessions: any[];
+  /** The variants of the lines, with product and prices. */
+  variants: Map<string, CatalogVariant>;
+}
+
+type Parts = VariantParts & { cart: Cart[]; items: LineItem[]; discounts: any[]; rules: any[]; methods: any[]; options: any[]; sessions: any[] };
+
+/**
+ * Reads a cart and everything its view shows in one statement (see `JsonBatch`):
+ * its lines, discounts and their rules, shipping methods and their options,
+ * payment sessions, and the lines' variants with products and prices (the
+ * rows of other modules by entity name). Null when there is no such cart.
+ * Called in the request's transaction, so it sees the request's writes.
+ */
+export async function loadCartRows(manager: EntityManager, id: string): Promise<CartRows | null> {
+  const batch = new JsonBatch(manager);
+  const cartId = () => batch.params.add(id);
+  batch
+    .rows("cart", Cart, `t."id" = ${cartId()}`)
+    .rows("items", LineItem, `t."cart_id" = ${cartId()}`)
+    .rows("discounts", "Discount", `t."id" IN (SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId()})`)
+    .rows(
+      "rules",
+      "DiscountRule",
+      `t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "cart_discounts" j ON j."discount_id" = d."id" WHERE j."cart_id" = ${cartId()})`,
+    )
+    .rows("methods", "ShippingMethod", `t."cart_id" = ${cartId()}`)
+    .rows("options", "ShippingOption", `t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "cart_id" = ${cartId()})`)
+    .rows("sessions", "PaymentSession", `t."cart_id" = ${cartId()}`);
+  addVariantParts(batch, () => `SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${cartId()}`);
+  const parts = await batch.run<Parts>();
+  const [cart] = parts.cart;
+  if (!cart) return null;
+  const ruleById = new Map(parts.rules.map((r) => [r.id, r]));
+  const optionById = new Map(parts.options.map((o) => [o.id, o]));
+  return {
+    cart,
+    items: parts.items,
+    discounts: parts.discounts.map((d) => ({ ...d, rule: ruleById.get(d.rule_id) ?? null })),
+    shipping_methods: parts.methods.map((m) => ({ ...m, shipping_option: optionById.get(m.shipping_option_id) ?? null })),
+    payment_sessions: parts.sessions,
+    variants: assembleVariants(parts),
+  };
+}
+
+/** A cart's subtotal (before discounts, shipping and tax) from its lines alone, without reading the rest of it. */
+export async function cartSubtotal(manager: EntityManager, id: string): Promise<number> {
+  const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [id]);
+  return calculateTotals({ lines, shippingPrices: [], taxRate: 0, discounts: [] }).totals.subtotal;
+}

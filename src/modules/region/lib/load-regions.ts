@@ -1,0 +1,28 @@
+import { groupBy, JsonBatch, type EntityManager } from "kiosk";
+import { Country } from "../models/country";
+import { Currency } from "../models/currency";
+import { Region } from "../models/region";
+
+/**
+ * Regions by id with their countries (by ISO code) and currency, in one
+ * statement (a cart reads its region on every request). Unknown ids are left
+ * out; regions come oldest first.
+ */
+export async function loadRegions(manager: EntityManager, ids: string[]): Promise<Region[]> {
+  if (!ids.length) return [];
+  const batch = new JsonBatch(manager);
+  const regionIds = () => batch.params.list(ids);
+  batch
+    .rows("regions", Region, `t."id" IN (${regionIds()})`)
+    .rows("countries", Country, `t."region_id" IN (${regionIds()})`)
+    .rows("currencies", Currency, `t."code" IN (SELECT "currency_code" FROM "region" WHERE "id" IN (${regionIds()}))`);
+  const { regions, countries, currencies } = await batch.run<{ regions: Region[]; countries: Country[]; currencies: Currency[] }>();
+  const countriesOf = groupBy(
+    countries.sort((a, b) => a.iso_2.localeCompare(b.iso_2)),
+    (c) => c.region_id,
+  );
+  const currency = new Map(currencies.map((c) => [c.code, c]));
+  return regions
+    .map((region) => Object.assign(region, { countries: countriesOf.get(region.id) ?? [], currency: currency.get(region.currency_code) }))
+    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+}
