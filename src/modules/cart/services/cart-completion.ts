@@ -1,6 +1,6 @@
 import { ConflictError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
 import { Cart } from "../models/cart";
-import { findVariants, isPurchasable } from "../lib/catalog";
+import { isPurchasable } from "../lib/catalog";
 import { isUniqueViolation, PaymentNotAuthorized } from "../lib/completion-errors";
 import { takeStock } from "../lib/inventory";
 import type { LineAdjustment } from "../lib/totals";
@@ -107,12 +107,11 @@ export default class CartCompletionService {
           if (placed) return this.answer(placed, cartId);
           throw new ConflictError(`Cart ${cartId} has already been completed`, "cart_completed");
         }
-        const cart = await this.cradle.cartService.retrieve(cartId, tx);
+        const { cart, variants } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
         this.assertReady(cart);
         const discounts = await this.cradle.discountService.listByIds((cart.discounts ?? []).map((d: { id: string }) => d.id));
         for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
 
-        const variants = await findVariants(tx.manager, cart.items.map((i) => i.variant_id!).filter(Boolean));
         const demand = new Map<string, number>();
         for (const item of cart.items) {
           if (!isPurchasable(variants.get(item.variant_id ?? ""))) {

@@ -16,7 +16,7 @@ import { toAddress, type AddressInput } from "../lib/address";
 import { findVariants, isPurchasable, limitsStock, variantSummary, type CatalogVariant } from "../lib/catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
 import { mergeMetadata } from "kiosk";
-import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
+import { cartSubtotal, loadCartRows, type CartRows } from "../lib/cart-relations";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
 
@@ -340,9 +340,25 @@ export default class CartService {
     });
   }
 
+  /**
+   * The cart as the API shows it, and the full catalog rows of its lines'
+   * variants (product status, stock settings), which completion checks.
+   */
+  async retrieveWithVariants(id: string, parent: TransactionContext): Promise<{ cart: CartView; variants: Map<string, CatalogVariant> }> {
+    return this.unitOfWork.run(async (tx) => {
+      const rows = await loadCartRows(tx.manager, id);
+      if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+      return { cart: await this.present(rows), variants: rows.variants };
+    }, parent);
+  }
+
   private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
     const rows = await loadCartRows(manager, id);
     if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+    return this.present(rows, known);
+  }
+
+  private async present(rows: CartRows, known?: { region?: RegionLike }): Promise<CartView> {
     const { cart } = rows;
     const region = known?.region?.id === cart.region_id ? known.region : await this.cradle.regionService.retrieve(cart.region_id);
     const items = rows.items.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
@@ -383,18 +399,19 @@ export default class CartService {
   private async addLine(manager: EntityManager, cart: Cart, region: RegionLike, input: LineItemInput): Promise<void> {
     const variant = await this.purchasable(manager, input.variant_id);
     const unitPrice = this.priceOf(variant, region);
-    const existing = await manager.findOneBy(LineItem, { cart_id: cart.id, variant_id: variant.id });
+    const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [cart.id]);
+    const existing = lines.find((l) => l.variant_id === variant.id);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     if (quantity > MAX_LINE_QUANTITY) {
       throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
     }
     this.assertStock(variant, quantity);
     if (existing) {
-      Object.assign(existing, { quantity, unit_price: unitPrice, metadata: mergeMetadata(existing.metadata, input.metadata) });
-      await manager.save(existing);
+      const metadata = mergeMetadata(existing.metadata, input.metadata);
+      await manager.update(LineItem, { id: existing.id }, { quantity, unit_price: unitPrice, metadata: metadata as never, updated_at: new Date() });
       return;
     }
-    if ((await manager.countBy(LineItem, { cart_id: cart.id })) >= MAX_LINES) {
+    if (lines.length >= MAX_LINES) {
       throw new UnprocessableError(`A cart holds at most ${MAX_LINES} lines`, "too_many_items", "items");
     }
     const line = manager.create(LineItem, {

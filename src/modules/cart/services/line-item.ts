@@ -38,11 +38,18 @@ export default class LineItemService {
     parent?: TransactionContext,
   ): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
-      const lines = await tx.manager.findBy(LineItem, { cart_id: cartId });
-      for (const line of lines) {
-        const reserved = line.variant_id && taken.has(line.variant_id) ? line.quantity : 0;
-        await tx.manager.update(LineItem, { id: line.id }, { order_id: orderId, reserved_quantity: reserved, updated_at: new Date() });
-      }
+      // One UPDATE for all lines: a line whose variant's stock was taken reserves its quantity.
+      const stocked = [...taken.keys()];
+      await tx.manager
+        .createQueryBuilder()
+        .update(LineItem)
+        .set({
+          order_id: orderId,
+          reserved_quantity: () => (stocked.length ? `CASE WHEN "variant_id" IN (:...stocked) THEN "quantity" ELSE 0 END` : "0"),
+          updated_at: new Date(),
+        })
+        .where("cart_id = :cartId", { cartId, stocked })
+        .execute();
       const rows = adjustments.map((a) =>
         tx.manager.create(LineItemAdjustment, { item_id: a.item_id, discount_id: a.discount_id, description: a.description, amount: a.amount }),
       );

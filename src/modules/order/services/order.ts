@@ -3,6 +3,8 @@ import {
   Brackets,
   In,
   lockRow,
+  runSql,
+  SqlParams,
   NotFoundError,
   UnprocessableError,
   type EntityManager,
@@ -277,25 +279,19 @@ export default class OrderService {
   }
 
   /**
-   * The next display id: one UPDATE of the counter row (which on PostgreSQL also
-   * makes concurrent completions take turns for this one row, briefly, at the
-   * end of their transactions) and a read of it.
+   * The next display id: one UPDATE … RETURNING of the counter row (which on
+   * PostgreSQL also makes concurrent completions take turns for this one row,
+   * briefly, at the end of their transactions).
    */
   private async nextDisplayId(manager: EntityManager): Promise<number> {
-    const { affected } = await manager
-      .createQueryBuilder()
-      .update(OrderSequence)
-      .set({ value: () => "value + 1" })
-      .where("name = :name", { name: DISPLAY_ID_SEQUENCE })
-      .execute();
-    if (!affected) {
-      const row = await manager.createQueryBuilder(Order, "o").select("MAX(o.display_id)", "max").getRawOne<{ max: number | null }>();
-      const value = Number(row?.max ?? 0) + 1;
-      await manager.insert(OrderSequence, { name: DISPLAY_ID_SEQUENCE, value });
-      return value;
-    }
-    const row = await manager.findOneByOrFail(OrderSequence, { name: DISPLAY_ID_SEQUENCE });
-    return row.value;
+    const params = new SqlParams(manager);
+    const sql = `UPDATE "order_sequence" SET "value" = "value" + 1 WHERE "name" = ${params.add(DISPLAY_ID_SEQUENCE)} RETURNING "value"`;
+    const [row] = await runSql<{ value: number }>(manager, sql, params.values);
+    if (row) return Number(row.value);
+    const max = await manager.createQueryBuilder(Order, "o").select("MAX(o.display_id)", "max").getRawOne<{ max: number | null }>();
+    const value = Number(max?.max ?? 0) + 1;
+    await manager.insert(OrderSequence, { name: DISPLAY_ID_SEQUENCE, value });
+    return value;
   }
 
   private applyFilters(qb: ReturnType<EntityManager["createQueryBuilder"]>, f: OrderFilters): void {

@@ -40,7 +40,7 @@ export default class PaymentSessionService {
         await tx.manager.insert(PaymentSession, session as never);
         existing.push(session);
       }
-      await this.refreshAmounts(context, tx);
+      await this.follow(tx, existing.filter((s) => s.status === "pending"), context);
       const usable = existing.filter((s) => registry.ids().includes(s.provider_id));
       if (usable.length === 1 && !usable[0].is_selected) {
         await tx.manager.update(PaymentSession, { id: usable[0].id }, { is_selected: true, updated_at: new Date() });
@@ -101,14 +101,19 @@ export default class PaymentSessionService {
   refreshAmounts(context: PaymentContext, parent?: TransactionContext): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const sessions = await tx.manager.findBy(PaymentSession, { cart_id: context.cart_id, status: "pending" });
-      for (const session of sessions) {
-        if (session.amount === context.amount) continue;
-        const registry = this.cradle.paymentProviderService;
-        const provider = registry.ids().includes(session.provider_id) ? registry.retrieve(session.provider_id) : undefined;
-        const data = provider?.updatePayment ? await provider.updatePayment(session.data, context) : session.data;
-        await tx.manager.update(PaymentSession, { id: session.id }, { amount: context.amount, data: (data ?? {}) as never, updated_at: new Date() });
-      }
+      await this.follow(tx, sessions, context);
     }, parent);
+  }
+
+  /** Brings pending sessions whose amount is not the cart's total up to it, through their providers. */
+  private async follow(tx: TransactionContext, sessions: PaymentSession[], context: PaymentContext): Promise<void> {
+    const registry = this.cradle.paymentProviderService;
+    for (const session of sessions) {
+      if (session.amount === context.amount) continue;
+      const provider = registry.ids().includes(session.provider_id) ? registry.retrieve(session.provider_id) : undefined;
+      const data = provider?.updatePayment ? await provider.updatePayment(session.data, context) : session.data;
+      await tx.manager.update(PaymentSession, { id: session.id }, { amount: context.amount, data: (data ?? {}) as never, updated_at: new Date() });
+    }
   }
 
   /** Keeps what the provider answered when an authorization needs more from the customer (or failed). */
