@@ -14,7 +14,7 @@ export { mergeMetadata } from "./kernel/database/merge-metadata";
 export { lockRow } from "./kernel/database/lock-row";
 export { insertAll } from "./kernel/database/insert-all";
 export { containsPattern } from "./kernel/database/like-pattern";
-export { SqlParams, select, runSql } from "./kernel/database/raw-sql";
+export { SqlParams, select, runSql, type RunSqlOptions } from "./kernel/database/raw-sql";
 export { hydrateAll, hydrateCopies } from "./kernel/database/hydrate";
 export { JsonBatch } from "./kernel/database/json-batch";
 export { rowsWhereIn, groupBy } from "./kernel/database/load-rows";

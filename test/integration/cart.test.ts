@@ -84,6 +84,22 @@ describe.each(DATABASES)("carts on $name", ({ name }) => {
     expect(events.messages.filter((m) => m.name === "cart.updated" && m.data.id === cart.id).length).toBeGreaterThanOrEqual(6);
   });
 
+  it("keeps answering while a migration adds a column to a table its reads use", async () => {
+    // Concurrent changes on many carts, so each pooled connection has run (and
+    // on PostgreSQL could have prepared) the statements of a line add and a view.
+    const carts = await Promise.all(Array.from({ length: 12 }, () => newCart()));
+    const addToAll = () =>
+      Promise.all(carts.map((c) => post(`/store/carts/${c.id}/line-items`, { variant_id: product.variants[2].id, quantity: 1 })));
+    for (const r of await addToAll()) expectStatus(r, 200);
+    const dataSource = store.server.kernel.container.resolve<any>("dataSource");
+    await dataSource.query(`ALTER TABLE "line_item" ADD COLUMN "probe" varchar`);
+    try {
+      for (const r of await addToAll()) expect(expectStatus(r, 200).cart.items).toMatchObject([{ quantity: 2 }]);
+    } finally {
+      await dataSource.query(`ALTER TABLE "line_item" DROP COLUMN "probe"`);
+    }
+  });
+
   it("refuses bad lines with a 4xx and leaves the cart as it was", async () => {
     const cart = await newCart();
     const [a, , , euOnly] = product.variants;

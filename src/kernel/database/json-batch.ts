@@ -57,7 +57,7 @@ export class JsonBatch {
   async run<T = Record<string, any[]>>(): Promise<T> {
     const postgres = this.params.postgres;
     const columns = this.parts.map((p) => `(${postgres ? this.postgresPart(p) : this.sqlitePart(p)}) AS "${p.key}"`);
-    const [row] = await runSql<Row>(this.manager, `SELECT ${columns.join(", ")}`, this.params.values);
+    const [row] = await runSql<Row>(this.manager, `SELECT ${columns.join(", ")}`, this.params.values, { prepare: true });
     const out: Record<string, unknown[]> = {};
     for (const part of this.parts) {
       const value = row[part.key];

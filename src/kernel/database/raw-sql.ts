@@ -42,22 +42,36 @@ export function select<T = Record<string, unknown>>(manager: EntityManager, sql:
 const statementNames = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 1000;
 
+export interface RunSqlOptions {
+  /**
+   * Send it as a named prepared statement on PostgreSQL: the server parses and
+   * plans the text once per connection and then only binds and executes it,
+   * which for a batch of ten subqueries is most of its cost. Only for texts of
+   * a fixed shape (lists as one parameter) whose result columns cannot change
+   * with the schema: a prepared `SELECT *` fails with "cached plan must not
+   * change result type" once a migration adds a column, while a single JSON
+   * column (`JsonBatch`) or named columns are simply planned again.
+   */
+  prepare?: boolean;
+}
+
 /**
- * Runs hand-written SQL and resolves its rows (an UPDATE … RETURNING's too).
- *
- * On PostgreSQL it goes to the driver as a named prepared statement: the
- * server parses and plans a text once per connection and then only binds and
- * executes it, which for a view of ten subqueries is most of its cost. The
- * texts are the fixed shapes of the read paths (lists are one parameter), so
- * the names stay few; past a cap, statements simply run unnamed. Errors are
+ * Runs hand-written SQL and resolves its rows (an UPDATE … RETURNING's too,
+ * which TypeORM's `query` would wrap with a count on PostgreSQL). Errors are
  * TypeORM's `QueryFailedError`, as from `manager.query`.
  */
-export async function runSql<T = Record<string, unknown>>(manager: EntityManager, sql: string, values: unknown[]): Promise<T[]> {
+export async function runSql<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  values: unknown[],
+  options: RunSqlOptions = {},
+): Promise<T[]> {
   if (manager.connection.options.type !== "postgres") return manager.query(sql, values);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = await runner.connect();
-    const result = await client.query({ name: statementName(sql), text: sql, values });
+    const name = options.prepare ? statementName(sql) : undefined;
+    const result = await client.query(name ? { name, text: sql, values } : { text: sql, values });
     return result.rows as T[];
   } catch (err) {
     throw err instanceof Error && !(err instanceof QueryFailedError) ? new QueryFailedError(sql, values, err) : err;

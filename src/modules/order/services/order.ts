@@ -286,7 +286,7 @@ export default class OrderService {
   private async nextDisplayId(manager: EntityManager): Promise<number> {
     const params = new SqlParams(manager);
     const sql = `UPDATE "order_sequence" SET "value" = "value" + 1 WHERE "name" = ${params.add(DISPLAY_ID_SEQUENCE)} RETURNING "value"`;
-    const [row] = await runSql<{ value: number }>(manager, sql, params.values);
+    const [row] = await runSql<{ value: number }>(manager, sql, params.values, { prepare: true });
     if (row) return Number(row.value);
     const max = await manager.createQueryBuilder(Order, "o").select("MAX(o.display_id)", "max").getRawOne<{ max: number | null }>();
     const value = Number(max?.max ?? 0) + 1;
