@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { Command } from "commander";
+import { withSmallYoungGeneration } from "../../kernel/runtime/young-generation";
 import { CliError } from "../cli-error";
 import { parseCount, parsePort, projectDir } from "../project-dir";
 import { serveUntilSignal } from "../serve-until-signal";
@@ -19,8 +20,11 @@ export function startCommand(): Command {
       const port = opts.port === undefined ? undefined : parsePort(opts.port);
       const workers = opts.cluster === undefined ? 0 : parseCount("--cluster", opts.cluster);
       if (workers > 0 && cluster.isPrimary) return superviseWorkers(workers);
-      const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
-      const kernel = await Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host });
+      // Loading the kernel allocates as much as booting it: both run with the young generation held small.
+      const kernel = await withSmallYoungGeneration(() => {
+        const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
+        return Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host });
+      });
       kernel.logger.info(`serving on ${kernel.url}`);
       await serveUntilSignal(kernel);
     });
