@@ -1,35 +1,36 @@
 import { Command } from "commander";
-import { buildCommand } from "./commands/build";
-import { destroyCommand } from "./commands/destroy";
-import { generateCommand } from "./commands/generate";
-import { developCommand } from "./commands/develop";
-import { migrateCommand } from "./commands/migrate";
-import { pluginCommand } from "./commands/plugin";
-import { seedCommand } from "./commands/seed";
-import { startCommand } from "./commands/start";
-import { userCommand } from "./commands/user";
 import { runCli } from "./run-cli";
 
-/** The `kiosk` program: one command per file under `commands/`. */
-export function kioskProgram(): Command {
+/**
+ * One command per file under `commands/`, in the order `kiosk --help` lists them.
+ * Loaded on demand: `kiosk start` (a production server, and each of its cluster
+ * workers) does not build the generators' dozen subcommands it never runs.
+ */
+const COMMANDS: Record<string, () => Command> = {
+  develop: () => (require("./commands/develop") as typeof import("./commands/develop")).developCommand(),
+  start: () => (require("./commands/start") as typeof import("./commands/start")).startCommand(),
+  build: () => (require("./commands/build") as typeof import("./commands/build")).buildCommand(),
+  migrate: () => (require("./commands/migrate") as typeof import("./commands/migrate")).migrateCommand(),
+  seed: () => (require("./commands/seed") as typeof import("./commands/seed")).seedCommand(),
+  user: () => (require("./commands/user") as typeof import("./commands/user")).userCommand(),
+  generate: () => (require("./commands/generate") as typeof import("./commands/generate")).generateCommand(),
+  destroy: () => (require("./commands/destroy") as typeof import("./commands/destroy")).destroyCommand(),
+  plugin: () => (require("./commands/plugin") as typeof import("./commands/plugin")).pluginCommand(),
+};
+
+/** The `kiosk` program: every command, or only `command` when the command line names one. */
+export function kioskProgram(command?: string): Command {
   const { version } = require("../../../package.json") as { version: string };
-  return new Command("kiosk")
+  const program = new Command("kiosk")
     .description("Run, build and migrate a Kiosk commerce project")
     .version(version)
-    .enablePositionalOptions()
-    .addCommand(developCommand())
-    .addCommand(startCommand())
-    .addCommand(buildCommand())
-    .addCommand(migrateCommand())
-    .addCommand(seedCommand())
-    .addCommand(userCommand())
-    .addCommand(generateCommand())
-    .addCommand(destroyCommand())
-    .addCommand(pluginCommand())
-    .showHelpAfterError("(run with --help for usage)");
+    .enablePositionalOptions();
+  for (const name of command ? [command] : Object.keys(COMMANDS)) program.addCommand(COMMANDS[name]());
+  return program.showHelpAfterError("(run with --help for usage)");
 }
 
-/** Entry point of `bin/kiosk.js`. */
+/** Entry point of `bin/kiosk.js`. Help, aliases and mistyped commands get the whole program. */
 export function main(argv: string[]): Promise<void> {
-  return runCli(kioskProgram(), argv);
+  const named = argv[2];
+  return runCli(kioskProgram(named !== undefined && Object.hasOwn(COMMANDS, named) ? named : undefined), argv);
 }
