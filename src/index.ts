@@ -8,6 +8,7 @@ export { defineConfig, type KioskConfig, type PluginEntry } from "./kernel/confi
 export type { ResolvedConfig, KioskEnv, Dialect } from "./kernel/config/resolved-config";
 export * from "./kernel/errors";
 export { generateId } from "./kernel/ids";
+export { compareText, byCreation } from "./kernel/compare";
 export { KioskEntity } from "./kernel/database/kiosk-entity";
 export { resolveColumnType } from "./kernel/database/portable-types";
 export { mergeMetadata } from "./kernel/database/merge-metadata";

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareText } from "../compare";
 import { HTTP_METHODS, type HttpMethod, type MiddlewaresConfig, type RouteHandler } from "../http/types";
 import { findFile, listRouteFiles } from "./discover-files";
 import { defaultExport, importResource, shapeError } from "./import-resource";
@@ -31,9 +32,7 @@ function compareRoutes(a: RouteDefinition, b: RouteDefinition): number {
   const sa = specificity(a.path);
   const sb = specificity(b.path);
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) if (sa[i] !== sb[i]) return sa[i] - sb[i];
-  // Code-unit order, not localeCompare: the same on every machine whatever its locale,
-  // and boot does not page in ICU's collation data (about 1.6 MB of resident memory).
-  return sb.length - sa.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return sb.length - sa.length || compareText(a.path, b.path);
 }
 
 /** Route files of every root; a later root's file for the same path replaces the earlier one. */

@@ -1,3 +1,5 @@
+import { compareText } from "kiosk";
+
 /**
  * Cart totals in integer minor units, as Medusa v1 names them. One pure
  * function, so the storefront's numbers, the payment amount and the order are
@@ -86,7 +88,7 @@ function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<
       return { id: l.id, floor: Math.floor(exact), fraction: exact - Math.floor(exact) };
     });
     let remainder = amount - shares.reduce((sum, s) => sum + s.floor, 0);
-    shares.sort((a, b) => b.fraction - a.fraction || a.id.localeCompare(b.id));
+    shares.sort((a, b) => b.fraction - a.fraction || compareText(a.id, b.id));
     for (const s of shares) {
       const extra = remainder > 0 ? 1 : 0;
       remainder -= extra;

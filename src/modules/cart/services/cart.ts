@@ -1,4 +1,6 @@
 import {
+  byCreation,
+  compareText,
   ConflictError,
   InvalidDataError,
   lockRow,
@@ -361,7 +363,7 @@ export default class CartService {
   private async present(rows: CartRows, known?: { region?: RegionLike }): Promise<CartView> {
     const { cart } = rows;
     const region = known?.region?.id === cart.region_id ? known.region : await this.cradle.regionService.retrieve(cart.region_id);
-    const items = rows.items.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+    const items = rows.items.sort(byCreation);
     const { variants } = rows;
     const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
     const discounts = rows.discounts as TotalsDiscount[];
@@ -371,7 +373,7 @@ export default class CartService {
       taxRate: region.tax_rate,
       discounts,
     });
-    const sessions = rows.payment_sessions.sort((a: any, b: any) => a.provider_id.localeCompare(b.provider_id));
+    const sessions = rows.payment_sessions.sort((a: any, b: any) => compareText(a.provider_id, b.provider_id));
     return {
       object: "cart",
       ...cart,

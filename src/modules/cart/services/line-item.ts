@@ -1,4 +1,4 @@
-import { groupBy, In, insertAll, JsonBatch, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { byCreation, groupBy, In, insertAll, JsonBatch, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -70,7 +70,7 @@ export default class LineItemService {
       const byLine = groupBy(adjustments, (a) => a.item_id);
       return lines
         .map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] }))
-        .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+        .sort(byCreation);
     }, parent);
   }
 

@@ -1,3 +1,4 @@
+import { byCreation } from "kiosk";
 import type { Order } from "../models/order";
 
 interface Adjustment {
@@ -52,8 +53,6 @@ export interface ViewContext {
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
 
-const byCreated = (a: { created_at: Date; id: string }, b: { created_at: Date; id: string }) =>
-  new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id);
 
 /**
  * An order as the API shows it, Medusa v1's shape: its lines with their totals
@@ -63,7 +62,7 @@ const byCreated = (a: { created_at: Date; id: string }, b: { created_at: Date; i
  */
 export function orderView(order: Order, context: ViewContext): OrderView {
   const lines = context.lines.filter((l) => l.order_id === order.id);
-  const methods = [...(order.shipping_methods ?? [])].sort(byCreated);
+  const methods = [...(order.shipping_methods ?? [])].sort(byCreation);
   const adjustments = lines.flatMap((l) => (l.adjustments ?? []).map((a) => ({ ...a, discount_id: a.discount_id ?? "" })));
   const result = context.lineItems.totals({
     lines,
@@ -72,11 +71,11 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     discounts: [],
     adjustments,
   });
-  const payments = [...(order.payments ?? [])].sort(byCreated);
-  const refunds = [...(order.refunds ?? [])].sort(byCreated);
+  const payments = [...(order.payments ?? [])].sort(byCreation);
+  const refunds = [...(order.refunds ?? [])].sort(byCreation);
   const paid = payments.filter((p) => p.captured_at && !p.canceled_at).reduce((sum, p) => sum + p.amount, 0);
   const refunded = refunds.reduce((sum, r) => sum + r.amount, 0);
-  const fulfillments = [...(order.fulfillments ?? [])].sort(byCreated).map((f) => ({
+  const fulfillments = [...(order.fulfillments ?? [])].sort(byCreation).map((f) => ({
     ...f,
     tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
   }));

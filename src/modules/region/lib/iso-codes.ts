@@ -2,13 +2,18 @@
  * Countries and currencies come from the runtime's ICU data (Intl), so the
  * module carries no hand-kept tables of ISO codes.
  */
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const currencyNames = new Intl.DisplayNames(["en"], { type: "currency" });
+let names: { regions: Intl.DisplayNames; currencies: Intl.DisplayNames } | undefined;
+
+/** Built on first use: loading ICU's display-name data costs a booting server about 4 MB it may never need. */
+function displayNames() {
+  names ??= { regions: new Intl.DisplayNames(["en"], { type: "region" }), currencies: new Intl.DisplayNames(["en"], { type: "currency" }) };
+  return names;
+}
 
 /** The English name of an ISO 3166-1 alpha-2 code, or undefined when it is not a country. */
 export function countryName(iso2: string): string | undefined {
   if (!/^[a-z]{2}$/i.test(iso2)) return undefined;
-  const name = regionNames.of(iso2.toUpperCase());
+  const name = displayNames().regions.of(iso2.toUpperCase());
   return name && name !== iso2.toUpperCase() && name !== "Unknown Region" ? name : undefined;
 }
 
@@ -29,7 +34,7 @@ function symbolOf(code: string, display: "symbol" | "narrowSymbol"): string {
 export function allCurrencies(): CurrencyRow[] {
   return Intl.supportedValuesOf("currency").map((code) => ({
     code: code.toLowerCase(),
-    name: currencyNames.of(code) ?? code,
+    name: displayNames().currencies.of(code) ?? code,
     symbol: symbolOf(code, "symbol"),
     symbol_native: symbolOf(code, "narrowSymbol"),
     decimal_digits: new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2,

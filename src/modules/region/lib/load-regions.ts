@@ -1,4 +1,4 @@
-import { groupBy, JsonBatch, type EntityManager } from "kiosk";
+import { byCreation, compareText, groupBy, JsonBatch, type EntityManager } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
@@ -18,11 +18,11 @@ export async function loadRegions(manager: EntityManager, ids: string[]): Promis
     .rows("currencies", Currency, `t."code" IN (SELECT "currency_code" FROM "region" WHERE "id" IN (${regionIds()}))`);
   const { regions, countries, currencies } = await batch.run<{ regions: Region[]; countries: Country[]; currencies: Currency[] }>();
   const countriesOf = groupBy(
-    countries.sort((a, b) => a.iso_2.localeCompare(b.iso_2)),
+    countries.sort((a, b) => compareText(a.iso_2, b.iso_2)),
     (c) => c.region_id,
   );
   const currency = new Map(currencies.map((c) => [c.code, c]));
   return regions
     .map((region) => Object.assign(region, { countries: countriesOf.get(region.id) ?? [], currency: currency.get(region.currency_code) }))
-    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+    .sort(byCreation);
 }
