@@ -176,6 +176,32 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     server.kill("SIGTERM");
     expect(await waitForExit(server)).toBe(0);
   });
+
+  it("start --cluster 2 serves from two workers and stops them all on SIGTERM", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let output = "";
+    server = spawn(
+      process.execPath,
+      [KIOSK_BIN, "start", "--cluster", "2", "--port", String(port), "--host", "127.0.0.1", "--cwd", dir],
+      { env: childEnv({ ...dbEnv, JWT_SECRET: "e2e-secret" }), stdio: ["ignore", "pipe", "pipe"] },
+    );
+    server.stdout!.on("data", (d) => (output += d));
+    server.stderr!.on("data", (d) => (output += d));
+    try {
+      await waitForHealth(base, server, 20_000);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\noutput: ${output}`);
+    }
+    const listed = await fetch(`${base}/store/notes`);
+    expect(listed.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while ((output.match(/serving on/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((output.match(/serving on/g) ?? []).length, output).toBe(2);
+
+    server.kill("SIGTERM");
+    expect(await waitForExit(server), output).toBe(0);
+  });
 });
 
 /** `migrate show` output without the core modules' sections (`kiosk:<module>`) and the totals line. */

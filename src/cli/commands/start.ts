@@ -27,6 +27,8 @@ export function startCommand(): Command {
       });
       kernel.logger.info(`serving on ${kernel.url}`);
       await serveUntilSignal(kernel);
+      // A cluster worker's channel to the primary would keep it alive after shutdown.
+      if (cluster.isWorker) cluster.worker?.disconnect();
     });
 }
 
