@@ -9,21 +9,10 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { hydrateAll, hydrateCopies, select, SqlParams } from "kiosk";
+import { groupBy, hydrateAll, hydrateCopies, select, SqlParams } from "kiosk";
 import type { ProductSelection } from "./product-relations";
 
 type Row = Record<string, unknown>;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** `SELECT * FROM <table> WHERE <column> IN <ids> ORDER BY …`, hydrated as `entity`. */
 async function rowsIn<T>(manager: EntityManager, entity: Function, table: string, column: string, ids: string[], order: string): Promise<T[]> {
