@@ -53,7 +53,6 @@ export interface ViewContext {
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
 
-
 /**
  * An order as the API shows it, Medusa v1's shape: its lines with their totals
  * (from the adjustments written at completion, so they never move), shipping

@@ -1,7 +1,6 @@
 import {
   containsPattern,
   Brackets,
-  In,
   lockRow,
   runSql,
   SqlParams,

@@ -1,4 +1,4 @@
-import { In, insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
