@@ -17,6 +17,8 @@ interface Plan {
   columns: PlannedColumn[];
   /** Whether column and property names agree, so a row can become the entity in place. */
   sameNames: boolean;
+  /** PostgreSQL timestamp columns, which JSON carries as ISO strings. */
+  timestamps: string[];
 }
 
 const cache = new WeakMap<object, Map<EntityTarget<unknown>, Plan>>();
@@ -38,7 +40,12 @@ function plan(manager: EntityManager, entity: EntityTarget<unknown>): Plan {
     name: c.databaseName,
     ready: !c.transformer && (ALWAYS_READY.has(String(c.type)) || (postgres && PG_READY.has(String(c.type)))),
   }));
-  found = { columns, convert: columns.filter((c) => !c.ready), sameNames: columns.every((c) => c.property === c.name) };
+  found = {
+    columns,
+    convert: columns.filter((c) => !c.ready),
+    sameNames: columns.every((c) => c.property === c.name),
+    timestamps: postgres ? columns.filter((c) => c.column.type === "timestamptz").map((c) => c.name) : [],
+  };
   perSource.set(entity, found);
   return found;
 }
@@ -71,6 +78,22 @@ function copy(driver: EntityManager["connection"]["driver"], columns: Plan["colu
     out[c.property] = value === null || value === undefined ? null : c.ready ? value : driver.prepareHydratedValue(value, c.column);
   }
   return out;
+}
+
+/**
+ * Like `hydrateAll`, for rows that came as JSON (`JsonBatch`): JSON carries what
+ * SQLite stores, so those rows hydrate like plain ones, and on PostgreSQL
+ * everything but timestamps as the driver would; those arrive as ISO strings
+ * and become Dates here.
+ */
+export function hydrateJson<T>(manager: EntityManager, entity: EntityTarget<unknown>, rows: Row[]): T[] {
+  const { timestamps } = plan(manager, entity);
+  if (timestamps.length) {
+    for (const row of rows) {
+      for (const name of timestamps) if (typeof row[name] === "string") row[name] = new Date(row[name] as string);
+    }
+  }
+  return hydrateAll<T>(manager, entity, rows);
 }
 
 /** Like `hydrateAll`, into new objects holding the entity's columns only (for rows with extra columns). */

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget } from "typeorm";
-import { hydrateAll } from "./hydrate";
+import { hydrateJson } from "./hydrate";
 import { runSql, SqlParams } from "./raw-sql";
 
 type Row = Record<string, unknown>;
@@ -62,7 +62,7 @@ export class JsonBatch {
     for (const part of this.parts) {
       const value = row[part.key];
       const rows = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as Row[];
-      out[part.key] = part.entity ? this.hydrate(part.entity, rows) : rows;
+      out[part.key] = part.entity ? hydrateJson(this.manager, part.entity, rows) : rows;
     }
     return out as T;
   }
@@ -78,23 +78,5 @@ export class JsonBatch {
 
   private fields(p: Part): string {
     return p.columns.map((c) => `'${c}', t."${c}"`).join(", ");
-  }
-
-  /**
-   * JSON carries what SQLite stores (so its rows hydrate like plain rows), and on
-   * PostgreSQL everything but timestamps as the driver would (those arrive as
-   * ISO strings and become Dates here).
-   */
-  private hydrate(entity: EntityTarget<unknown>, rows: Row[]): unknown[] {
-    if (this.params.postgres && rows.length) {
-      const dates = this.manager.connection
-        .getMetadata(entity)
-        .columns.filter((c) => c.type === "timestamptz")
-        .map((c) => c.databaseName);
-      for (const row of rows) {
-        for (const name of dates) if (typeof row[name] === "string") row[name] = new Date(row[name] as string);
-      }
-    }
-    return hydrateAll(this.manager, entity, rows);
   }
 }
