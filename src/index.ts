@@ -18,7 +18,8 @@ export { containsPattern } from "./kernel/database/like-pattern";
 export { SqlParams, select, runSql, type RunSqlOptions } from "./kernel/database/raw-sql";
 export { hydrateAll, hydrateCopies } from "./kernel/database/hydrate";
 export { JsonBatch } from "./kernel/database/json-batch";
-export { rowsWhereIn, groupBy } from "./kernel/database/load-rows";
+export { rowsWhereIn } from "./kernel/database/load-rows";
+export { groupBy } from "./kernel/group-by";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,
