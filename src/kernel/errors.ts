@@ -12,6 +12,7 @@ export type ErrorType =
   | "conflict"
   | "unprocessable"
   | "payload_too_large"
+  | "service_unavailable"
   | "unexpected_state";
 
 /** Base class: a typed error with an HTTP status, a stable code and an optional field. */
@@ -70,6 +71,17 @@ export class ConflictError extends KioskError {
 export class UnprocessableError extends KioskError {
   constructor(message: string, code = "unprocessable", field?: string) {
     super("unprocessable", 422, code, message, field);
+  }
+}
+
+/**
+ * 503: something the request depends on (a payment or fulfillment provider)
+ * failed or could not be reached; nothing was changed, and the request may be
+ * sent again.
+ */
+export class ServiceUnavailableError extends KioskError {
+  constructor(message: string, code = "service_unavailable") {
+    super("service_unavailable", 503, code, message);
   }
 }
 
