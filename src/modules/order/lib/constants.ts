@@ -3,3 +3,10 @@ export const DISPLAY_ID_SEQUENCE = "order_display_id";
 
 /** The fields `GET /admin/orders?order=` sorts by (`-field` for descending). */
 export const ORDER_SORT_FIELDS = ["created_at", "updated_at", "display_id", "email"] as const;
+
+/**
+ * How long an admin action may hold its claim on an order (see
+ * `lib/order-claim.ts`). A claim older than this was left by a crash; the next
+ * admin action on the order releases it. Providers must answer well within it.
+ */
+export const ORDER_ACTION_LEASE_MS = 120_000;

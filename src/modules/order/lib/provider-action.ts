@@ -1,0 +1,86 @@
+import { ConflictError, KioskError, ServiceUnavailableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import type { Order } from "../models/order";
+import type { OrderActionKind } from "../models/order-action";
+import { beginAction, claimOrder, lockOrder, releaseClaim } from "./order-claim";
+
+/** One admin action that calls a provider, in the three steps `runProviderAction` runs. */
+export interface ProviderAction<I, R, T> {
+  kind: OrderActionKind;
+  provider: "payment" | "fulfillment";
+  /**
+   * In the claim transaction, on the locked order with no other action in
+   * progress: refuses what the rules do not allow (a 4xx; nothing is claimed)
+   * and returns the provider calls to make and what the claim records.
+   */
+  plan(tx: TransactionContext, order: Order): Promise<{ calls: I[]; data: Record<string, unknown> }>;
+  /** One provider call, with no transaction open. */
+  call(item: I): Promise<R>;
+  /**
+   * In the record transaction, on the order locked again: writes what the
+   * provider did. `done` are the calls it accepted, in order: all of them
+   * (`complete`) unless one failed, which is answered after the commit.
+   */
+  record(tx: TransactionContext, order: Order, done: { item: I; result: R }[], complete: boolean): Promise<T>;
+}
+
+/**
+ * Runs an admin action without holding a transaction open across a provider
+ * call:
+ *
+ * 1. a short transaction locks the order, checks that no other action is in
+ *    progress (409 `order_action_in_progress`) and that the transition is
+ *    allowed, and claims the order (an `order_action` row);
+ * 2. the provider is called, with no transaction open;
+ * 3. a short transaction records the result and deletes the claim.
+ *
+ * When the provider refuses the first call, nothing was done: the claim is
+ * deleted and the answer is the provider's own 4xx, or a 503
+ * `<provider>_provider_unavailable`. A crash (or a failing database) between 1
+ * and 3 leaves the claim; after the lease the next action on the order releases
+ * it (see `beginAction`), and a request that outlived its claim records nothing
+ * (409 `order_action_expired`).
+ */
+export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId: string, action: ProviderAction<I, R, T>): Promise<T> {
+  if (unitOfWork.inTransaction) throw new Error(`Order action ${action.kind} must not run inside a transaction: it calls a provider`);
+  const { calls, claimId } = await unitOfWork.run(async (tx) => {
+    const order = await beginAction(tx, orderId);
+    const { calls, data } = await action.plan(tx, order);
+    return { calls, claimId: await claimOrder(tx, orderId, action.kind, data) };
+  });
+
+  const done: { item: I; result: R }[] = [];
+  let failed = false;
+  let failure: unknown;
+  for (const item of calls) {
+    try {
+      done.push({ item, result: await action.call(item) });
+    } catch (err) {
+      [failed, failure] = [true, err];
+      break;
+    }
+  }
+  if (failed && !done.length) {
+    await unitOfWork.run((tx) => releaseClaim(tx, claimId));
+    throw providerFailure(action.provider, failure);
+  }
+
+  const result = await unitOfWork.run(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!(await releaseClaim(tx, claimId))) {
+      throw new ConflictError(
+        `The ${action.kind} of order ${orderId} took longer than its claim lasts and was reported as abandoned`,
+        "order_action_expired",
+      );
+    }
+    return action.record(tx, order, done, !failed);
+  });
+  if (failed) throw providerFailure(action.provider, failure);
+  return result;
+}
+
+/** A provider's own 4xx as it is; anything else it throws is a 503 with the provider kind's code. */
+function providerFailure(provider: "payment" | "fulfillment", err: unknown): KioskError {
+  if (err instanceof KioskError && err.status < 500) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return new ServiceUnavailableError(`The ${provider} provider failed: ${reason}`.slice(0, 500), `${provider}_provider_unavailable`);
+}
