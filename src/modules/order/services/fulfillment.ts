@@ -1,7 +1,13 @@
-import { NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { ConflictError, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
-import type { OrderView } from "../lib/order-view";
+import type { Order } from "../models/order";
+import { assertFulfillable } from "../lib/fulfillable";
+import { FULFILLMENT_STATUS, fulfillmentStatusAfter } from "../lib/fulfillment-status";
+import { beginAction } from "../lib/order-claim";
+import { assertOpen } from "../lib/order-status";
+import type { OrderLine, OrderView } from "../lib/order-view";
+import { runProviderAction } from "../lib/provider-action";
 import type OrderService from "./order";
 
 interface FulfillmentProviderLike {
@@ -13,27 +19,39 @@ interface FulfillmentProviderLike {
   cancelFulfillment(data: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
+type Items = { item_id: string; quantity: number }[];
+
 interface Cradle {
   unitOfWork: UnitOfWork;
   orderService: OrderService;
   fulfillmentProviderService: { retrieve(id: string): FulfillmentProviderLike };
   lineItemService: {
-    fulfill(orderId: string, items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void>;
-    unfulfill(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void>;
-    ship(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void>;
+    listForOrders(orderIds: string[], parent?: TransactionContext): Promise<OrderLine[]>;
+    fulfill(orderId: string, items: Items, parent?: TransactionContext): Promise<void>;
+    unfulfill(items: Items, parent?: TransactionContext): Promise<void>;
+    ship(items: Items, parent?: TransactionContext): Promise<void>;
   };
 }
 
 export interface CreateFulfillmentInput {
-  items: { item_id: string; quantity: number }[];
+  items: Items;
   no_notification?: boolean;
   metadata?: Record<string, unknown> | null;
+}
+
+/** What creating a fulfillment asks of its provider. */
+interface FulfillmentCall {
+  providerId: string;
+  methodData: Record<string, unknown>;
+  display_id: number;
 }
 
 /**
  * Fulfillments of orders: some units of some lines handed to the provider of
  * the order's shipping option (never more than were ordered), then shipped
- * with tracking numbers, or canceled before they ship.
+ * with tracking numbers, or canceled before they ship. Creating and canceling
+ * one call the provider outside any transaction (`lib/provider-action.ts`);
+ * shipping calls no provider and is one transaction.
  */
 export default class FulfillmentService {
   private readonly cradle: Cradle;
@@ -43,87 +61,119 @@ export default class FulfillmentService {
   }
 
   create(orderId: string, input: CreateFulfillmentInput): Promise<OrderView> {
-    return this.cradle.unitOfWork.run(async (tx) => {
-      const orders = this.cradle.orderService;
-      const order = await orders.lock(tx, orderId);
-      if (order.status === "canceled") throw new UnprocessableError(`Order ${orderId} is canceled`, "order_canceled");
-      await this.cradle.lineItemService.fulfill(orderId, input.items, tx);
-      const view = await orders.retrieve(orderId, tx);
-      const method = (view.shipping_methods ?? []).find((m: any) => m.shipping_option) as
-        | { data: Record<string, unknown>; shipping_option: { provider_id: string } }
-        | undefined;
-      const providerId = method?.shipping_option.provider_id ?? "manual";
-      const provider = this.cradle.fulfillmentProviderService.retrieve(providerId);
-      const data = await provider.createFulfillment(method?.data ?? {}, input.items, { id: orderId, display_id: order.display_id });
-      const fulfillment = tx.manager.create(Fulfillment, {
-        order_id: orderId,
-        provider_id: providerId,
-        tracking_numbers: [],
-        data: data ?? {},
-        shipped_at: null,
-        canceled_at: null,
-        no_notification: input.no_notification ?? null,
-        metadata: input.metadata ?? null,
-      });
-      await tx.manager.insert(Fulfillment, fulfillment as never);
-      await tx.manager.insert(
-        FulfillmentItem,
-        input.items.map((i) => ({ fulfillment_id: fulfillment.id, item_id: i.item_id, quantity: i.quantity })),
-      );
-      await orders.refreshFulfillmentStatus(orderId, tx);
-      tx.emit("order.fulfillment_created", { id: orderId, fulfillment_id: fulfillment.id, no_notification: input.no_notification ?? false });
-      return orders.retrieve(orderId, tx);
+    const orders = this.cradle.orderService;
+    return runProviderAction(this.cradle.unitOfWork, orderId, {
+      kind: "create_fulfillment",
+      provider: "fulfillment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        const lines = await this.cradle.lineItemService.listForOrders([orderId], tx);
+        assertFulfillable(orderId, lines, input.items);
+        FULFILLMENT_STATUS.assert(order.fulfillment_status, fulfillmentStatusAfter(lines, input.items, 1), "order_not_fulfillable");
+        const view = await orders.retrieve(orderId, tx);
+        const method = (view.shipping_methods ?? []).find((m: any) => m.shipping_option) as
+          | { data: Record<string, unknown>; shipping_option: { provider_id: string } }
+          | undefined;
+        const call: FulfillmentCall = {
+          providerId: method?.shipping_option.provider_id ?? "manual",
+          methodData: method?.data ?? {},
+          display_id: order.display_id,
+        };
+        return { calls: [call], data: { provider_id: call.providerId, items: input.items } };
+      },
+      call: (call: FulfillmentCall) =>
+        this.provider(call.providerId).createFulfillment(call.methodData, input.items, { id: orderId, display_id: call.display_id }),
+      record: async (tx, order, [{ item: call, result }]) => {
+        await this.cradle.lineItemService.fulfill(orderId, input.items, tx);
+        const fulfillment = tx.manager.create(Fulfillment, {
+          order_id: orderId,
+          provider_id: call.providerId,
+          tracking_numbers: [],
+          data: result ?? {},
+          shipped_at: null,
+          canceled_at: null,
+          no_notification: input.no_notification ?? null,
+          metadata: input.metadata ?? null,
+        });
+        await tx.manager.insert(Fulfillment, fulfillment as never);
+        await tx.manager.insert(
+          FulfillmentItem,
+          input.items.map((i) => ({ fulfillment_id: fulfillment.id, item_id: i.item_id, quantity: i.quantity })),
+        );
+        await orders.refreshFulfillmentStatus(order, tx);
+        tx.emit("order.fulfillment_created", { id: orderId, fulfillment_id: fulfillment.id, no_notification: input.no_notification ?? false });
+        return orders.retrieve(orderId, tx);
+      },
     });
   }
 
-  /** Marks a fulfillment shipped, with its tracking numbers. */
+  /** Marks a fulfillment shipped, with its tracking numbers (no provider is called). */
   createShipment(
     orderId: string,
     input: { fulfillment_id: string; tracking_numbers?: string[]; no_notification?: boolean },
   ): Promise<OrderView> {
     return this.cradle.unitOfWork.run(async (tx) => {
       const orders = this.cradle.orderService;
-      const order = await orders.lock(tx, orderId);
-      if (order.status === "canceled") throw new UnprocessableError(`Order ${orderId} is canceled`, "order_canceled");
-      const fulfillment = await this.load(tx, orderId, input.fulfillment_id);
-      if (fulfillment.canceled_at) throw new UnprocessableError("A canceled fulfillment cannot be shipped", "fulfillment_canceled");
-      if (fulfillment.shipped_at) throw new UnprocessableError("The fulfillment has already been shipped", "fulfillment_shipped");
-      await tx.manager.update(Fulfillment, { id: fulfillment.id }, {
+      const order = await beginAction(tx, orderId);
+      assertOpen(order);
+      const fulfillment = await this.loadLive(tx, orderId, input.fulfillment_id);
+      await this.markOnce(tx, fulfillment.id, {
         shipped_at: new Date(),
         tracking_numbers: (input.tracking_numbers ?? []) as never,
-        updated_at: new Date(),
       });
       await this.cradle.lineItemService.ship(fulfillment.items ?? [], tx);
-      await orders.refreshFulfillmentStatus(orderId, tx);
+      await orders.refreshFulfillmentStatus(order, tx);
       tx.emit("order.shipment_created", { id: orderId, fulfillment_id: fulfillment.id, no_notification: input.no_notification ?? false });
       return orders.retrieve(orderId, tx);
     });
   }
 
-  /** Cancels a fulfillment that has not shipped: its units can be fulfilled again. */
+  /** Cancels a fulfillment that has not shipped, with its provider: its units can be fulfilled again. */
   cancel(orderId: string, fulfillmentId: string): Promise<OrderView> {
-    return this.cradle.unitOfWork.run(async (tx) => {
-      const orders = this.cradle.orderService;
-      await orders.lock(tx, orderId);
-      const fulfillment = await this.load(tx, orderId, fulfillmentId);
-      if (fulfillment.canceled_at) throw new UnprocessableError("The fulfillment is already canceled", "fulfillment_canceled");
-      if (fulfillment.shipped_at) throw new UnprocessableError("A shipped fulfillment cannot be canceled", "fulfillment_shipped");
-      const data = await this.cradle.fulfillmentProviderService.retrieve(fulfillment.provider_id).cancelFulfillment(fulfillment.data);
-      await tx.manager.update(Fulfillment, { id: fulfillment.id }, {
-        canceled_at: new Date(),
-        data: (data ?? fulfillment.data) as never,
-        updated_at: new Date(),
-      });
-      await this.cradle.lineItemService.unfulfill(fulfillment.items ?? [], tx);
-      await orders.refreshFulfillmentStatus(orderId, tx);
-      tx.emit("order.fulfillment_canceled", { id: orderId, fulfillment_id: fulfillment.id });
-      return orders.retrieve(orderId, tx);
+    const orders = this.cradle.orderService;
+    return runProviderAction(this.cradle.unitOfWork, orderId, {
+      kind: "cancel_fulfillment",
+      provider: "fulfillment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        const fulfillment = await this.loadLive(tx, orderId, fulfillmentId);
+        const lines = await this.cradle.lineItemService.listForOrders([orderId], tx);
+        const after = fulfillmentStatusAfter(lines, fulfillment.items ?? [], -1);
+        FULFILLMENT_STATUS.assert(order.fulfillment_status, after, "fulfillment_not_cancelable");
+        return { calls: [fulfillment], data: { fulfillment_id: fulfillment.id } };
+      },
+      call: (fulfillment: Fulfillment) => this.provider(fulfillment.provider_id).cancelFulfillment(fulfillment.data),
+      record: async (tx, order, [{ item: fulfillment, result }]) => {
+        await this.markOnce(tx, fulfillment.id, { canceled_at: new Date(), data: (result ?? fulfillment.data) as never });
+        await this.cradle.lineItemService.unfulfill(fulfillment.items ?? [], tx);
+        await orders.refreshFulfillmentStatus(order, tx);
+        tx.emit("order.fulfillment_canceled", { id: orderId, fulfillment_id: fulfillment.id });
+        return orders.retrieve(orderId, tx);
+      },
     });
   }
 
-  private async load(tx: TransactionContext, orderId: string, id: string): Promise<Fulfillment> {
+  private provider(id: string): FulfillmentProviderLike {
+    return this.cradle.fulfillmentProviderService.retrieve(id);
+  }
+
+  /** A fulfillment of the order that is neither canceled (422 `fulfillment_canceled`) nor shipped (422 `fulfillment_shipped`). */
+  private async loadLive(tx: TransactionContext, orderId: string, id: string): Promise<Fulfillment> {
     const fulfillment = await tx.manager.findOne(Fulfillment, { where: { id, order_id: orderId }, relations: { items: true } });
     if (!fulfillment) throw new NotFoundError(`Fulfillment ${id} was not found on order ${orderId}`, "fulfillment_not_found");
+    if (fulfillment.canceled_at) throw new UnprocessableError("The fulfillment is canceled", "fulfillment_canceled");
+    if (fulfillment.shipped_at) throw new UnprocessableError("The fulfillment has already been shipped", "fulfillment_shipped");
     return fulfillment;
+  }
+
+  /** Ships or cancels a live fulfillment, once: a conditional UPDATE (409 `fulfillment_changed` if it changed meanwhile). */
+  private async markOnce(tx: TransactionContext, id: string, set: Partial<Pick<Fulfillment, "shipped_at" | "canceled_at" | "tracking_numbers" | "data">>) {
+    const { affected } = await tx.manager
+      .createQueryBuilder()
+      .update(Fulfillment)
+      .set({ ...set, updated_at: new Date() } as never)
+      .where("id = :id AND shipped_at IS NULL AND canceled_at IS NULL", { id })
+      .execute();
+    if (!affected) throw new ConflictError(`Fulfillment ${id} was changed meanwhile`, "fulfillment_changed");
   }
 }

@@ -1,18 +1,19 @@
 import {
   containsPattern,
   Brackets,
-  lockRow,
   runSql,
   SqlParams,
   NotFoundError,
-  UnprocessableError,
   type EntityManager,
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
-import { Order, type FulfillmentStatus, type OrderStatus, type PaymentStatus } from "../models/order";
+import { Order, type FulfillmentStatus } from "../models/order";
 import { OrderSequence } from "../models/order-sequence";
 import { fulfillmentStatusOf } from "../lib/fulfillment-status";
+import { moveOrder } from "../lib/move-order";
+import { beginAction } from "../lib/order-claim";
+import { assertOpen } from "../lib/order-status";
 import { DISPLAY_ID_SEQUENCE } from "../lib/constants";
 import { loadOrders } from "../lib/order-rows";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
@@ -49,26 +50,17 @@ export interface OrderFilters {
 interface Cradle {
   unitOfWork: UnitOfWork;
   regionService: { listByIds(ids: string[]): Promise<{ id: string }[]> };
-  lineItemService: ViewContext["lineItems"] & {
-    releaseStock(orderId: string, parent?: TransactionContext): Promise<void>;
-  };
-  paymentService: {
-    captureForOrder(orderId: string, parent?: TransactionContext): Promise<number>;
-    cancelForOrder(orderId: string, parent?: TransactionContext): Promise<void>;
-    refundForOrder(
-      orderId: string,
-      input: { amount: number; reason: any; note?: string | null; metadata?: Record<string, unknown> | null },
-      parent?: TransactionContext,
-    ): Promise<{ id: string }>;
-  };
+  lineItemService: ViewContext["lineItems"];
 }
 
 const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 /**
  * Orders: made from a cart at completion (in the completion's transaction),
- * read by the store and the admin, and moved along by the admin: capture,
- * cancel (stock and payment given back), refund, complete, archive.
+ * read by the store and the admin, completed and archived by the admin. The
+ * actions that call a provider are their own services: `orderPaymentService`
+ * (capture, refund), `orderCancellationService` (cancel) and
+ * `fulfillmentService`. Every status write goes through `lib/move-order.ts`.
  */
 export default class OrderService {
   private readonly cradle: Cradle;
@@ -154,118 +146,37 @@ export default class OrderService {
     }, parent);
   }
 
-  /** Captures the order's authorized payments: `payment_status` becomes `captured`. */
-  capture(id: string): Promise<OrderView> {
-    return this.unitOfWork.run(async (tx) => {
-      const order = await this.lock(tx, id);
-      this.assertNotCanceled(order);
-      const captured = await this.cradle.paymentService.captureForOrder(id, tx);
-      if (!captured) throw new UnprocessableError(`Order ${id} has no payment left to capture`, "nothing_to_capture");
-      await this.setStatuses(tx.manager, id, { payment_status: "captured" });
-      tx.emit("order.payment_captured", { id });
-      return this.retrieve(id, tx);
-    });
-  }
-
-  /**
-   * Cancels an order that has no active fulfillment: its payments are canceled
-   * with their providers and the stock it took is given back.
-   */
-  cancel(id: string): Promise<OrderView> {
-    return this.unitOfWork.run(async (tx) => {
-      const order = await this.lock(tx, id);
-      this.assertNotCanceled(order);
-      if (order.status === "completed" || order.status === "archived") {
-        throw new UnprocessableError(`Order ${id} is ${order.status} and cannot be canceled`, "order_not_cancelable");
-      }
-      const [view] = await this.views(tx.manager, [id]);
-      if (view.fulfillments.some((f: { canceled_at: Date | null }) => !f.canceled_at)) {
-        throw new UnprocessableError("All fulfillments must be canceled before the order can be canceled", "order_has_fulfillments");
-      }
-      await this.cradle.paymentService.cancelForOrder(id, tx);
-      await this.cradle.lineItemService.releaseStock(id, tx);
-      await this.setStatuses(tx.manager, id, {
-        status: "canceled",
-        fulfillment_status: "canceled",
-        payment_status: "canceled",
-        canceled_at: new Date(),
-      });
-      tx.emit("order.canceled", { id });
-      return this.retrieve(id, tx);
-    });
-  }
-
-  /** Refunds part of what was captured (400 beyond it): `payment_status` becomes `partially_refunded` or `refunded`. */
-  refund(
-    id: string,
-    input: { amount: number; reason: string; note?: string | null; metadata?: Record<string, unknown> | null },
-  ): Promise<OrderView> {
-    return this.unitOfWork.run(async (tx) => {
-      await this.lock(tx, id);
-      const refund = await this.cradle.paymentService.refundForOrder(id, input, tx);
-      const [view] = await this.views(tx.manager, [id]);
-      await this.setStatuses(tx.manager, id, {
-        payment_status: view.refunded_total >= view.paid_total ? "refunded" : "partially_refunded",
-      });
-      tx.emit("order.refund_created", { id, refund_id: refund.id });
-      return this.retrieve(id, tx);
-    });
-  }
-
-  /** Marks an order completed (not a canceled one). */
+  /** Marks an order completed: only a pending (or requires_action) one, 422 otherwise. */
   complete(id: string): Promise<OrderView> {
     return this.unitOfWork.run(async (tx) => {
-      const order = await this.lock(tx, id);
-      this.assertNotCanceled(order);
-      await this.setStatuses(tx.manager, id, { status: "completed" });
+      const order = await beginAction(tx, id);
+      assertOpen(order);
+      await moveOrder(tx.manager, order, { status: "completed" }, "order_not_completable");
       tx.emit("order.completed", { id });
       return this.retrieve(id, tx);
     });
   }
 
-  /** Archives a completed or canceled order. */
+  /** Archives a completed or canceled order (422 `order_not_archivable` otherwise). */
   archive(id: string): Promise<OrderView> {
     return this.unitOfWork.run(async (tx) => {
-      const order = await this.lock(tx, id);
-      if (order.status !== "completed" && order.status !== "canceled") {
-        throw new UnprocessableError(`Only completed or canceled orders can be archived; order ${id} is ${order.status}`, "order_not_archivable");
-      }
-      await this.setStatuses(tx.manager, id, { status: "archived" });
+      const order = await beginAction(tx, id);
+      await moveOrder(tx.manager, order, { status: "archived" }, "order_not_archivable");
       tx.emit("order.archived", { id });
       return this.retrieve(id, tx);
     });
   }
 
-  /** Recomputes `fulfillment_status` from the order's lines (after a fulfillment changes). */
-  refreshFulfillmentStatus(id: string, parent?: TransactionContext): Promise<FulfillmentStatus> {
+  /**
+   * Recomputes a locked order's `fulfillment_status` from its lines after a
+   * fulfillment changed, through the fulfillment status table.
+   */
+  refreshFulfillmentStatus(order: Order, parent?: TransactionContext): Promise<FulfillmentStatus> {
     return this.unitOfWork.run(async (tx) => {
-      const lines = await this.cradle.lineItemService.listForOrders([id], tx);
-      const status = fulfillmentStatusOf(lines);
-      await this.setStatuses(tx.manager, id, { fulfillment_status: status });
+      const status = fulfillmentStatusOf(await this.cradle.lineItemService.listForOrders([order.id], tx));
+      if (status !== order.fulfillment_status) await moveOrder(tx.manager, order, { fulfillment_status: status }, "order_not_fulfillable");
       return status;
     }, parent);
-  }
-
-  /**
-   * Locks an order row for the rest of the transaction (so two admin actions on
-   * one order take turns) and returns it; unknown is a 404.
-   */
-  async lock(tx: TransactionContext, id: string): Promise<Order> {
-    const order = await lockRow(tx.manager, Order, id);
-    if (!order) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
-    return order;
-  }
-
-  private assertNotCanceled(order: Order): void {
-    if (order.status === "canceled") throw new UnprocessableError(`Order ${order.id} is canceled`, "order_canceled");
-  }
-
-  private async setStatuses(
-    manager: EntityManager,
-    id: string,
-    set: { status?: OrderStatus; fulfillment_status?: FulfillmentStatus; payment_status?: PaymentStatus; canceled_at?: Date },
-  ): Promise<void> {
-    await manager.update(Order, { id }, { ...set, updated_at: new Date() });
   }
 
   private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }, parent?: TransactionContext) {

@@ -1,4 +1,5 @@
 import {
+  ConflictError,
   InvalidDataError,
   UnprocessableError,
   type TransactionContext,
@@ -8,6 +9,7 @@ import { Payment } from "../models/payment";
 import { PaymentSession } from "../models/payment-session";
 import { Refund, type RefundReason } from "../models/refund";
 import type { PaymentContext } from "../lib/payment-provider";
+import { refundableAmount, spreadRefund, type RefundPart } from "../lib/refund-parts";
 import type PaymentProviderService from "./payment-provider";
 
 export interface AuthorizationResult {
@@ -91,72 +93,91 @@ export default class PaymentService {
     return this.unitOfWork.run((tx) => tx.manager.find(Payment, { where: { order_id: orderId }, order: { created_at: "ASC" } }), parent);
   }
 
-  /** Captures every authorized, uncaptured, uncanceled payment of an order; returns how many were captured. */
-  captureForOrder(orderId: string, parent?: TransactionContext): Promise<number> {
-    return this.unitOfWork.run(async (tx) => {
-      const payments = await this.listForOrder(orderId, tx);
-      let captured = 0;
-      for (const payment of payments) {
-        if (payment.captured_at || payment.canceled_at) continue;
-        const data = await this.cradle.paymentProviderService.retrieve(payment.provider_id).capturePayment(payment);
-        await tx.manager.update(Payment, { id: payment.id }, { captured_at: new Date(), data: (data ?? payment.data) as never, updated_at: new Date() });
-        captured++;
-      }
-      return captured;
-    }, parent);
+  /** The order's payments a capture takes: not captured, not canceled. */
+  listCapturable(orderId: string, parent?: TransactionContext): Promise<Payment[]> {
+    return this.unitOfWork.run(async (tx) => (await this.listForOrder(orderId, tx)).filter((p) => !p.captured_at && !p.canceled_at), parent);
   }
 
-  /** Cancels every payment of an order that is not canceled yet. */
-  cancelForOrder(orderId: string, parent?: TransactionContext): Promise<void> {
-    return this.unitOfWork.run(async (tx) => {
-      for (const payment of await this.listForOrder(orderId, tx)) {
-        if (payment.canceled_at) continue;
-        const data = await this.cradle.paymentProviderService.retrieve(payment.provider_id).cancelPayment(payment);
-        await tx.manager.update(Payment, { id: payment.id }, { canceled_at: new Date(), data: (data ?? payment.data) as never, updated_at: new Date() });
-      }
-    }, parent);
+  /** The order's payments an order cancellation cancels: those not canceled yet. */
+  listCancelable(orderId: string, parent?: TransactionContext): Promise<Payment[]> {
+    return this.unitOfWork.run(async (tx) => (await this.listForOrder(orderId, tx)).filter((p) => !p.canceled_at), parent);
+  }
+
+  /** What is captured and not refunded yet, over the order's payments that are not canceled. */
+  async refundable(orderId: string, parent?: TransactionContext): Promise<number> {
+    return refundableAmount(await this.listForOrder(orderId, parent));
   }
 
   /**
-   * Refunds an amount of an order's captured payments (oldest first). More than
-   * was captured and not yet refunded is a 400 `refund_exceeds_captured`; the
-   * CHECK on `amount_refunded` is the last guard.
+   * How a refund of `amount` is taken from the order's captured payments,
+   * oldest first. More than was captured and not yet refunded is a 400
+   * `refund_exceeds_captured`.
    */
-  refundForOrder(
-    orderId: string,
-    input: { amount: number; reason: RefundReason; note?: string | null; metadata?: Record<string, unknown> | null },
-    parent?: TransactionContext,
-  ): Promise<Refund> {
+  planRefund(orderId: string, amount: number, parent?: TransactionContext): Promise<RefundPart<Payment>[]> {
     return this.unitOfWork.run(async (tx) => {
-      const payments = (await this.listForOrder(orderId, tx)).filter((p) => p.captured_at && !p.canceled_at);
-      const refundable = payments.reduce((sum, p) => sum + p.amount - p.amount_refunded, 0);
-      if (input.amount > refundable) {
-        throw new InvalidDataError(`Refund amount ${input.amount} exceeds the refundable amount ${refundable}`, {
+      const payments = await this.listForOrder(orderId, tx);
+      const refundable = refundableAmount(payments);
+      if (amount > refundable) {
+        throw new InvalidDataError(`Refund amount ${amount} exceeds the refundable amount ${refundable}`, {
           code: "refund_exceeds_captured",
           field: "amount",
         });
       }
-      let left = input.amount;
-      let first: Payment | undefined;
-      for (const payment of payments) {
-        const part = Math.min(left, payment.amount - payment.amount_refunded);
-        if (part <= 0) continue;
-        first ??= payment;
-        const data = await this.cradle.paymentProviderService.retrieve(payment.provider_id).refundPayment(payment, part);
+      return spreadRefund(payments, amount);
+    }, parent);
+  }
+
+  /** Asks the payment's provider to capture it. Never inside a transaction: the order is claimed instead. */
+  providerCapture(payment: Payment): Promise<Record<string, unknown>> {
+    return this.provider(payment).capturePayment(payment);
+  }
+
+  /** Asks the payment's provider to refund part of it. Never inside a transaction. */
+  providerRefund(payment: Payment, amount: number): Promise<Record<string, unknown>> {
+    return this.provider(payment).refundPayment(payment, amount);
+  }
+
+  /** Asks the payment's provider to cancel it (void, or give back what was captured). Never inside a transaction. */
+  providerCancel(payment: Payment): Promise<Record<string, unknown>> {
+    return this.provider(payment).cancelPayment(payment);
+  }
+
+  /** Records a capture the provider accepted; a payment captured or canceled meanwhile is a 409 `payment_changed`. */
+  recordCapture(paymentId: string, data: Record<string, unknown> | undefined, parent?: TransactionContext): Promise<void> {
+    return this.recordOnce(paymentId, "captured_at", data, parent);
+  }
+
+  /** Records a cancellation the provider accepted; a payment canceled meanwhile is a 409 `payment_changed`. */
+  recordCancel(paymentId: string, data: Record<string, unknown> | undefined, parent?: TransactionContext): Promise<void> {
+    return this.recordOnce(paymentId, "canceled_at", data, parent);
+  }
+
+  /**
+   * Records a refund the providers made (`parts`, each with what its provider
+   * answered): each payment's `amount_refunded` grows by one conditional UPDATE
+   * that never passes its amount (the CHECK is the last guard), and one refund
+   * row holds the total.
+   */
+  recordRefund(
+    orderId: string,
+    parts: (RefundPart<Payment> & { data?: Record<string, unknown> })[],
+    input: { reason: RefundReason; note?: string | null; metadata?: Record<string, unknown> | null },
+    parent?: TransactionContext,
+  ): Promise<Refund> {
+    return this.unitOfWork.run(async (tx) => {
+      for (const part of parts) {
         const { affected } = await tx.manager
           .createQueryBuilder()
           .update(Payment)
-          .set({ amount_refunded: () => "amount_refunded + :part", data: (data ?? payment.data) as never, updated_at: new Date() })
-          .where("id = :id AND amount_refunded + :part <= amount", { id: payment.id, part })
+          .set({ amount_refunded: () => "amount_refunded + :part", data: (part.data ?? part.payment.data) as never, updated_at: new Date() })
+          .where("id = :id AND amount_refunded + :part <= amount", { id: part.payment.id, part: part.amount })
           .execute();
-        if (!affected) throw new InvalidDataError("The payment was refunded meanwhile; try again", { code: "refund_exceeds_captured", field: "amount" });
-        left -= part;
-        if (!left) break;
+        if (!affected) throw new ConflictError(`Payment ${part.payment.id} was refunded meanwhile`, "payment_changed");
       }
       const refund = tx.manager.create(Refund, {
         order_id: orderId,
-        payment_id: first?.id ?? null,
-        amount: input.amount,
+        payment_id: parts[0]?.payment.id ?? null,
+        amount: parts.reduce((sum, p) => sum + p.amount, 0),
         reason: input.reason,
         note: input.note ?? null,
         metadata: input.metadata ?? null,
@@ -164,6 +185,31 @@ export default class PaymentService {
       await tx.manager.insert(Refund, refund as never);
       return refund;
     }, parent);
+  }
+
+  private async recordOnce(
+    paymentId: string,
+    column: "captured_at" | "canceled_at",
+    data: Record<string, unknown> | undefined,
+    parent?: TransactionContext,
+  ): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const now = new Date();
+      const { affected } = await tx.manager
+        .createQueryBuilder()
+        .update(Payment)
+        .set({ [column]: now, ...(data ? { data: data as never } : {}), updated_at: now })
+        .where(column === "captured_at" ? "id = :id AND captured_at IS NULL AND canceled_at IS NULL" : "id = :id AND canceled_at IS NULL", {
+          id: paymentId,
+        })
+        .execute();
+      if (!affected) throw new ConflictError(`Payment ${paymentId} was changed meanwhile`, "payment_changed");
+    }, parent);
+  }
+
+  private provider(payment: Payment) {
+    if (this.unitOfWork.inTransaction) throw new Error(`Payment provider ${payment.provider_id} called inside a transaction`);
+    return this.cradle.paymentProviderService.retrieve(payment.provider_id);
   }
 
   listRefunds(orderId: string, parent?: TransactionContext): Promise<Refund[]> {

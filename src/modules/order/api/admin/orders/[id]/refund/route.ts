@@ -1,9 +1,9 @@
 import { withValidation, type KioskResponse } from "kiosk";
-import type OrderService from "../../../../../services/order";
+import type OrderPaymentService from "../../../../../services/order-payment";
 import { createRefund } from "../../validators";
 
 /** Refunds part of the captured amount (never more than is left): `{ order }`. */
 export const POST = withValidation({ body: createRefund }, async (req, res: KioskResponse) => {
   const { no_notification: _n, ...input } = req.validatedBody;
-  res.json({ order: await req.scope.resolve<OrderService>("orderService").refund(req.params.id, input) });
+  res.json({ order: await req.scope.resolve<OrderPaymentService>("orderPaymentService").refund(req.params.id, input) });
 });

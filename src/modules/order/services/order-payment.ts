@@ -1,0 +1,88 @@
+import { UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { moveOrder } from "../lib/move-order";
+import { assertOpen } from "../lib/order-status";
+import type { OrderView } from "../lib/order-view";
+import type { PaymentPort, PaymentRow } from "../lib/payment-port";
+import { PAYMENT_STATUS, paymentStatusAfterRefund } from "../lib/payment-status";
+import { runProviderAction } from "../lib/provider-action";
+
+interface Cradle {
+  unitOfWork: UnitOfWork;
+  paymentService: PaymentPort;
+  orderService: { retrieve(id: string, parent?: TransactionContext): Promise<OrderView> };
+}
+
+export interface RefundInput {
+  amount: number;
+  reason: string;
+  note?: string | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+/**
+ * The admin's payment actions on an order, capture and refund: each claims the
+ * order, calls the payment providers with no transaction open, then records
+ * what they did (`lib/provider-action.ts`).
+ */
+export default class OrderPaymentService {
+  private readonly cradle: Cradle;
+
+  constructor(cradle: Cradle) {
+    this.cradle = cradle;
+  }
+
+  /**
+   * Captures the order's uncaptured payments: `payment_status` becomes
+   * `captured` (`requires_action` if a provider refused one of several).
+   * 422 `nothing_to_capture` when there is nothing to capture.
+   */
+  capture(id: string): Promise<OrderView> {
+    const payments = this.cradle.paymentService;
+    return runProviderAction(this.cradle.unitOfWork, id, {
+      kind: "capture",
+      provider: "payment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        PAYMENT_STATUS.assert(order.payment_status, "captured", "nothing_to_capture");
+        const calls = await payments.listCapturable(id, tx);
+        if (!calls.length) throw new UnprocessableError(`Order ${id} has no payment left to capture`, "nothing_to_capture");
+        return { calls, data: { payment_ids: calls.map((p) => p.id) } };
+      },
+      call: (payment: PaymentRow) => payments.providerCapture(payment),
+      record: async (tx, order, done, complete) => {
+        for (const { item, result } of done) await payments.recordCapture(item.id, result, tx);
+        await moveOrder(tx.manager, order, { payment_status: complete ? "captured" : "requires_action" }, "nothing_to_capture");
+        tx.emit("order.payment_captured", { id });
+        return this.cradle.orderService.retrieve(id, tx);
+      },
+    });
+  }
+
+  /**
+   * Refunds part of what was captured: `payment_status` becomes
+   * `partially_refunded`, or `refunded` once nothing is left. 422
+   * `order_not_refundable` unless the order's payment is captured, 400
+   * `refund_exceeds_captured` beyond what is left.
+   */
+  refund(id: string, input: RefundInput): Promise<OrderView> {
+    const payments = this.cradle.paymentService;
+    return runProviderAction(this.cradle.unitOfWork, id, {
+      kind: "refund",
+      provider: "payment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        PAYMENT_STATUS.assertAny(order.payment_status, ["partially_refunded", "refunded"], "order_not_refundable");
+        const calls = await payments.planRefund(id, input.amount, tx);
+        return { calls, data: { amount: input.amount, parts: calls.map((p) => ({ payment_id: p.payment.id, amount: p.amount })) } };
+      },
+      call: (part: { payment: PaymentRow; amount: number }) => payments.providerRefund(part.payment, part.amount),
+      record: async (tx, order, done) => {
+        const refund = await payments.recordRefund(id, done.map(({ item, result }) => ({ ...item, data: result })), input, tx);
+        const status = paymentStatusAfterRefund(await payments.refundable(id, tx));
+        await moveOrder(tx.manager, order, { payment_status: status }, "order_not_refundable");
+        tx.emit("order.refund_created", { id, refund_id: refund.id });
+        return this.cradle.orderService.retrieve(id, tx);
+      },
+    });
+  }
+}
