@@ -1,3 +1,5 @@
+import type { TransactionContext } from "kiosk";
+
 /** A payment as the order module sees it (the payment module's `Payment` row). */
 export interface PaymentRow {
   id: string;
@@ -9,7 +11,7 @@ export interface PaymentRow {
   canceled_at: Date | null;
 }
 
-type Tx = unknown;
+type Tx = TransactionContext;
 
 /**
  * What the order module asks of the payment module's `paymentService`: plans

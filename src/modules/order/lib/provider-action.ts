@@ -55,7 +55,8 @@ export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId
     try {
       done.push({ item, result: await action.call(item) });
     } catch (err) {
-      [failed, failure] = [true, err];
+      failed = true;
+      failure = err;
       break;
     }
   }

@@ -45,6 +45,7 @@ export default class OrderCancellationService {
       call: (payment: PaymentRow) => payments.providerCancel(payment),
       record: async (tx, order, done, complete) => {
         for (const { item, result } of done) await payments.recordCancel(item.id, result, tx);
+        // A provider refused one of several payments: the order stays open and runProviderAction answers the error.
         if (!complete) return null;
         await this.cradle.lineItemService.releaseStock(id, tx);
         const change = { status: "canceled", payment_status: "canceled", fulfillment_status: "canceled", canceled_at: new Date() } as const;
