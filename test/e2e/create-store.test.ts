@@ -66,7 +66,7 @@ describe("create-store --yes on SQLite", () => {
     expect(fs.realpathSync(path.join(dir, "node_modules", "kiosk"))).toBe(fs.realpathSync(REPO));
     expect(fs.readdirSync(path.join(dir, "node_modules")).filter((e) => !e.startsWith(".")).sort()).toEqual(["@types", "kiosk", "typescript", "vitest"]);
 
-    for (const f of ["kiosk.config.ts", "tsconfig.json", "README.md", ".gitignore", ".env", "data/seed.json", "src/api/store/hello/route.ts", "src/services/greeting.ts", "src/subscribers/log-events.ts", "test/hello.test.ts"]) {
+    for (const f of ["kiosk.config.ts", "tsconfig.json", "README.md", ".gitignore", ".env", "data/seed.json", "src/api/store/hello/route.ts", "src/services/greeting.ts", "src/subscribers/order-placed.ts", "test/hello.test.ts"]) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
     }
     expect(fs.readdirSync(dir).some((f) => f.endsWith(".hbs") || f.startsWith("_"))).toBe(false);
