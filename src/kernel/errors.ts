@@ -12,8 +12,8 @@ export type ErrorType =
   | "conflict"
   | "unprocessable"
   | "payload_too_large"
-  | "service_unavailable"
-  | "unexpected_state";
+  | "unexpected_state"
+  | "unavailable";
 
 /** Base class: a typed error with an HTTP status, a stable code and an optional field. */
 export class KioskError extends Error {
@@ -74,14 +74,10 @@ export class UnprocessableError extends KioskError {
   }
 }
 
-/**
- * 503: something the request depends on (a payment or fulfillment provider)
- * failed or could not be reached; nothing was changed, and the request may be
- * sent again.
- */
-export class ServiceUnavailableError extends KioskError {
-  constructor(message: string, code = "service_unavailable") {
-    super("service_unavailable", 503, code, message);
+/** 503: a dependency (a payment provider, the database) is down or did not answer in time; trying again later may work. */
+export class UnavailableError extends KioskError {
+  constructor(message: string, code = "unavailable") {
+    super("unavailable", 503, code, message);
   }
 }
 

@@ -49,7 +49,7 @@ function watch(store: Store, key: string, method: string) {
   };
   provider[method] = async (...args: unknown[]) => {
     probe.calls++;
-    if (unitOfWork.inTransaction) probe.inTransaction++;
+    if (unitOfWork.active) probe.inTransaction++;
     await new Promise((resolve) => setTimeout(resolve, probe.delayMs));
     if (probe.during) await probe.during();
     if (probe.fail.length) throw probe.fail.shift();

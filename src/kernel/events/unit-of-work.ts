@@ -36,8 +36,8 @@ export class UnitOfWork {
     return this.serialized ? this.oneAtATime(() => this.transaction(work)) : this.transaction(work);
   }
 
-  /** Whether the caller runs inside a transaction (a provider call must not: see the order module). */
-  get inTransaction(): boolean {
+  /** Whether the caller runs inside a transaction (where no network call may be made). */
+  get active(): boolean {
     return this.current.getStore() !== undefined;
   }
 

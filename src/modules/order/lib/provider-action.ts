@@ -1,4 +1,4 @@
-import { ConflictError, KioskError, ServiceUnavailableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { ConflictError, KioskError, UnavailableError, type TransactionContext, type UnitOfWork } from "kiosk";
 import type { Order } from "../models/order";
 import type { OrderActionKind } from "../models/order-action";
 import { beginAction, claimOrder, lockOrder, releaseClaim } from "./order-claim";
@@ -41,7 +41,7 @@ export interface ProviderAction<I, R, T> {
  * (409 `order_action_expired`).
  */
 export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId: string, action: ProviderAction<I, R, T>): Promise<T> {
-  if (unitOfWork.inTransaction) throw new Error(`Order action ${action.kind} must not run inside a transaction: it calls a provider`);
+  if (unitOfWork.active) throw new Error(`Order action ${action.kind} must not run inside a transaction: it calls a provider`);
   const { calls, claimId } = await unitOfWork.run(async (tx) => {
     const order = await beginAction(tx, orderId);
     const { calls, data } = await action.plan(tx, order);
@@ -79,9 +79,9 @@ export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId
   return result;
 }
 
-/** A provider's own 4xx as it is; anything else it throws is a 503 with the provider kind's code. */
+/** A provider's Kiosk error as it is (the payment module maps a throw or a timeout to a 503); anything else is a 503. */
 function providerFailure(provider: "payment" | "fulfillment", err: unknown): KioskError {
-  if (err instanceof KioskError && err.status < 500) return err;
+  if (err instanceof KioskError) return err;
   const reason = err instanceof Error ? err.message : String(err);
-  return new ServiceUnavailableError(`The ${provider} provider failed: ${reason}`.slice(0, 500), `${provider}_provider_unavailable`);
+  return new UnavailableError(`The ${provider} provider failed: ${reason}`.slice(0, 500), `${provider}_provider_unavailable`);
 }
