@@ -330,6 +330,36 @@ describe.each(DATABASES)("order, payment and fulfillment statuses on $name", ({ 
       const refunded = expectStatus(await action(order.id, "refund", { amount: 500, reason: "other" }), 200).order;
       expect(refunded).toMatchObject({ payment_status: "partially_refunded", refunded_total: 500, refundable_amount: 13250 });
       expect(await claims(order.id)).toBe(0);
+      // A provider that threw may have acted anyway: each such failure is reported; the declined card is not.
+      await events.drain();
+      const abandoned = events.messages.filter((m) => m.name === "order.action_abandoned" && m.data.id === order.id).map((m) => m.data);
+      expect(abandoned.map((d) => [d.action, d.reason])).toEqual([
+        ["cancel", "payment_provider_unavailable"],
+        ["create_fulfillment", "fulfillment_provider_unavailable"],
+        ["cancel_fulfillment", "fulfillment_provider_unavailable"],
+        ["capture", "payment_provider_unavailable"],
+        ["refund", "payment_provider_unavailable"],
+      ]);
+      expect(abandoned[4].data).toMatchObject({ amount: 500, parts: [{ payment_id: order.payments[0].id, amount: 500 }] });
+    });
+
+    it("that do not answer within payments.timeout are a 503 payment_provider_timeout, and the order is as it was", async () => {
+      const order = await placeOrder();
+      const config = store.server.kernel.container.resolve<any>("config");
+      const timeout = config.payments.timeout;
+      provider.capture.delayMs = 300;
+      config.payments.timeout = 50;
+      try {
+        await expectRefused(await action(order.id, "capture"), 503, "payment_provider_timeout", order);
+      } finally {
+        config.payments.timeout = timeout;
+        provider.capture.delayMs = 20;
+      }
+      expect(await claims(order.id)).toBe(0);
+      await events.drain();
+      expect(events.messages.find((m) => m.name === "order.action_abandoned" && m.data.id === order.id)?.data.reason).toBe("payment_provider_timeout");
+      // Capturing again asks the provider again, which treats it as the same capture.
+      expect(expectStatus(await action(order.id, "capture"), 200).order.payment_status).toBe("captured");
     });
   });
 
@@ -348,7 +378,7 @@ describe.each(DATABASES)("order, payment and fulfillment statuses on $name", ({ 
       expect(await claims(order.id)).toBe(0);
       await events.drain();
       const abandoned = events.messages.filter((m) => m.name === "order.action_abandoned" && m.data.id === order.id);
-      expect(abandoned.map((m) => [m.data.action, m.data.data])).toEqual([["refund", { amount: 100 }]]);
+      expect(abandoned.map((m) => [m.data.action, m.data.data, m.data.reason])).toEqual([["refund", { amount: 100 }, "lease_expired"]]);
     });
 
     it("an action that outlives its claim records nothing: 409 order_action_expired", async () => {

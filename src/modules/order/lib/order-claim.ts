@@ -18,7 +18,7 @@ export async function lockOrder(tx: TransactionContext, id: string): Promise<Ord
  * action in progress on it (409 `order_action_in_progress`). A claim older than
  * the lease was left by a crash between claiming and recording: it is released
  * here, with an `order.action_abandoned` event that says what it had asked the
- * provider to do, and the new action goes ahead.
+ * provider to do (`reason: "lease_expired"`), and the new action goes ahead.
  */
 export async function beginAction(tx: TransactionContext, id: string): Promise<Order> {
   const order = await lockOrder(tx, id);
@@ -28,20 +28,28 @@ export async function beginAction(tx: TransactionContext, id: string): Promise<O
     throw new ConflictError(`Order ${id} is busy: a ${claim.action} is in progress; try again`, "order_action_in_progress");
   }
   await tx.manager.delete(OrderAction, { id: claim.id });
-  tx.emit("order.action_abandoned", { id, action: claim.action, data: claim.data, started_at: claim.created_at });
+  reportAbandoned(tx, claim, "lease_expired");
   return order;
 }
 
-/** Claims the order (begun with `beginAction`) for an action; returns the claim's id. */
+/** Claims the order (begun with `beginAction`) for an action. */
 export async function claimOrder(
   tx: TransactionContext,
   orderId: string,
   action: OrderActionKind,
   data: Record<string, unknown>,
-): Promise<string> {
+): Promise<OrderAction> {
   const claim = tx.manager.create(OrderAction, { order_id: orderId, action, data });
   await tx.manager.insert(OrderAction, claim as never);
-  return claim.id;
+  return claim;
+}
+
+/**
+ * Raises `order.action_abandoned` for a claim whose provider call may have done
+ * something that was not recorded (a crash, a timeout, a provider that threw).
+ */
+export function reportAbandoned(tx: TransactionContext, claim: OrderAction, reason: string): void {
+  tx.emit("order.action_abandoned", { id: claim.order_id, action: claim.action, data: claim.data, started_at: claim.created_at, reason });
 }
 
 /**

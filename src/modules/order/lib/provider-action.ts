@@ -1,7 +1,7 @@
 import { ConflictError, KioskError, UnavailableError, type TransactionContext, type UnitOfWork } from "kiosk";
 import type { Order } from "../models/order";
 import type { OrderActionKind } from "../models/order-action";
-import { beginAction, claimOrder, lockOrder, releaseClaim } from "./order-claim";
+import { beginAction, claimOrder, lockOrder, releaseClaim, reportAbandoned } from "./order-claim";
 
 /** One admin action that calls a provider, in the three steps `runProviderAction` runs. */
 export interface ProviderAction<I, R, T> {
@@ -33,19 +33,21 @@ export interface ProviderAction<I, R, T> {
  * 2. the provider is called, with no transaction open;
  * 3. a short transaction records the result and deletes the claim.
  *
- * When the provider refuses the first call, nothing was done: the claim is
- * deleted and the answer is the provider's own 4xx, or a 503
- * `<provider>_provider_unavailable`. A crash (or a failing database) between 1
- * and 3 leaves the claim; after the lease the next action on the order releases
- * it (see `beginAction`), and a request that outlived its claim records nothing
- * (409 `order_action_expired`).
+ * When the first provider call fails, nothing is recorded and the claim is
+ * deleted. A provider's own 4xx (a Kiosk error: a declined card) is answered as
+ * it is. Anything else (it threw, or did not answer in time: a 503) leaves the
+ * outcome unknown, so the release also raises `order.action_abandoned` naming
+ * what was asked. A crash (or a failing database) between 1 and 3 leaves the
+ * claim; after the lease the next action on the order releases it (see
+ * `beginAction`), and a request that outlived its claim records nothing (409
+ * `order_action_expired`).
  */
 export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId: string, action: ProviderAction<I, R, T>): Promise<T> {
   if (unitOfWork.active) throw new Error(`Order action ${action.kind} must not run inside a transaction: it calls a provider`);
-  const { calls, claimId } = await unitOfWork.run(async (tx) => {
+  const { calls, claim } = await unitOfWork.run(async (tx) => {
     const order = await beginAction(tx, orderId);
     const { calls, data } = await action.plan(tx, order);
-    return { calls, claimId: await claimOrder(tx, orderId, action.kind, data) };
+    return { calls, claim: await claimOrder(tx, orderId, action.kind, data) };
   });
 
   const done: { item: I; result: R }[] = [];
@@ -60,26 +62,35 @@ export async function runProviderAction<I, R, T>(unitOfWork: UnitOfWork, orderId
       break;
     }
   }
-  if (failed && !done.length) {
-    await unitOfWork.run((tx) => releaseClaim(tx, claimId));
-    throw providerFailure(action.provider, failure);
+  const error = failed ? providerFailure(action.provider, failure) : undefined;
+  const uncertain = !!error && error.status >= 500;
+  if (error && !done.length) {
+    await unitOfWork.run(async (tx) => {
+      if ((await releaseClaim(tx, claim.id)) && uncertain) reportAbandoned(tx, claim, error.code);
+    });
+    throw error;
   }
 
   const result = await unitOfWork.run(async (tx) => {
     const order = await lockOrder(tx, orderId);
-    if (!(await releaseClaim(tx, claimId))) {
+    if (!(await releaseClaim(tx, claim.id))) {
       throw new ConflictError(
         `The ${action.kind} of order ${orderId} took longer than its claim lasts and was reported as abandoned`,
         "order_action_expired",
       );
     }
-    return action.record(tx, order, done, !failed);
+    if (uncertain) reportAbandoned(tx, claim, error.code);
+    return action.record(tx, order, done, !error);
   });
-  if (failed) throw providerFailure(action.provider, failure);
+  if (error) throw error;
   return result;
 }
 
-/** A provider's Kiosk error as it is (the payment module maps a throw or a timeout to a 503); anything else is a 503. */
+/**
+ * A provider's Kiosk error as it is (its own 4xx, or the payment module's 503
+ * for a provider that threw or timed out); anything else it throws is a 503
+ * `<provider>_provider_unavailable`.
+ */
 function providerFailure(provider: "payment" | "fulfillment", err: unknown): KioskError {
   if (err instanceof KioskError) return err;
   const reason = err instanceof Error ? err.message : String(err);
