@@ -167,6 +167,18 @@ function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
         : `${o.oversold ? `OVERSOLD by ${o.oversold}: ` : ""}${o.won} answered orders, ${o.orders} orders in the database, ${o.rejected} x 422, ${o.other} other${o.firstOther ? ` (first: ${o.firstOther})` : ""}, stock ${o.stockAfter}`,
       budget(`exactly ${o.units} orders, stock 0`, o.ok),
     ]);
+    const card = checkout.card;
+    if (card?.error) measures.push(["checkout: card provider 100 ms away", `FAILED: ${card.error}`, ""]);
+    else if (card) {
+      const k = card.checkout;
+      measures.push([
+        `checkout: card provider ${card.latencyMs} ms away, ${k.workers} workers (pg)`,
+        `${fmt.n(k.perSec, 1)}/s, p50 ${fmt.ms(k.p50)}, p99 ${fmt.ms(k.p99)} per checkout  (${k.checkouts} in ${secs(k.elapsedMs)}, ${k.requestsPerCheckout} requests each); ` +
+          `catalog meanwhile ${fmt.n(card.catalogDuring.reqPerSec)} req/s, p99 ${fmt.ms(card.catalogDuring.p99)} (alone ${fmt.n(card.catalogAlone.reqPerSec)} req/s, p99 ${fmt.ms(card.catalogAlone.p99)})`,
+        "",
+      ]);
+      if (k.failed) measures.push(["  ! card checkouts that failed", `${k.failed}, first: ${k.firstFailure}`, ""]);
+    }
     loads.push(loadRow("POST /store/carts (pg)", checkout.carts));
     if (checkout.profile) {
       after.push(`cpu profile of kiosk on ${checkout.profile.what} (${fmt.n(checkout.profile.perSec, 1)}/s while profiled; ${checkout.profile.file}):`);

@@ -32,12 +32,15 @@ async function freshDatabase(suffix) {
   }
 }
 
-/** A copy of the store fixture, built (`kiosk build`), migrated, with the bench's admin user. */
-function prepareStoreProject(databaseUrl) {
-  const dir = copyFixture("store");
+/**
+ * A copy of the store fixture (or another, such as `card-store`), built (`kiosk build`) and
+ * migrated, with the bench's admin user unless the database has it already (`admin: false`).
+ */
+function prepareStoreProject(databaseUrl, { fixture = "store", admin = true } = {}) {
+  const dir = copyFixture(fixture);
   runKiosk(["build", "--cwd", dir], { cwd: dir });
   runKiosk(["migrate", "--cwd", dir], { cwd: dir, env: { DATABASE_URL: databaseUrl } });
-  runKiosk(["user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--cwd", dir], { cwd: dir, env: { DATABASE_URL: databaseUrl } });
+  if (admin) runKiosk(["user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--cwd", dir], { cwd: dir, env: { DATABASE_URL: databaseUrl } });
   return dir;
 }
 

@@ -7,7 +7,11 @@
 //       line item -> email + shipping address -> shipping method -> payment sessions (the
 //       manual provider, the only one, is selected) -> complete, over keep-alive connections;
 //   (c) oversell: 50 ready carts of 1 unit each, completed all at once, racing for 10 units:
-//       exactly 10 orders, the other 40 answered 422 insufficient_inventory, stock 0.
+//       exactly 10 orders, the other 40 answered 422 insufficient_inventory, stock 0;
+//   (d) a card provider 100 ms away: the card-store fixture (its provider in src/services,
+//       every call taking CARD_LATENCY_MS) on the same database; full checkouts paid by card
+//       (select the card session, send the card, complete) at concurrency 32 for ~10 s, with
+//       GET /store/products under autocannon meanwhile, next to the catalog alone.
 const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
@@ -21,6 +25,9 @@ const { repoRoot, request, percentile, pool, sleep, logTail, log } = require("..
 const PRODUCTS = 20;
 const STOCK = 1_000_000;
 const WORKERS = 8;
+/** Card checkouts wait ~300 ms on the provider each (start, card, authorize): more workers keep the server busy. */
+const CARD_WORKERS = 32;
+const CARD_LATENCY_MS = 100;
 const CHECKOUT_S = 10;
 const RACERS = 50;
 const RACE_STOCK = 10;
@@ -48,33 +55,38 @@ async function post(port, p, body, agent) {
   return JSON.parse(r.body);
 }
 
-/** A cart ready to complete (5 requests); returns its id. */
-async function readyCart(port, { regionId, optionId, variantId, agent, n }) {
+/** A cart ready to complete (5 requests; 7 paying by card); returns its id. */
+async function readyCart(port, { regionId, optionId, variantId, agent, n, card }) {
   const { cart } = await post(port, "/store/carts", { region_id: regionId }, agent);
   await post(port, `/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 }, agent);
   await post(port, `/store/carts/${cart.id}`, { email: `buyer-${n}@bench.test`, shipping_address: ADDRESS }, agent);
   await post(port, `/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, agent);
   const { cart: ready } = await post(port, `/store/carts/${cart.id}/payment-sessions`, undefined, agent);
-  if (ready.payment_session?.provider_id !== "manual") throw new Error(`cart ${cart.id}: the manual payment session is not selected after POST payment-sessions`);
+  if (card) {
+    await post(port, `/store/carts/${cart.id}/payment-session`, { provider_id: "card" }, agent);
+    await post(port, `/store/carts/${cart.id}/payment-sessions/card`, { data: { card } }, agent);
+  } else if (ready.payment_session?.provider_id !== "manual") {
+    throw new Error(`cart ${cart.id}: the manual payment session is not selected after POST payment-sessions`);
+  }
   return cart.id;
 }
 
-/** (b): WORKERS loops of full checkouts for `seconds`. `n0` numbers the buyers' emails. */
-async function checkoutLoop(port, { regionId, optionId, variants, seconds = CHECKOUT_S, n0 = 0 }) {
+/** (b): `workers` loops of full checkouts for `seconds` (paid by `card` when given). `n0` numbers the buyers' emails. */
+async function checkoutLoop(port, { regionId, optionId, variants, seconds = CHECKOUT_S, n0 = 0, workers = WORKERS, card }) {
   const times = [];
   const failures = [];
   let n = n0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: WORKERS }, async () => {
+    Array.from({ length: workers }, async () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
         while (performance.now() < deadline) {
           const i = n++;
           const t0 = performance.now();
           try {
-            const id = await readyCart(port, { regionId, optionId, variantId: variants[i % variants.length], agent, n: i });
+            const id = await readyCart(port, { regionId, optionId, variantId: variants[i % variants.length], agent, n: i, card });
             const done = await post(port, `/store/carts/${id}/complete`, undefined, agent);
             if (done.type !== "order") throw new Error(`complete answered type ${done.type}`);
             times.push(performance.now() - t0);
@@ -90,7 +102,7 @@ async function checkoutLoop(port, { regionId, optionId, variants, seconds = CHEC
   );
   const elapsedMs = performance.now() - started;
   return {
-    workers: WORKERS,
+    workers,
     checkouts: times.length,
     failed: failures.length,
     firstFailure: failures[0],
@@ -98,8 +110,33 @@ async function checkoutLoop(port, { regionId, optionId, variants, seconds = CHEC
     perSec: (1000 * times.length) / elapsedMs,
     p50: percentile(times, 50),
     p99: percentile(times, 99),
-    requestsPerCheckout: 6,
+    requestsPerCheckout: card ? 8 : 6,
   };
+}
+
+/**
+ * (d): the card-store project on the same database, its provider CARD_LATENCY_MS away: the
+ * catalog alone, then card checkouts with the catalog under load meanwhile.
+ */
+async function cardCheckouts(db, ids, variants, logDir) {
+  const dir = prepareStoreProject(db.url, { fixture: "card-store", admin: false });
+  const env = { CARD_LATENCY_MS: String(CARD_LATENCY_MS), CARD_BANK: "memory" };
+  const server = await startStore(dir, db.url, { env, logFile: path.join(logDir ?? dir, "kiosk-card.log") });
+  try {
+    const catalogUrl = `http://127.0.0.1:${server.port}/store/products?limit=20`;
+    const catalogAlone = await load(catalogUrl, { connections: 8 });
+    logResult("kiosk catalog alone (card-store)", catalogAlone);
+    log(`checkout: card checkouts, provider ${CARD_LATENCY_MS} ms away, ${CARD_WORKERS} workers for ${CHECKOUT_S} s, catalog under load meanwhile`);
+    const [loop, catalogDuring] = await Promise.all([
+      checkoutLoop(server.port, { ...ids, variants, workers: CARD_WORKERS, card: "4242424242424242", n0: 5_000_000 }),
+      load(catalogUrl, { connections: 8, warmup: 0, duration: CHECKOUT_S - 1 }),
+    ]);
+    logResult("kiosk catalog during card checkouts", catalogDuring);
+    log(`checkout: ${loop.checkouts} card checkouts in ${(loop.elapsedMs / 1000).toFixed(1)} s = ${loop.perSec.toFixed(1)}/s, p50 ${loop.p50.toFixed(0)} ms, p99 ${loop.p99.toFixed(0)} ms${loop.failed ? `; ${loop.failed} failed, first: ${loop.firstFailure}` : ""}`);
+    return { latencyMs: CARD_LATENCY_MS, checkout: loop, catalogAlone, catalogDuring };
+  } finally {
+    await stop(server.proc);
+  }
 }
 
 /** (c): RACERS ready carts for one variant of RACE_STOCK units, completed at once. */
@@ -219,6 +256,7 @@ async function run({ logDir } = {}) {
     log(`checkout: oversell: ${RACERS} concurrent completions for ${RACE_STOCK} units`);
     const race = await oversell(port, pg, { ...ids, variantId: raceProduct.variants[0].id, productId: raceProduct.id, admin });
     log(`checkout: oversell: ${race.won} orders (${race.orders} in the database), ${race.rejected} x 422 insufficient_inventory, ${race.other} other, stock after ${race.stockAfter}: ${race.ok ? "zero oversell" : "WRONG"}`);
+    const card = await cardCheckouts(db, ids, variants, logDir).catch((err) => ({ error: String(err.message).split("\n")[0] }));
     let profile;
     if (process.env.KIOSK_BENCH_PROFILE) {
       await stop(server.proc);
@@ -229,6 +267,7 @@ async function run({ logDir } = {}) {
       carts,
       checkout: { ...loop, budgetPerSec: CHECKOUTS_BUDGET, ok: loop.perSec >= CHECKOUTS_BUDGET && loop.failed === 0 },
       oversell: race,
+      card,
       references: REFERENCES,
       seed: { products: PRODUCTS, stock: STOCK },
     };

@@ -405,6 +405,10 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
       ["GET", "/admin/discounts/code/x"],
       ["POST", "/admin/discounts/disc_x/regions/reg_x"],
       ["DELETE", "/admin/discounts/disc_x/regions/reg_x"],
+      ["POST", "/hooks/payment/card"],
+      ["POST", "/hooks/payment/manual"],
+      ["POST", "/hooks/payment/nope"],
+      ["POST", `/store/carts/${cart.id}/payment-sessions/card`],
     ];
     const bodies = [undefined, {}, [], "text", 12, { quantity: -1, variant_id: 5, email: 3, items: "x" }, { amount: 1e40, data: null }];
     for (const [method, path] of routes) {

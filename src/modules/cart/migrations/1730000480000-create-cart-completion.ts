@@ -26,7 +26,7 @@ export class CreateCartCompletion1730000480000 implements MigrationInterface {
           { name: "updated_at", type: "datetime" },
         ],
         foreignKeys: [
-          { columnNames: ["cart_id"], referencedTableName: "cart", referencedColumnNames: ["id"], onDelete: "CASCADE", onUpdate: "CASCADE" },
+          { columnNames: ["cart_id"], referencedTableName: "cart", referencedColumnNames: ["id"], onDelete: "CASCADE" },
         ],
         indices: [{ columnNames: ["expires_at"] }],
       }),
