@@ -193,6 +193,25 @@ describe.each(DATABASES)("checkout with a card provider on $name", ({ name }) =>
     expect(await stockOf(store, product.id, variant.id)).toBe(4);
   });
 
+  it("records a capture the provider reports, completing the cart first when needed, without asking the provider again", async () => {
+    const { cart, intent } = await cardCart(CARDS.threeDs, 5, 1);
+    expect(expectStatus(await post(`/store/carts/${cart.id}/complete`), 200).type).toBe("cart");
+    const event = { type: "payment_intent.succeeded", intent_id: intent };
+    expect(expectStatus(await webhook("card", event), 200).action).toBe("captured");
+    const [listed] = await ordersOf(cart.id);
+    const order = expectStatus(await store.admin(`/admin/orders/${listed.id}`), 200).order;
+    expect(order.payment_status).toBe("captured");
+    expect(order.payments[0].captured_at).not.toBeNull();
+    expect(bank.read().calls).not.toContain(`capture:${intent}`);
+
+    const captured = events.names.filter((n) => n === "order.payment_captured").length;
+    expectStatus(await webhook("card", event), 200);
+    await events.drain();
+    expect(events.names.filter((n) => n === "order.payment_captured").length).toBe(captured);
+    expect(expectStatus(await store.admin(`/admin/orders/${listed.id}/capture`, { method: "POST" }), 422)).toMatchObject({ code: "nothing_to_capture" });
+    expect(await ordersOf(cart.id)).toHaveLength(1);
+  });
+
   it("marks a waiting session failed when the provider's webhook says so", async () => {
     const { cart, intent } = await cardCart(CARDS.threeDs, 5, 1);
     expect(expectStatus(await webhook("card", { type: "payment_intent.payment_failed", intent_id: intent }), 200).action).toBe("failed");

@@ -5,6 +5,7 @@ import type { OrderView } from "../lib/order-view";
 import type { PaymentPort, PaymentRow } from "../lib/payment-port";
 import { PAYMENT_STATUS, paymentStatusAfterRefund } from "../lib/payment-status";
 import { runProviderAction } from "../lib/provider-action";
+import { lockOrder } from "../lib/order-claim";
 
 interface Cradle {
   unitOfWork: UnitOfWork;
@@ -55,6 +56,26 @@ export default class OrderPaymentService {
         tx.emit("order.payment_captured", { id });
         return this.cradle.orderService.retrieve(id, tx);
       },
+    });
+  }
+
+  /**
+   * Records a capture the provider made on its own (its webhook says so),
+   * without calling it: the order's uncaptured payments are captured and
+   * `payment_status` becomes `captured`. False, changing nothing, when the
+   * order has nothing waiting to be captured (already captured, refunded or
+   * canceled), so a repeated webhook does nothing.
+   */
+  recordProviderCapture(id: string): Promise<boolean> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const order = await lockOrder(tx, id);
+      if (!PAYMENT_STATUS.can(order.payment_status, "captured")) return false;
+      const payments = await this.cradle.paymentService.listCapturable(id, tx);
+      if (!payments.length) return false;
+      for (const payment of payments) await this.cradle.paymentService.recordCapture(payment.id, payment.data, tx);
+      await moveOrder(tx.manager, order, { payment_status: "captured" }, "nothing_to_capture");
+      tx.emit("order.payment_captured", { id });
+      return true;
     });
   }
 

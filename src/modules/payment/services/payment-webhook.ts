@@ -11,6 +11,8 @@ interface Cradle {
   paymentProviderService: PaymentProviderService;
   paymentSessionService: PaymentSessionService;
   cartCompletionService: { complete(cartId: string): Promise<unknown> };
+  orderService: { findByCart(cartId: string): Promise<{ id: string } | null> };
+  orderPaymentService: { recordProviderCapture(orderId: string): Promise<boolean> };
 }
 
 /**
@@ -21,6 +23,8 @@ interface Cradle {
  * - `authorized`: the session's cart is completed, exactly as the storefront
  *   would (a shopper who closed the tab after paying still gets the order; a
  *   completion racing it gives one order, see `CartCompletionService`);
+ * - `captured`: the same, then the order's payment is recorded as captured
+ *   without asking the provider again (once: a repeat finds nothing to capture);
  * - `failed`: a session still waiting is marked `error`;
  * - `not_supported`, or a session Kiosk does not know: nothing.
  *
@@ -54,6 +58,10 @@ export default class PaymentWebhookService {
       await this.cradle.paymentSessionService.recordStatus(session.cart_id, "error", session.data);
     }
     if (action === "authorized" || action === "captured") await this.complete(session.cart_id, providerId);
+    if (action === "captured") {
+      const order = await this.cradle.orderService.findByCart(session.cart_id);
+      if (order) await this.cradle.orderPaymentService.recordProviderCapture(order.id);
+    }
     return action;
   }
 
