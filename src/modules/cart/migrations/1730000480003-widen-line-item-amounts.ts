@@ -1,0 +1,21 @@
+import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "kiosk";
+
+/**
+ * Line unit prices and the discount amounts of lines become 64-bit money columns:
+ * `bigint` on PostgreSQL, where `integer` stops at 2,147,483,647 minor units;
+ * SQLite's integer is 64-bit already, so there this changes nothing. `down`
+ * narrows them back, and fails (changing nothing) while a value does not fit.
+ */
+export class WidenLineItemAmounts1730000480003 implements MigrationInterface {
+  name = "WidenLineItemAmounts1730000480003";
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await alterIntegerColumns(queryRunner, "line_item", ["unit_price"], "bigint");
+    await alterIntegerColumns(queryRunner, "line_item_adjustment", ["amount"], "bigint");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await alterIntegerColumns(queryRunner, "line_item_adjustment", ["amount"], "integer");
+    await alterIntegerColumns(queryRunner, "line_item", ["unit_price"], "integer");
+  }
+}
