@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { money } from "../../../kernel/http/money-schema";
 import { CliError } from "../../cli-error";
 
-const money = z.strictObject({
-  amount: z.number().int().min(0),
+const price = z.strictObject({
+  amount: money,
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/),
   region: z.string().optional(),
 });
@@ -14,7 +15,7 @@ const variant = z.strictObject({
   inventory_quantity: z.number().int().min(0).default(0),
   manage_inventory: z.boolean().optional(),
   allow_backorder: z.boolean().optional(),
-  prices: z.array(money).default([]),
+  prices: z.array(price).default([]),
   options: z.array(z.strictObject({ value: z.string() })).default([]),
 });
 
