@@ -194,7 +194,7 @@ describe.each(DATABASES)("money range on $name", ({ name }) => {
     try {
       // The first test's payment and refunds hold 3,750,006,249: they do not fit an integer, so `down` fails and changes nothing.
       await runner.startTransaction();
-      await expect(migration("WidenPaymentAmounts1730000480004").down(runner)).rejects.toThrow(/out of range/);
+      await expect(migration("WidenPaymentAmounts1730000490004").down(runner)).rejects.toThrow(/out of range/);
       await runner.rollbackTransaction();
       expect(await typeOf("payment", "amount")).toBe("bigint");
 
@@ -202,9 +202,9 @@ describe.each(DATABASES)("money range on $name", ({ name }) => {
       await runner.startTransaction();
       const before = await runner.query(`SELECT "id", "value" FROM "discount_rule" ORDER BY "id"`);
       expect(before.length).toBeGreaterThan(0);
-      await migration("WidenDiscountRuleValue1730000480002").down(runner);
+      await migration("WidenDiscountRuleValue1730000490002").down(runner);
       expect(await typeOf("discount_rule", "value")).toBe("integer");
-      await migration("WidenDiscountRuleValue1730000480002").up(runner);
+      await migration("WidenDiscountRuleValue1730000490002").up(runner);
       expect(await typeOf("discount_rule", "value")).toBe("bigint");
       const after = await runner.query(`SELECT "id", "value" FROM "discount_rule" ORDER BY "id"`);
       expect(after).toEqual(before);

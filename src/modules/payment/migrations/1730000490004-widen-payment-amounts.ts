@@ -6,8 +6,8 @@ import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "
  * SQLite's integer is 64-bit already, so there this changes nothing. `down`
  * narrows them back, and fails (changing nothing) while a value does not fit.
  */
-export class WidenPaymentAmounts1730000480004 implements MigrationInterface {
-  name = "WidenPaymentAmounts1730000480004";
+export class WidenPaymentAmounts1730000490004 implements MigrationInterface {
+  name = "WidenPaymentAmounts1730000490004";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await alterIntegerColumns(queryRunner, "payment_session", ["amount"], "bigint");

@@ -6,8 +6,8 @@ import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "
  * units; SQLite's integer is 64-bit already, so there this changes nothing. `down`
  * narrows them back, and fails (changing nothing) while a value does not fit.
  */
-export class WidenDiscountRuleValue1730000480002 implements MigrationInterface {
-  name = "WidenDiscountRuleValue1730000480002";
+export class WidenDiscountRuleValue1730000490002 implements MigrationInterface {
+  name = "WidenDiscountRuleValue1730000490002";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await alterIntegerColumns(queryRunner, "discount_rule", ["value"], "bigint");

@@ -6,8 +6,8 @@ import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "
  * SQLite's integer is 64-bit already, so there this changes nothing. `down`
  * narrows them back, and fails (changing nothing) while a value does not fit.
  */
-export class WidenLineItemAmounts1730000480003 implements MigrationInterface {
-  name = "WidenLineItemAmounts1730000480003";
+export class WidenLineItemAmounts1730000490003 implements MigrationInterface {
+  name = "WidenLineItemAmounts1730000490003";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await alterIntegerColumns(queryRunner, "line_item", ["unit_price"], "bigint");

@@ -6,8 +6,8 @@ import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "
  * SQLite's integer is 64-bit already, so there this changes nothing. `down`
  * narrows them back, and fails (changing nothing) while a value does not fit.
  */
-export class WidenShippingAmounts1730000480001 implements MigrationInterface {
-  name = "WidenShippingAmounts1730000480001";
+export class WidenShippingAmounts1730000490001 implements MigrationInterface {
+  name = "WidenShippingAmounts1730000490001";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await alterIntegerColumns(queryRunner, "shipping_option", ["amount"], "bigint");

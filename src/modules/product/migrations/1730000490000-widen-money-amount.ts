@@ -6,8 +6,8 @@ import { alterIntegerColumns, type MigrationInterface, type QueryRunner } from "
  * this changes nothing. `down` narrows them back, and fails (changing nothing)
  * while a value does not fit.
  */
-export class WidenMoneyAmount1730000480000 implements MigrationInterface {
-  name = "WidenMoneyAmount1730000480000";
+export class WidenMoneyAmount1730000490000 implements MigrationInterface {
+  name = "WidenMoneyAmount1730000490000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await alterIntegerColumns(queryRunner, "money_amount", ["amount"], "bigint");
