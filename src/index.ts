@@ -22,6 +22,7 @@ export { hydrateAll, hydrateCopies } from "./kernel/database/hydrate";
 export { JsonBatch } from "./kernel/database/json-batch";
 export { rowsWhereIn } from "./kernel/database/load-rows";
 export { groupBy } from "./kernel/group-by";
+export { withTimeout } from "./kernel/with-timeout";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,
@@ -48,6 +49,16 @@ export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
+export type {
+  PaymentProvider,
+  PaymentContext,
+  PaymentAuthorization,
+  ProviderPayment,
+  ProviderSession,
+  WebhookPayload,
+  WebhookActionResult,
+} from "./modules/payment/lib/payment-provider";
+export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
 export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 export { startTestServer, type TestServer } from "./kernel/testing";
@@ -81,6 +92,8 @@ export {
   ILike,
   MoreThanOrEqual,
   LessThanOrEqual,
+  LessThan,
+  MoreThan,
   Brackets,
   type EntityManager,
   type FindOptionsWhere,

@@ -12,7 +12,8 @@ export type ErrorType =
   | "conflict"
   | "unprocessable"
   | "payload_too_large"
-  | "unexpected_state";
+  | "unexpected_state"
+  | "unavailable";
 
 /** Base class: a typed error with an HTTP status, a stable code and an optional field. */
 export class KioskError extends Error {
@@ -70,6 +71,13 @@ export class ConflictError extends KioskError {
 export class UnprocessableError extends KioskError {
   constructor(message: string, code = "unprocessable", field?: string) {
     super("unprocessable", 422, code, message, field);
+  }
+}
+
+/** 503: a dependency (a payment provider, the database) is down or did not answer in time; trying again later may work. */
+export class UnavailableError extends KioskError {
+  constructor(message: string, code = "unavailable") {
+    super("unavailable", 503, code, message);
   }
 }
 

@@ -1,64 +1,21 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, freePort, KIOSK_BIN, runAsync as run } from "../helpers/processes";
+import { createStore, REPO } from "../helpers/create-store";
+import { freePort, KIOSK_BIN, runAsync as run, type Run } from "../helpers/processes";
+import { getJson, serve } from "../helpers/server-process";
 
-const REPO = path.resolve(__dirname, "..", "..");
-const CREATE_STORE_BIN = path.join(REPO, "bin", "create-store.js");
 const HAS_PRODUCT_MODULE = fs.existsSync(path.join(REPO, "dist", "src", "modules", "product"));
 const PG_URL = process.env.KIOSK_TEST_DATABASE_URL;
-
-const createStore = (cwd: string, args: string[], env: Record<string, string | undefined> = {}) =>
-  run(process.execPath, [CREATE_STORE_BIN, ...args], { cwd, env });
 
 function lines(s: string): string[] {
   return s.split("\n").filter((l) => l.trim() !== "");
 }
 
 /** A server process of the project (`kiosk develop` or `kiosk start`), with its output kept for failures. */
-function serve(dir: string, args: string[], env: Record<string, string | undefined> = {}) {
-  const child: ChildProcess = spawn(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], {
-    cwd: dir,
-    env: cleanEnv({ LOG_LEVEL: "warn", ...env }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    output: () => output,
-    /** Polls until `path` answers 200; returns when it did. */
-    async firstOk(base: string, route: string, timeoutMs = 20_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output}`);
-        try {
-          if ((await fetch(base + route)).status === 200) return;
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`${route} did not answer 200 within ${timeoutMs} ms: ${output}`);
-    },
-    async stop(): Promise<void> {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
-async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const serveKiosk = (dir: string, args: string[]) => serve(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], { cwd: dir, env: { LOG_LEVEL: "warn" } });
 
 const login = (base: string, email: string, password: string) =>
   getJson(`${base}/admin/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
@@ -109,7 +66,7 @@ describe("create-store --yes on SQLite", () => {
     expect(fs.realpathSync(path.join(dir, "node_modules", "kiosk"))).toBe(fs.realpathSync(REPO));
     expect(fs.readdirSync(path.join(dir, "node_modules")).filter((e) => !e.startsWith(".")).sort()).toEqual(["@types", "kiosk", "typescript", "vitest"]);
 
-    for (const f of ["kiosk.config.ts", "tsconfig.json", "README.md", ".gitignore", ".env", "data/seed.json", "src/api/store/hello/route.ts", "src/services/greeting.ts", "src/subscribers/log-events.ts", "test/hello.test.ts"]) {
+    for (const f of ["kiosk.config.ts", "tsconfig.json", "README.md", ".gitignore", ".env", "data/seed.json", "src/api/store/hello/route.ts", "src/services/greeting.ts", "src/subscribers/order-placed.ts", "test/hello.test.ts"]) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
     }
     expect(fs.readdirSync(dir).some((f) => f.endsWith(".hbs") || f.startsWith("_"))).toBe(false);
@@ -134,7 +91,7 @@ describe("create-store --yes on SQLite", () => {
   it("is served by `kiosk develop`: hello, the seeded admin, products (timed from create-store to the first 200)", async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = serve(dir, ["develop", "--port", String(port)]);
+    const server = serveKiosk(dir, ["develop", "--port", String(port)]);
     try {
       await server.firstOk(base, "/store/hello");
       const firstOk = performance.now() - started;
@@ -173,7 +130,7 @@ describe("create-store --yes on SQLite", () => {
     expect(b.status, b.stderr).toBe(0);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = serve(dir, ["start", "--port", String(port), "--host", "127.0.0.1"]);
+    const server = serveKiosk(dir, ["start", "--port", String(port), "--host", "127.0.0.1"]);
     try {
       await server.firstOk(base, "/store/hello");
       expect((await getJson(`${base}/store/hello`)).body).toEqual({ message: "Welcome to the store, friend" });
@@ -294,7 +251,7 @@ describe.skipIf(!PG_URL)("create-store on PostgreSQL", () => {
     // no DATABASE_URL in the environment: kiosk.config.ts reads it from .env
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const server = serve(dir, ["develop", "--port", String(port)]);
+    const server = serveKiosk(dir, ["develop", "--port", String(port)]);
     try {
       await server.firstOk(base, "/store/hello");
       expect((await login(base, "owner@shop.test", "hunter2hunter2")).status).toBe(200);

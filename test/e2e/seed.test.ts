@@ -19,14 +19,26 @@ describe.each(DATABASES)("kiosk seed and kiosk user create on $name", ({ name })
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  /** The catalog and users as the APIs see them, through a server booted on the same database. */
+  /** The catalog, shipping options and users as the APIs see them, through a server booted on the same database. */
   async function snapshot() {
     const server = await framework.startTestServer({ projectDir: dir, databaseUrl: env.DATABASE_URL, migrate: false });
     try {
       const products = await server.request("/store/products?limit=100");
       const regions = await server.request("/store/regions");
       const users = await server.kernel.container.resolve<any>("userService").list({ offset: 0, limit: 100 });
-      return { products: products.body.count, regions: regions.body.count, users: users[1], body: products.body };
+      const options = (await server.request("/store/shipping-options")).body.shipping_options as any[];
+      const regionName = new Map<string, string>(regions.body.regions.map((r: { id: string; name: string }) => [r.id, r.name]));
+      return {
+        products: products.body.count,
+        regions: regions.body.count,
+        users: users[1],
+        /** `<region>: <name> <amount> [min_subtotal >= n]`, sorted. */
+        shippingOptions: options
+          .map((o) => `${regionName.get(o.region_id)}: ${o.name} ${o.amount}${o.requirements.map((r: any) => ` [${r.type} ${r.amount}]`).join("")}`)
+          .sort(),
+        storeCategories: (await server.request("/store/product-categories")).body.product_categories.map((c: { handle: string }) => c.handle),
+        body: products.body,
+      };
     } finally {
       await server.close();
     }
@@ -65,9 +77,42 @@ describe.each(DATABASES)("kiosk seed and kiosk user create on $name", ({ name })
     r = kiosk("seed", "--file", bad);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no collection with the handle no-such-collection/);
-    expect(await snapshot()).toMatchObject({ products: 0, regions: 0, users: 0 });
+    expect(await snapshot()).toMatchObject({ products: 0, regions: 0, users: 0, shippingOptions: [] });
 
     expect(kiosk("seed", "--file", "missing.json").stderr).toMatch(/no such file/);
+  });
+
+  it("refuses a bad shipping option with one line, and rolls back what came before it", async () => {
+    const bad = path.join(dir, "bad-shipping.json");
+    const seed = JSON.parse(fs.readFileSync(STARTER_SEED, "utf8"));
+    const withOption = (option: Record<string, unknown>) => JSON.stringify({ ...seed, shipping_options: [...seed.shipping_options, option] });
+    const last = seed.shipping_options.length;
+    const refused = (option: Record<string, unknown>) => {
+      fs.writeFileSync(bad, withOption(option));
+      const r = kiosk("seed", "--file", bad);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      return r.stderr.trim();
+    };
+
+    // Checked with the file, before the database is opened.
+    expect(refused({ name: "Refund", region: "Europe", amount: -100 })).toMatch(
+      new RegExp(`^kiosk: .*bad-shipping\\.json: shipping_options\\.${last}\\.amount: Too small: expected number to be >=0 \\[KIOSK_SEED_INVALID\\]$`),
+    );
+    expect(refused({ name: "Express", region: "Europe", amount: 1500, requirements: [{ type: "min_subtotal", amount: -1 }] })).toMatch(
+      /shipping_options\.\d+\.requirements\.0\.amount: Too small/,
+    );
+    expect(refused({ name: "Express", region: "Europe", amount: 1500, price_type: "calculated" })).toMatch(/price_type: only flat_rate prices are supported/);
+
+    // Found while loading, after the users, the regions and the demo's own options were written: all rolled back.
+    expect(refused({ name: "Express", region: "Mars", amount: 1500 })).toBe(
+      "kiosk: shipping_options: the shipping option Express names the region Mars, which neither the seed nor the store has [KIOSK_SEED_FAILED]",
+    );
+    expect(refused({ name: "Express", region: "Europe", amount: 1500, provider_id: "pigeon" })).toMatch(
+      /^kiosk: shipping_options: .*pigeon.* \[KIOSK_SEED_FAILED\]$/,
+    );
+    expect(await snapshot()).toMatchObject({ products: 0, regions: 0, users: 0, shippingOptions: [], storeCategories: [] });
   });
 
   it("loads the starter's demo data, and a second run skips what is there", async () => {
@@ -75,16 +120,40 @@ describe.each(DATABASES)("kiosk seed and kiosk user create on $name", ({ name })
     let r = kiosk("seed", "--file", STARTER_SEED);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^products\\s+${seed.products.length} created$`, "m"));
+    expect(r.stdout).toMatch(/^shipping_options\s+4 created$/m);
     expect(r.stdout).toMatch(/seeded from .* in \d+ ms/);
     const first = await snapshot();
     expect(first).toMatchObject({ products: seed.products.length, regions: seed.regions.length, users: seed.users.length });
     const variant = first.body.products[0].variants[0];
     expect(variant.prices.length).toBeGreaterThan(0);
+    // A store that sells: a flat rate and free shipping over 50.00 in every region, and a category the store shows.
+    expect(first.shippingOptions).toEqual([
+      "Europe: Free Shipping 0 [min_subtotal 5000]",
+      "Europe: Standard Shipping 800",
+      "North America: Free Shipping 0 [min_subtotal 5000]",
+      "North America: Standard Shipping 900",
+    ]);
+    expect(first.storeCategories).toEqual(["apparel"]);
 
     r = kiosk("seed", "--file", STARTER_SEED);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^products\\s+0 created, ${seed.products.length} already there$`, "m"));
-    expect(await snapshot()).toMatchObject({ products: first.products, regions: first.regions, users: first.users });
+    expect(r.stdout).toMatch(/^shipping_options\s+0 created, 4 already there$/m);
+    const second = await snapshot();
+    expect(second).toMatchObject({ products: first.products, regions: first.regions, users: first.users });
+    expect(second.shippingOptions).toEqual(first.shippingOptions);
+    expect(second.storeCategories).toEqual(first.storeCategories);
+
+    // A later file may name a region the store already has; a name taken in that region is skipped.
+    const more = path.join(dir, "more-shipping.json");
+    fs.writeFileSync(more, JSON.stringify({ shipping_options: [
+      { name: "Standard Shipping", region: "Europe", amount: 100 },
+      { name: "Express", region: "Europe", amount: 1500, requirements: [{ type: "max_subtotal", amount: 20000 }] },
+    ] }));
+    r = kiosk("seed", "--file", more);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^shipping_options\s+1 created, 1 already there$/m);
+    expect((await snapshot()).shippingOptions).toEqual([...first.shippingOptions, "Europe: Express 1500 [max_subtotal 20000]"].sort());
   });
 
   it("creates an admin user who can sign in, and refuses bad input", async () => {

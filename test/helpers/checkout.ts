@@ -58,11 +58,18 @@ export async function stockOf(store: Store, productId: string, variantId: string
 
 /**
  * A cart ready to complete: items, email, shipping address, shipping method and
- * the manual payment session selected. Returns the cart.
+ * a payment session selected (the manual provider's unless told). Returns the cart.
  */
 export async function readyCart(
   store: Store,
-  input: { regionId: string; optionId: string; items: { variant_id: string; quantity: number }[]; headers?: Record<string, string> },
+  input: {
+    regionId: string;
+    optionId: string;
+    items: { variant_id: string; quantity: number }[];
+    headers?: Record<string, string>;
+    /** The payment provider whose session is selected (default `manual`). */
+    provider?: string;
+  },
 ) {
   const headers = input.headers ?? {};
   const created = expectStatus(await store.request("/store/carts", { body: { region_id: input.regionId }, headers }), 200).cart;
@@ -78,7 +85,7 @@ export async function readyCart(
   );
   expectStatus(await store.request(`/store/carts/${created.id}/shipping-methods`, { body: { option_id: input.optionId }, headers }), 200);
   expectStatus(await store.request(`/store/carts/${created.id}/payment-sessions`, { method: "POST", headers }), 200);
-  const cart = expectStatus(await store.request(`/store/carts/${created.id}/payment-session`, { body: { provider_id: "manual" }, headers }), 200).cart;
+  const cart = expectStatus(await store.request(`/store/carts/${created.id}/payment-session`, { body: { provider_id: input.provider ?? "manual" }, headers }), 200).cart;
   return cart as { id: string; total: number; [key: string]: any };
 }
 

@@ -6,17 +6,17 @@ export const DATABASES: { name: "sqlite" | "postgres" }[] = [
   ...(process.env.KIOSK_TEST_DATABASE_URL ? [{ name: "postgres" as const }] : []),
 ];
 
-/** Creates a fresh PostgreSQL database for one suite; returns its URL and a drop function. */
-export async function createPostgresDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A URL naming a fresh PostgreSQL database that does not exist yet (for a command
+ * that creates its own, as create-store does), and a drop function for afterAll.
+ */
+export function postgresDatabaseToCreate(label: string): { name: string; url: string; drop: () => Promise<void> } {
   const adminUrl = process.env.KIOSK_TEST_DATABASE_URL!;
   const name = `kiosk_test_${label}_${process.pid}_${Date.now()}`.toLowerCase().replace(/\W/g, "_");
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: async () => {
       const c = new Client({ connectionString: adminUrl });
@@ -25,6 +25,16 @@ export async function createPostgresDatabase(label: string): Promise<{ url: stri
       await c.end();
     },
   };
+}
+
+/** Creates a fresh PostgreSQL database for one suite; returns its URL and a drop function. */
+export async function createPostgresDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const db = postgresDatabaseToCreate(label);
+  const admin = new Client({ connectionString: process.env.KIOSK_TEST_DATABASE_URL! });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${db.name}"`);
+  await admin.end();
+  return { url: db.url, drop: db.drop };
 }
 
 /** A database URL for the suite (undefined = the project's SQLite file) and its cleanup. */

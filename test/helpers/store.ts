@@ -7,11 +7,12 @@ export type Server = Awaited<ReturnType<typeof kiosk.startTestServer>>;
 export const ADMIN = { email: "admin@kiosk.test", password: "supersecret" };
 
 /**
- * A booted `store` fixture (the core modules alone) on the given database, with
- * one admin user, and request helpers that send the admin's bearer token.
+ * A booted `store` fixture (the core modules alone; or another fixture, such as
+ * `card-store`) on the given database, with one admin user, and request helpers
+ * that send the admin's bearer token.
  */
-export async function startStore(db: "sqlite" | "postgres", label: string) {
-  const dir = copyFixture("store");
+export async function startStore(db: "sqlite" | "postgres", label: string, options: { fixture?: string } = {}) {
+  const dir = copyFixture(options.fixture ?? "store");
   const database = await suiteDatabase(db, label);
   let server: Server | undefined;
   try {
@@ -22,6 +23,7 @@ export async function startStore(db: "sqlite" | "postgres", label: string) {
     const adminHeaders = { authorization: `Bearer ${login.body.access_token}` };
     const s = server;
     return {
+      dir,
       server: s,
       request: s.request,
       adminHeaders,

@@ -1,4 +1,3 @@
-import { asValue } from "awilix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createProduct,
@@ -12,35 +11,8 @@ import {
 } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
 import { startStore, type Store } from "../helpers/store";
-
-/** What the test payment provider was asked. */
-const calls: string[] = [];
-
-/**
- * A plugin's payment provider: `data.mode` decides its answer (`ok` authorizes,
- * `3ds` needs more from the customer, anything else declines).
- */
-const testProvider = {
-  identifier: "test-pay",
-  async initiatePayment() {
-    return { mode: "3ds" };
-  },
-  async authorizePayment(data: Record<string, unknown>) {
-    calls.push(`authorize:${data.mode}`);
-    if (data.mode === "ok") return { status: "authorized" as const, data };
-    return { status: data.mode === "3ds" ? ("requires_more" as const) : ("error" as const), data: { ...data, redirect: "https://bank.test" } };
-  },
-  async capturePayment(p: { data: Record<string, unknown> }) {
-    return p.data;
-  },
-  async refundPayment(p: { data: Record<string, unknown> }) {
-    return p.data;
-  },
-  async cancelPayment(p: { data: Record<string, unknown> }) {
-    calls.push("cancel");
-    return p.data;
-  },
-};
+import { CardBank } from "../fixtures/card-store/src/lib/card-bank";
+import { CARDS } from "../fixtures/card-store/src/lib/cards";
 
 describe.each(DATABASES)("checkout on $name", ({ name }) => {
   let store: Store;
@@ -52,9 +24,8 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
     store.request(path, { method: "POST", body, headers });
 
   beforeAll(async () => {
-    store = await startStore(name, "checkout");
-    // A plugin's payment provider: any service whose key ends in PaymentProviderService, registered with the others at start.
-    store.server.kernel.container.register("testPayPaymentProviderService", asValue(testProvider));
+    // The project's own card provider (src/services/card-payment-provider.ts) beside the built-in manual one.
+    store = await startStore(name, "checkout", { fixture: "card-store" });
     events = recordEvents(store);
     region = await createRegion(store, { name: "Denmark", currency_code: "dkk", tax_rate: 25, countries: ["dk"] });
     option = await createShippingOption(store, region.id, 499);
@@ -101,7 +72,7 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
     expect(cart).toMatchObject({ subtotal: 5298, shipping_total: 499, tax_total: 950 + 375 + 125, discount_total: 0, total: 7247 });
 
     cart = expectStatus(await post(`/store/carts/${created.id}/payment-sessions`), 200).cart;
-    expect(cart.payment_sessions.map((s: { provider_id: string }) => s.provider_id)).toEqual(["manual", "test-pay"]);
+    expect(cart.payment_sessions.map((s: { provider_id: string }) => s.provider_id)).toEqual(["card", "manual"]);
     expect(cart.payment_session).toBeNull();
     cart = expectStatus(await post(`/store/carts/${created.id}/payment-session`, { provider_id: "manual" }), 200).cart;
     expect(cart.payment_session).toMatchObject({ provider_id: "manual", is_selected: true, amount: 7247, status: "pending" });
@@ -344,32 +315,38 @@ describe.each(DATABASES)("checkout on $name", ({ name }) => {
     expect(expectStatus(await store.request(`/store/carts/${alicesOpenCart.id}`), 200).cart.customer_id).toBe(aliceCart.customer_id);
   });
 
-  it("takes payment providers from the container, and completes nothing when one does not authorize", async () => {
-    calls.length = 0;
+  it("takes payment providers from the project's services, and completes nothing when one does not authorize", async () => {
     const product = await createProduct(store, [{ inventory_quantity: 4, prices: [{ amount: 900, currency_code: "dkk" }] }]);
     const variant = product.variants[0];
     const cart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: variant.id, quantity: 2 }] });
     const withBoth = expectStatus(await post(`/store/carts/${cart.id}/payment-sessions`), 200).cart;
-    expect(withBoth.payment_sessions.map((s: { provider_id: string }) => s.provider_id).sort()).toEqual(["manual", "test-pay"]);
-    expectStatus(await post(`/store/carts/${cart.id}/payment-session`, { provider_id: "test-pay" }), 200);
+    expect(withBoth.payment_sessions.map((s: { provider_id: string }) => s.provider_id).sort()).toEqual(["card", "manual"]);
+    expectStatus(await post(`/store/carts/${cart.id}/payment-session`, { provider_id: "card" }), 200);
+    const pay = (card: string) => post(`/store/carts/${cart.id}/payment-sessions/card`, { data: { card } });
 
+    expectStatus(await pay(CARDS.threeDs), 200);
     const more = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200);
     expect(more.type).toBe("cart");
-    expect(more.data.payment_session).toMatchObject({ provider_id: "test-pay", status: "requires_more", data: { redirect: "https://bank.test" } });
+    expect(more.data.payment_session).toMatchObject({ provider_id: "card", status: "requires_more", data: { next_action: "3ds" } });
     expect(more.data.completed_at).toBeNull();
     expect(await stockOf(store, product.id, variant.id)).toBe(4);
 
-    expectStatus(await post(`/store/carts/${cart.id}/payment-sessions/test-pay`, { data: { mode: "declined" } }), 200);
+    expectStatus(await pay(CARDS.declined), 200);
     const declined = expectStatus(await post(`/store/carts/${cart.id}/complete`), 422);
     expect(declined).toMatchObject({ code: "payment_authorization_failed" });
     expect(await stockOf(store, product.id, variant.id)).toBe(4);
     expect(expectStatus(await store.request(`/store/orders/cart/${cart.id}`), 404)).toMatchObject({ code: "order_not_found" });
 
-    expectStatus(await post(`/store/carts/${cart.id}/payment-sessions/test-pay`, { data: { mode: "ok" } }), 200);
+    expectStatus(await pay(CARDS.ok), 200);
     const done = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200);
-    expect(done.data.payments[0]).toMatchObject({ provider_id: "test-pay", amount: done.data.total });
+    expect(done.data.payments[0]).toMatchObject({ provider_id: "card", amount: done.data.total });
     expect(await stockOf(store, product.id, variant.id)).toBe(2);
-    expect(calls).toEqual(["authorize:3ds", "authorize:declined", "authorize:ok"]);
+    const intent = done.data.payments[0].data.intent_id;
+    expect(CardBank.in(store.dir).read().calls.filter((c) => c.startsWith("authorize:"))).toEqual([
+      `authorize:${intent}`,
+      `authorize:${intent}`,
+      `authorize:${intent}`,
+    ]);
   });
 
   it("never answers a 5xx to junk on any checkout route", async () => {

@@ -111,7 +111,7 @@ export async function runProjectKiosk(
 
 /** `kiosk seed` prints `<section>   <n> created[, <m> already there]` per section: a short summary of it. */
 export function seedSummary(stdout: string): string {
-  const parts = [...stdout.matchAll(/^(\w+)\s+(\d+) created/gm)].filter((m) => m[2] !== "0").map((m) => `${m[2]} ${m[1]}`);
+  const parts = [...stdout.matchAll(/^(\w+)\s+(\d+) created/gm)].filter((m) => m[2] !== "0").map((m) => `${m[2]} ${m[1].replace(/_/g, " ")}`);
   return parts.join(", ");
 }
 

@@ -43,6 +43,14 @@ export interface KioskConfig {
     /** Age (ms) an outbox row must reach before the sweeper takes it, so it never races the normal dispatch. Default 2000 with Redis, 30000 in memory. */
     sweepGrace?: number;
   };
+  payments?: {
+    /**
+     * Milliseconds a payment provider call may take during checkout (default 30000). A slower
+     * answer counts as a failure: the reservation is undone and the authorization voided.
+     * A completion interrupted by a crash is finished or undone once it is this old plus 10 s.
+     */
+    timeout?: number;
+  };
   http?: {
     /** Env: PORT. */
     port?: number;

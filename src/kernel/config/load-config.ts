@@ -34,6 +34,7 @@ const configSchema = z.strictObject({
       sweepGrace: z.number().int().min(0).optional(),
     })
     .optional(),
+  payments: z.strictObject({ timeout: z.number().int().min(100).max(600_000).optional() }).optional(),
   http: z
     .strictObject({
       port: z.number().int().min(0).max(65535).optional(),
@@ -151,6 +152,9 @@ export function loadConfig(options: {
       backoff: config.events?.backoff ?? 1000,
       sweepInterval: config.events?.sweepInterval ?? (redisUrl ? 1000 : 5000),
       sweepGrace: config.events?.sweepGrace ?? (redisUrl ? 2000 : 30_000),
+    },
+    payments: {
+      timeout: config.payments?.timeout ?? 30_000,
     },
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,

@@ -33,6 +33,10 @@ export interface ResolvedConfig {
     sweepInterval: number;
     sweepGrace: number;
   };
+  /** Payment provider calls during checkout (ms). */
+  payments: {
+    timeout: number;
+  };
   http: {
     port: number;
     storeCors: string;

@@ -36,6 +36,11 @@ export class UnitOfWork {
     return this.serialized ? this.oneAtATime(() => this.transaction(work)) : this.transaction(work);
   }
 
+  /** Whether the caller runs inside a transaction (where no network call may be made). */
+  get active(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   /**
    * better-sqlite3 has one connection, so TypeORM hands every transaction the
    * same query runner: two overlapping transactions would become one transaction

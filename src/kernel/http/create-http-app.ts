@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from "pino";
 import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
+import { bodyParser } from "./body-parsers";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { KioskRequest } from "./types";
 
@@ -48,10 +49,7 @@ export function createHttpApp(
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
   app.use("/store", corsFor(config.http.storeCors));
   app.use("/admin", corsFor(config.http.adminCors));
-  const json = express.json({ limit: config.http.bodyLimit });
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" ? next() : json(req, res, next),
-  );
+  app.use(bodyParser(config.http.bodyLimit));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
     lazyScope(req as KioskRequest, generation);

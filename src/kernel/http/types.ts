@@ -13,6 +13,8 @@ export interface KioskRequest<Body = any, Query = any> extends Request {
   validatedBody: Body;
   /** The query, parsed by the route's schema (see `withValidation`). */
   validatedQuery: Query;
+  /** The body's bytes as sent, for webhooks under `/hooks/` (signature checks). */
+  rawBody?: Buffer;
   /** Set by auth middlewares. */
   auth?: { actorType: string; actorId: string };
 }

@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix";
 import { ConflictError } from "../../../kernel/errors";
+import { CliError } from "../../cli-error";
 import type { UnitOfWork } from "../../../kernel/events/unit-of-work";
 import type { SeedFile } from "./seed-file";
 
@@ -11,7 +12,8 @@ const ALL = { offset: 0, limit: 1000 };
 /**
  * Loads a seed file through the modules' own services, in ONE transaction: a
  * bad entry halfway rolls everything back. Records that already exist (same
- * email, region name or handle) are skipped, so seeding twice is harmless.
+ * email, region name, handle, or shipping option name in its region) are
+ * skipped, so seeding twice is harmless.
  */
 export async function applySeed(container: AwilixContainer, seed: SeedFile): Promise<SeedReport> {
   const report: SeedReport = {};
@@ -23,7 +25,7 @@ export async function applySeed(container: AwilixContainer, seed: SeedFile): Pro
       await create();
       entry.created++;
     } catch (err) {
-      if (!(err instanceof ConflictError)) throw new Error(`${section}: ${(err as Error).message}`);
+      if (!(err instanceof ConflictError)) throw new CliError("KIOSK_SEED_FAILED", `${section}: ${(err as Error).message}`);
       entry.skipped++;
     }
   };
@@ -38,6 +40,17 @@ export async function applySeed(container: AwilixContainer, seed: SeedFile): Pro
       await createOrSkip("regions", async () => {
         if (regionIds.has(region.name)) throw new ConflictError(region.name);
         regionIds.set(region.name, (await service("regionService").create(region)).id);
+      });
+    }
+
+    const shipping = service("shippingOptionService");
+    for (const { region, ...option } of seed.shipping_options) {
+      await createOrSkip("shipping_options", async () => {
+        const regionId = regionIds.get(region);
+        if (!regionId) throw new Error(`the shipping option ${option.name} names the region ${region}, which neither the seed nor the store has`);
+        const [inRegion] = await shipping.list({ region_id: regionId }, ALL);
+        if (inRegion.some((o: { name: string }) => o.name === option.name)) throw new ConflictError(option.name);
+        await shipping.create({ ...option, region_id: regionId });
       });
     }
 

@@ -9,6 +9,25 @@ const price = z.strictObject({
   region: z.string().optional(),
 });
 
+/** An amount in a currency's minor unit, as a PostgreSQL integer column holds it. */
+const minorUnits = z.number().int().min(0).max(2_147_483_647);
+
+/** A flat-rate shipping option of a region, as in Medusa v1's seed (the region by name here). */
+const shippingOption = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  region: z.string().min(1),
+  provider_id: z.string().min(1).default("manual"),
+  price_type: z.literal("flat_rate", { message: "only flat_rate prices are supported" }).default("flat_rate"),
+  amount: minorUnits,
+  requirements: z
+    .array(z.strictObject({ type: z.enum(["min_subtotal", "max_subtotal"]), amount: minorUnits }))
+    .max(2)
+    .default([]),
+  data: z.record(z.string(), z.unknown()).default({}),
+  admin_only: z.boolean().default(false),
+  is_return: z.boolean().default(false),
+});
+
 const variant = z.strictObject({
   title: z.string().min(1),
   sku: z.string().optional(),
@@ -42,6 +61,7 @@ export const seedFile = z.strictObject({
       }),
     )
     .default([]),
+  shipping_options: z.array(shippingOption).default([]),
   collections: z.array(z.strictObject({ title: z.string().min(1), handle: z.string().min(1) })).default([]),
   categories: z
     .array(
@@ -50,6 +70,9 @@ export const seedFile = z.strictObject({
         handle: z.string().min(1),
         description: z.string().optional(),
         parent: z.string().optional(),
+        /** The Store API lists a category only when it is active and not internal; `is_active` defaults to false, as in the Admin API. */
+        is_active: z.boolean().optional(),
+        is_internal: z.boolean().optional(),
       }),
     )
     .default([]),

@@ -1,8 +1,18 @@
-import { ConflictError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import {
+  ConflictError,
+  generateId,
+  LessThan,
+  UnavailableError,
+  UnprocessableError,
+  type TransactionContext,
+  type UnitOfWork,
+} from "kiosk";
 import { Cart } from "../models/cart";
+import { CartCompletion } from "../models/cart-completion";
 import { isPurchasable } from "../lib/catalog";
-import { isUniqueViolation, PaymentNotAuthorized } from "../lib/completion-errors";
-import { takeStock } from "../lib/inventory";
+import { assertReadyToComplete } from "../lib/completion-checks";
+import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
+import { returnStock, takeStock } from "../lib/inventory";
 import type { LineAdjustment } from "../lib/totals";
 import type CartService from "./cart";
 import type { CartView } from "./cart";
@@ -13,23 +23,19 @@ interface OrderLike {
   cart_id: string | null;
 }
 
-interface PaymentLike {
-  id: string;
-  provider_id: string;
-  amount: number;
+interface PaymentContext {
+  cart_id: string;
+  email: string | null;
+  customer_id: string | null;
   currency_code: string;
-  data: Record<string, unknown>;
-}
-
-interface DiscountLike {
-  id: string;
-  code: string;
-  regions: { id: string }[];
-  rule: { type: string; value: number; allocation: string | null };
+  amount: number;
+  session_id?: string;
 }
 
 interface Cradle {
   unitOfWork: UnitOfWork;
+  config: { payments: { timeout: number } };
+  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
   cartService: CartService;
   lineItemService: LineItemService;
   orderService: {
@@ -39,20 +45,25 @@ interface Cradle {
     retrieve(id: string, parent?: TransactionContext): Promise<OrderLike>;
   };
   discountService: {
-    listByIds(ids: string[]): Promise<DiscountLike[]>;
-    assertApplicable(discount: DiscountLike, regionId: string, now?: Date): void;
+    listByIds(ids: string[]): Promise<{ id: string; regions: { id: string }[]; rule: { type: string } }[]>;
+    assertApplicable(discount: unknown, regionId: string, now?: Date): void;
     consume(ids: string[], parent?: TransactionContext): Promise<void>;
+    release(ids: string[], parent?: TransactionContext): Promise<void>;
   };
   paymentService: {
-    authorizeForCart(
-      context: ReturnType<CartService["paymentContext"]>,
-      parent?: TransactionContext,
-    ): Promise<{ status: "authorized" | "requires_more" | "error"; data: Record<string, unknown>; payment?: PaymentLike }>;
+    authorize(
+      session: { id: string; provider_id: string; amount: number; data: Record<string, unknown> },
+      context: PaymentContext,
+    ): Promise<{ status: "authorized" | "requires_more" | "error"; data: Record<string, unknown> }>;
+    recordAuthorized(
+      tx: TransactionContext,
+      input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
+    ): Promise<{ id: string }>;
     attachToOrder(paymentId: string, orderId: string, parent?: TransactionContext): Promise<void>;
-    voidAuthorization(payment: PaymentLike): Promise<void>;
+    voidAuthorization(payment: { provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> }): Promise<void>;
   };
   paymentSessionService: {
-    recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>): Promise<void>;
+    recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>, parent?: TransactionContext): Promise<void>;
   };
   shippingMethodService: {
     attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }, parent?: TransactionContext): Promise<void>;
@@ -61,28 +72,49 @@ interface Cradle {
 
 export type CompletionResult = { type: "order"; data: OrderLike } | { type: "cart"; data: CartView };
 
+/** The selected session as the reservation read it: what the provider last saw. */
+interface SessionRead {
+  id: string;
+  provider_id: string;
+  amount: number;
+  data: Record<string, unknown>;
+}
+
+type Reservation =
+  | { type: "answer"; result: CompletionResult }
+  | { type: "reserved"; completion: CartCompletion; session: SessionRead; context: PaymentContext };
+
+/** How long a second completion of the same cart polls for the first, between looks (ms). */
+const POLL_INTERVAL = 50;
+/** Beyond the provider timeout, how long a completion's row is its attempt's before the sweeper may take it (ms). */
+const LEASE_MARGIN = 10_000;
+
 /**
- * `POST /store/carts/:id/complete`: turns a cart into an order in ONE
- * transaction that spans the cart, product, discount, payment, shipping and
- * order modules (their services join it through the unit of work):
+ * `POST /store/carts/:id/complete`, in three steps so no provider call runs
+ * inside a database transaction (Medusa v2's completion workflow):
  *
- * 1. an order already placed with the `Idempotency-Key`, or for the cart, is
- *    the answer (the cart row is locked first, so a concurrent completion of
- *    the same cart waits for this one and then finds its order);
- * 2. the cart is checked: items, email, shipping address, shipping method,
- *    selected payment session, variants still sold, discounts still valid;
- * 3. stock is taken with one conditional UPDATE per variant (422
- *    `insufficient_inventory` rolls everything back);
- * 4. each discount's use is counted with a conditional UPDATE;
- * 5. the payment is authorized with the provider;
- * 6. the order is created (`cart_id` and `idempotency_key` unique), the lines,
- *    shipping methods and payment handed to it, the cart marked completed,
- *    and `order.placed` staged, published only after commit.
+ * 1. **reserve** — one short transaction: an order already placed for the
+ *    cart or the `Idempotency-Key` is the answer; the cart row is locked and
+ *    checked (items, email, address, shipping, payment session, variants
+ *    still sold, discounts still valid); stock is taken with one conditional
+ *    UPDATE per variant, discount uses are counted, and a `cart_completion`
+ *    row records all of it (`reserved`).
+ * 2. **authorize** — the provider call, with no transaction open and bounded
+ *    by `payments.timeout`; an authorization is recorded on the row
+ *    (`authorized`) in a one-statement transaction.
+ * 3. **place** — one short transaction: the row is deleted (only by the
+ *    attempt that owns it), the cart is marked completed only if it did not
+ *    change since step 1, the payment and order are created, lines, shipping
+ *    and payment handed over, `order.placed` staged.
  *
- * A unique violation from a concurrent completion that slipped past step 1 is
- * answered with the order that won. When the provider does not authorize, the
- * transaction rolls back (no stock taken, no code used) and the answer is the
- * cart (`requires_more`) or a 422 (`error`).
+ * Any failure after step 1 is compensated: stock and discount uses given
+ * back, the row deleted, the authorization voided with the provider (after
+ * that transaction), and no event. A process that dies between steps leaves
+ * the row; once it expires, `recover` (the `cart-completions` job) places the
+ * order of an `authorized` row and undoes a `reserved` one.
+ *
+ * A second completion of the same cart while one is in flight waits for it
+ * and answers its order (a webhook racing the storefront gives one order).
  */
 export default class CartCompletionService {
   private readonly cradle: Cradle;
@@ -91,63 +123,230 @@ export default class CartCompletionService {
     this.cradle = cradle;
   }
 
+  private get lease(): number {
+    return this.cradle.config.payments.timeout + LEASE_MARGIN;
+  }
+
   async complete(cartId: string, idempotencyKey?: string): Promise<CompletionResult> {
+    if (this.cradle.unitOfWork.active) throw new Error("cartCompletionService.complete opens its own transactions: call it outside one");
     const key = idempotencyKey ?? null;
-    let authorized: PaymentLike | undefined;
+    const deadline = Date.now() + this.lease;
     try {
-      return await this.cradle.unitOfWork.run(async (tx) => {
-        authorized = undefined;
-        if (key) {
-          const placed = await this.cradle.orderService.findByIdempotencyKey(key, tx);
-          if (placed) return this.answer(placed, cartId);
+      for (;;) {
+        const reservation = await this.reserve(cartId, key).catch((err) => {
+          if (err instanceof CompletionInFlight || isUniqueViolation(err)) return null;
+          throw err;
+        });
+        if (reservation?.type === "answer") return reservation.result;
+        if (reservation) return await this.authorizeAndPlace(reservation);
+        if (Date.now() > deadline) {
+          throw new ConflictError(`Cart ${cartId} is being completed by another request; try again`, "cart_completion_in_progress");
         }
-        const locked = await this.cradle.cartService.lock(tx, cartId);
-        if (locked.completed_at) {
-          const placed = await this.cradle.orderService.findByCart(cartId, tx);
-          if (placed) return this.answer(placed, cartId);
-          throw new ConflictError(`Cart ${cartId} has already been completed`, "cart_completed");
-        }
-        const { cart, variants } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
-        this.assertReady(cart);
-        const discounts = await this.cradle.discountService.listByIds((cart.discounts ?? []).map((d: { id: string }) => d.id));
-        for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
-
-        const demand = new Map<string, number>();
-        for (const item of cart.items) {
-          if (!isPurchasable(variants.get(item.variant_id ?? ""))) {
-            throw new UnprocessableError(`The product of line ${item.id} (${item.title}) is no longer sold`, "variant_unavailable", "items");
-          }
-          demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
-        }
-        const taken = await takeStock(tx.manager, demand, variants);
-        if (discounts.length) await this.cradle.discountService.consume(discounts.map((d) => d.id), tx);
-
-        const authorization = await this.cradle.paymentService.authorizeForCart(this.cradle.cartService.paymentContext(cart), tx);
-        if (authorization.status !== "authorized" || !authorization.payment) {
-          throw new PaymentNotAuthorized(authorization.status === "authorized" ? "error" : authorization.status, authorization.data);
-        }
-        authorized = authorization.payment;
-
-        const order = await this.cradle.orderService.createFromCart(cart, key, tx);
-        const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
-        await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, taken, tx);
-        const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
-        await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping }, tx);
-        await this.cradle.paymentService.attachToOrder(authorization.payment.id, order.id, tx);
-        const now = new Date();
-        await tx.manager.update(Cart, { id: cartId }, { completed_at: now, payment_authorized_at: now, idempotency_key: key, updated_at: now });
-        tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
-        return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id, tx) };
-      });
-    } catch (err) {
-      if (authorized) await this.cradle.paymentService.voidAuthorization(authorized);
-      if (err instanceof PaymentNotAuthorized) return this.notAuthorized(cartId, err);
-      if (isUniqueViolation(err)) {
-        const placed =
-          (key ? await this.cradle.orderService.findByIdempotencyKey(key) : null) ?? (await this.cradle.orderService.findByCart(cartId));
-        if (placed) return this.answer(placed, cartId);
+        await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL));
       }
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const placed = (key ? await this.cradle.orderService.findByIdempotencyKey(key) : null) ?? (await this.cradle.orderService.findByCart(cartId));
+      if (!placed) throw err;
+      return this.answer(placed, cartId);
+    }
+  }
+
+  /**
+   * Finishes or undoes completions whose attempt died (the row outlived its
+   * lease): an `authorized` one places its order, a `reserved` one gives
+   * everything back and voids whatever the provider may have authorized.
+   * Each row is claimed first, so two sweepers never take the same one.
+   * Returns how many rows were taken.
+   */
+  async recover(now = new Date()): Promise<number> {
+    const expired = await this.cradle.unitOfWork.run((tx) =>
+      tx.manager.find(CartCompletion, { where: { expires_at: LessThan(now) }, order: { expires_at: "ASC" }, take: 50 }),
+    );
+    let taken = 0;
+    for (const row of expired) {
+      const token = generateId("att");
+      const claimed = await this.cradle.unitOfWork.run((tx) =>
+        tx.manager.update(
+          CartCompletion,
+          { id: row.id, token: row.token },
+          { token, expires_at: new Date(Date.now() + this.lease), updated_at: new Date() },
+        ),
+      );
+      if (!claimed.affected) continue;
+      taken++;
+      const mine = Object.assign(row, { token });
+      this.cradle.logger.info({ cart_id: row.cart_id, step: row.step }, `completing cart ${row.cart_id} was interrupted; ${row.step === "authorized" ? "finishing" : "undoing"} it`);
+      try {
+        if (row.step === "authorized") {
+          await this.place(mine);
+          continue;
+        }
+      } catch (err) {
+        this.cradle.logger.error({ err, cart_id: row.cart_id }, `cannot finish completing cart ${row.cart_id}; undoing it`);
+      }
+      await this.undo(mine, { voidPayment: true });
+    }
+    return taken;
+  }
+
+  /** Step 1: one transaction that answers a placed order, or takes stock and discount uses and records the completion. */
+  private reserve(cartId: string, key: string | null): Promise<Reservation> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      if (key) {
+        const placed = await this.cradle.orderService.findByIdempotencyKey(key, tx);
+        if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
+      }
+      const locked = await this.cradle.cartService.lock(tx, cartId);
+      if (locked.completed_at) {
+        const placed = await this.cradle.orderService.findByCart(cartId, tx);
+        if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
+        throw new ConflictError(`Cart ${cartId} has already been completed`, "cart_completed");
+      }
+      // Thrown, not returned: the rollback undoes this attempt's lock, which would otherwise void the first.
+      if (await tx.manager.existsBy(CartCompletion, { cart_id: cartId })) throw new CompletionInFlight();
+
+      const { cart, variants } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
+      assertReadyToComplete(cart);
+      const discountIds = (cart.discounts ?? []).map((d: { id: string }) => d.id);
+      const discounts = await this.cradle.discountService.listByIds(discountIds);
+      for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
+      const demand = new Map<string, number>();
+      for (const item of cart.items) {
+        if (!isPurchasable(variants.get(item.variant_id ?? ""))) {
+          throw new UnprocessableError(`The product of line ${item.id} (${item.title}) is no longer sold`, "variant_unavailable", "items");
+        }
+        demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
+      }
+      const taken = await takeStock(tx.manager, demand, variants);
+      if (discountIds.length) await this.cradle.discountService.consume(discountIds, tx);
+
+      const session = cart.payment_session;
+      const completion = tx.manager.create(CartCompletion, {
+        cart_id: cartId,
+        token: generateId("att"),
+        step: "reserved",
+        idempotency_key: key,
+        cart_updated_at: locked.updated_at,
+        payment_session_id: session.id,
+        provider_id: session.provider_id,
+        amount: cart.total,
+        currency_code: cart.currency_code,
+        reserved: [...taken],
+        discount_ids: discountIds,
+        data: session.data ?? {},
+        expires_at: new Date(Date.now() + this.lease),
+      });
+      await tx.manager.insert(CartCompletion, completion as never);
+      const context = { ...this.cradle.cartService.paymentContext(cart), session_id: session.id };
+      return { type: "reserved" as const, completion, session, context };
+    });
+  }
+
+  /** Steps 2 and 3, with the compensation of any failure. */
+  private async authorizeAndPlace({ completion, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
+    let authorization: Awaited<ReturnType<Cradle["paymentService"]["authorize"]>>;
+    try {
+      authorization = await this.cradle.paymentService.authorize(session, context);
+    } catch (err) {
+      await this.undo(completion, { voidPayment: true });
       throw err;
+    }
+    if (authorization.status !== "authorized") {
+      const status = authorization.status === "requires_more" ? "requires_more" : "error";
+      await this.undo(completion, { session: { status, data: authorization.data } });
+      if (status === "error") {
+        throw new UnprocessableError("The payment provider did not authorize the payment", "payment_authorization_failed", "payment_session");
+      }
+      return { type: "cart", data: await this.cradle.cartService.retrieve(completion.cart_id) };
+    }
+    completion.data = authorization.data;
+    try {
+      await this.advance(completion);
+      return await this.place(completion);
+    } catch (err) {
+      if (err instanceof CompletionTakenOver) {
+        throw new UnavailableError(`Completing cart ${completion.cart_id} took too long; look for its order before trying again`, "cart_completion_expired");
+      }
+      await this.undo(completion, { voidPayment: true });
+      throw err;
+    }
+  }
+
+  /** Records the authorization on the completion's row (`authorized`), so a crash before the order is finished, not undone. */
+  private async advance(completion: CartCompletion): Promise<void> {
+    const { affected } = await this.cradle.unitOfWork.run((tx) =>
+      tx.manager.update(
+        CartCompletion,
+        { id: completion.id, token: completion.token },
+        { step: "authorized", data: completion.data as never, updated_at: new Date() },
+      ),
+    );
+    if (!affected) throw new CompletionTakenOver();
+    completion.step = "authorized";
+  }
+
+  /** Step 3: the order, in one transaction; the cart must not have changed since it was reserved. */
+  private place(completion: CartCompletion): Promise<CompletionResult> {
+    const { cart_id: cartId, idempotency_key: key } = completion;
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const owned = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
+      if (!owned.affected) throw new CompletionTakenOver();
+      const now = new Date();
+      const marked = await tx.manager
+        .createQueryBuilder()
+        .update(Cart)
+        .set({ completed_at: now, payment_authorized_at: now, idempotency_key: key, updated_at: now })
+        .where("id = :id AND updated_at = :at AND completed_at IS NULL", { id: cartId, at: completion.cart_updated_at })
+        .execute();
+      const cart = marked.affected ? await this.cradle.cartService.retrieve(cartId, tx) : null;
+      if (!cart || cart.total !== completion.amount) {
+        throw new ConflictError("The cart changed while it was being completed; complete it again", "cart_changed");
+      }
+      const payment = await this.cradle.paymentService.recordAuthorized(tx, {
+        session_id: completion.payment_session_id,
+        cart_id: cartId,
+        provider_id: completion.provider_id,
+        amount: completion.amount,
+        currency_code: completion.currency_code,
+        data: completion.data,
+      });
+      const order = await this.cradle.orderService.createFromCart(cart, key, tx);
+      const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
+      await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved), tx);
+      const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
+      await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping }, tx);
+      await this.cradle.paymentService.attachToOrder(payment.id, order.id, tx);
+      tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
+      return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id, tx) };
+    });
+  }
+
+  /**
+   * Gives back what a completion took (stock, discount uses), deletes its row
+   * and records the session's answer, in one transaction; then, with no
+   * transaction open, voids the authorization. Nothing happens when the row is
+   * no longer this attempt's (the sweeper took it over).
+   */
+  private async undo(
+    completion: CartCompletion,
+    options: { voidPayment?: boolean; session?: { status: "requires_more" | "error"; data: Record<string, unknown> } },
+  ): Promise<void> {
+    const owned = await this.cradle.unitOfWork.run(async (tx) => {
+      const { affected } = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
+      if (!affected) return false;
+      await returnStock(tx.manager, new Map(completion.reserved));
+      if (completion.discount_ids.length) await this.cradle.discountService.release(completion.discount_ids, tx);
+      if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data, tx);
+      return true;
+    });
+    if (owned && options.voidPayment) {
+      await this.cradle.paymentService.voidAuthorization({
+        provider_id: completion.provider_id,
+        amount: completion.amount,
+        currency_code: completion.currency_code,
+        data: completion.data,
+      });
     }
   }
 
@@ -157,32 +356,5 @@ export default class CartCompletionService {
       throw new ConflictError("The Idempotency-Key was already used to complete another cart", "idempotency_key_reused");
     }
     return { type: "order", data: order };
-  }
-
-  /** Each reason a cart cannot be completed yet, as a 422 with its own code. */
-  private assertReady(cart: CartView): void {
-    if (!cart.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
-    if (!cart.email) throw new UnprocessableError("The cart needs an email", "email_required", "email");
-    const address = cart.shipping_address;
-    if (!address?.country_code || !address.address_1) {
-      throw new UnprocessableError("The cart needs a shipping address with address_1 and country_code", "shipping_address_required", "shipping_address");
-    }
-    if (!cart.shipping_methods?.length) {
-      throw new UnprocessableError("The cart needs a shipping method", "shipping_method_required", "shipping_methods");
-    }
-    if (cart.shipping_methods.some((m: { shipping_option?: { deleted_at: Date | null } }) => m.shipping_option?.deleted_at)) {
-      throw new UnprocessableError("The cart's shipping option is no longer offered; choose another", "shipping_option_unavailable", "shipping_methods");
-    }
-    if (!cart.payment_session) {
-      throw new UnprocessableError("The cart needs a selected payment session", "payment_session_required", "payment_session");
-    }
-  }
-
-  private async notAuthorized(cartId: string, err: PaymentNotAuthorized): Promise<CompletionResult> {
-    await this.cradle.paymentSessionService.recordStatus(cartId, err.status, err.data);
-    if (err.status === "error") {
-      throw new UnprocessableError("The payment provider did not authorize the payment", "payment_authorization_failed", "payment_session");
-    }
-    return { type: "cart", data: await this.cradle.cartService.retrieve(cartId) };
   }
 }

@@ -42,6 +42,18 @@ interface PaymentContextLike {
   amount: number;
 }
 
+interface StartedSessionLike {
+  provider_id: string;
+  data: Record<string, unknown>;
+}
+
+interface PaymentSessionLike extends StartedSessionLike {
+  id: string;
+  cart_id: string;
+  status: string;
+  amount: number;
+}
+
 /** The services of other modules a cart works with, resolved lazily from the container. */
 interface Cradle {
   unitOfWork: UnitOfWork;
@@ -55,15 +67,19 @@ interface Cradle {
   };
   shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<unknown[]> };
   shippingMethodService: {
+    prepareData(cart: { id: string; region_id: string }, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
     setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<unknown>;
     clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
   };
   paymentSessionService: {
-    createForCart(context: PaymentContextLike, parent?: TransactionContext): Promise<void>;
-    select(context: PaymentContextLike, providerId: string, parent?: TransactionContext): Promise<void>;
-    updateData(cartId: string, providerId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<boolean>;
-    remove(cartId: string, providerId: string, parent?: TransactionContext): Promise<boolean>;
-    refreshAmounts(context: PaymentContextLike, parent?: TransactionContext): Promise<void>;
+    providers(ids?: string[]): string[];
+    start(context: PaymentContextLike, providerIds: string[]): Promise<StartedSessionLike[]>;
+    save(tx: TransactionContext, cartId: string, started: StartedSessionLike[], options?: { select?: string }): Promise<StartedSessionLike[]>;
+    discard(sessions: StartedSessionLike[]): Promise<void>;
+    providerData(session: PaymentSessionLike, currencyCode: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
+    storeData(tx: TransactionContext, session: PaymentSessionLike, data: Record<string, unknown>): Promise<void>;
+    remove(tx: TransactionContext, cartId: string, providerId: string): Promise<StartedSessionLike | null>;
+    follow(context: PaymentContextLike, sessions: PaymentSessionLike[]): Promise<void>;
     clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
   };
 }
@@ -251,46 +267,84 @@ export default class CartService {
     });
   }
 
-  addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
+  /** Sets the cart's shipping; the option's provider checks the data before the cart's transaction opens. */
+  async addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
+    const [open] = await this.unitOfWork.run((tx) => rowsWhereIn<Cart>(tx.manager, Cart, "id", [id]));
+    if (!open) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+    const kept = await this.cradle.shippingMethodService.prepareData({ id, region_id: open.region_id }, optionId, data);
     return this.change(id, async (tx, cart) => {
       const subtotal = await cartSubtotal(tx.manager, cart.id);
-      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, data, tx);
+      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept, tx);
     });
   }
 
-  /** Starts a payment session with every installed provider (selected at once when there is one). */
-  createPaymentSessions(id: string): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      const view = await this.view(tx.manager, cart.id);
-      if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
-      await this.cradle.paymentSessionService.createForCart(this.paymentContext(view), tx);
+  /**
+   * Starts a payment session with every installed provider the cart has none
+   * with yet (selected at once when there is one). The providers are asked
+   * before the cart's transaction opens.
+   */
+  async createPaymentSessions(id: string): Promise<CartView> {
+    const view = await this.retrieveOpen(id);
+    const sessions = this.cradle.paymentSessionService;
+    const missing = sessions.providers().filter((p) => !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === p));
+    const started = await sessions.start(this.paymentContext(view), missing);
+    let dropped: StartedSessionLike[] = [];
+    const answer = await this.change(id, async (tx) => {
+      dropped = await sessions.save(tx, id, started);
+      return view.region;
+    });
+    await sessions.discard(dropped);
+    return answer;
+  }
+
+  /** Selects one provider's session, starting it first (before the transaction) when the cart has none. */
+  async selectPaymentSession(id: string, providerId: string): Promise<CartView> {
+    const view = await this.retrieveOpen(id);
+    const sessions = this.cradle.paymentSessionService;
+    sessions.providers([providerId]);
+    const missing = !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === providerId);
+    const started = missing ? await sessions.start(this.paymentContext(view), [providerId]) : [];
+    let dropped: StartedSessionLike[] = [];
+    const answer = await this.change(id, async (tx) => {
+      dropped = await sessions.save(tx, id, started, { select: providerId });
+      return view.region;
+    });
+    await sessions.discard(dropped);
+    return answer;
+  }
+
+  /**
+   * The storefront's input for a session goes to its provider (before the
+   * transaction); the session keeps what the provider answers, never the input itself.
+   */
+  async updatePaymentSession(id: string, providerId: string, input: Record<string, unknown>): Promise<CartView> {
+    const view = await this.retrieveOpen(id, { items: false });
+    const session = view.payment_sessions!.find((s: PaymentSessionLike) => s.provider_id === providerId) as PaymentSessionLike | undefined;
+    if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+    const data = await this.cradle.paymentSessionService.providerData(session, view.currency_code, input);
+    return this.change(id, async (tx) => {
+      await this.cradle.paymentSessionService.storeData(tx, session, data);
       return view.region;
     });
   }
 
-  selectPaymentSession(id: string, providerId: string): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      const view = await this.view(tx.manager, cart.id);
-      if (!view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
-      await this.cradle.paymentSessionService.select(this.paymentContext(view), providerId, tx);
-      return view.region;
+  /** Removes a provider's session; the provider hears of it after commit. */
+  async deletePaymentSession(id: string, providerId: string): Promise<CartView> {
+    let removed: StartedSessionLike | null = null;
+    const answer = await this.change(id, async (tx) => {
+      removed = await this.cradle.paymentSessionService.remove(tx, id, providerId);
+      if (!removed) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
     });
+    await this.cradle.paymentSessionService.discard([removed!]);
+    return answer;
   }
 
-  updatePaymentSession(id: string, providerId: string, data: Record<string, unknown>): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      if (!(await this.cradle.paymentSessionService.updateData(cart.id, providerId, data, tx))) {
-        throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
-      }
-    });
-  }
-
-  deletePaymentSession(id: string, providerId: string): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      if (!(await this.cradle.paymentSessionService.remove(cart.id, providerId, tx))) {
-        throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
-      }
-    });
+  /** A cart that can still change (409 once completed), with items unless told otherwise (422). */
+  private async retrieveOpen(id: string, options: { items?: boolean } = {}): Promise<CartView> {
+    const view = await this.retrieve(id);
+    if (view.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
+    if (options.items !== false && !view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
+    return view;
   }
 
   /** Applies a code; a code that cannot be used is refused with the reason (404 / 422). */
@@ -328,18 +382,29 @@ export default class CartService {
    * it is now. A change that read the cart's region returns it, so the answer
    * does not read it again.
    */
-  private change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
-    return this.unitOfWork.run(async (tx) => {
+  private async change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
+    const view = await this.unitOfWork.run(async (tx) => {
       const cart = await this.lock(tx, id);
       if (cart.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
       const region = (await work(tx, cart)) ?? undefined;
-      const view = await this.view(tx.manager, id, { region });
-      const stale = view.payment_sessions!.some((s: { status: string; amount: number }) => s.status === "pending" && s.amount !== view.total);
       tx.emit("cart.updated", { id });
-      if (!stale) return view;
-      await this.cradle.paymentSessionService.refreshAmounts(this.paymentContext(view), tx);
-      return this.view(tx.manager, id, { region: view.region });
+      return this.view(tx.manager, id, { region });
     });
+    return this.followTotal(view);
+  }
+
+  /**
+   * Pending payment sessions whose amount is not the cart's total follow it:
+   * their providers are asked after the change committed, never inside a
+   * transaction (inside a caller's own transaction they are left for
+   * completion, which brings the selected session up to the total before it
+   * authorizes). Answers the cart as it is then.
+   */
+  private async followTotal(view: CartView): Promise<CartView> {
+    const stale = view.payment_sessions!.filter((s: PaymentSessionLike) => s.status === "pending" && s.amount !== view.total);
+    if (!stale.length || this.unitOfWork.active) return view;
+    await this.cradle.paymentSessionService.follow(this.paymentContext(view), stale);
+    return this.unitOfWork.run((tx) => this.view(tx.manager, view.id, { region: view.region }));
   }
 
   /**

@@ -276,6 +276,20 @@ export default class DiscountService {
     }, parent);
   }
 
+  /** Gives back one use of each discount `consume` counted (a completion that made no order). */
+  release(ids: string[], parent?: TransactionContext): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      for (const id of [...new Set(ids)].sort()) {
+        await tx.manager
+          .createQueryBuilder()
+          .update(Discount)
+          .set({ usage_count: () => "usage_count - 1", updated_at: new Date() })
+          .where("id = :id AND usage_count > 0", { id })
+          .execute();
+      }
+    }, parent);
+  }
+
   private async load(manager: EntityManager, where: { id: string } | { code: string }): Promise<Discount> {
     const discount = await manager.findOne(Discount, { where, relations: { rule: true, discount_regions: true } });
     if (!discount) {

@@ -1,4 +1,4 @@
-import type { PaymentAuthorization, PaymentContext, PaymentProvider, ProviderPayment } from "../lib/payment-provider";
+import type { PaymentAuthorization, PaymentContext, PaymentProvider, ProviderPayment, ProviderSession } from "../lib/payment-provider";
 
 /**
  * The built-in `manual` provider: no money moves; the merchant settles the
@@ -15,6 +15,11 @@ export default class ManualPaymentProviderService implements PaymentProvider {
 
   async updatePayment(data: Record<string, unknown>): Promise<Record<string, unknown>> {
     return data;
+  }
+
+  /** Keeps what the storefront notes (a reference, say); its own `status` is never taken from the input. */
+  async updatePaymentData(session: ProviderSession, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return { ...session.data, ...input, status: session.data.status ?? "pending" };
   }
 
   async authorizePayment(data: Record<string, unknown>): Promise<PaymentAuthorization> {

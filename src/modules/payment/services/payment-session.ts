@@ -1,9 +1,22 @@
-import { type TransactionContext, type UnitOfWork } from "kiosk";
+import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
 import { PaymentSession } from "../models/payment-session";
-import type { PaymentContext } from "../lib/payment-provider";
+import type { PaymentContext, PaymentProvider, ProviderSession } from "../lib/payment-provider";
 import type PaymentProviderService from "./payment-provider";
 
-/** The payment sessions of a cart: one per installed provider, one of them selected. */
+/** A session a provider started, not stored yet. */
+export interface StartedSession {
+  id: string;
+  provider_id: string;
+  amount: number;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The payment sessions of a cart: one per installed provider, one of them
+ * selected. Provider calls (`start`, `providerData`, `follow`, `discard`) run
+ * with no transaction open; the writes that store their answers are short
+ * transactions of the cart's own change (`save`, `select`, `storeData`).
+ */
 export default class PaymentSessionService {
   private readonly cradle: { unitOfWork: UnitOfWork; paymentProviderService: PaymentProviderService };
 
@@ -15,109 +28,156 @@ export default class PaymentSessionService {
     return this.cradle.unitOfWork;
   }
 
+  private provider(providerId: string): PaymentProvider | undefined {
+    const registry = this.cradle.paymentProviderService;
+    return registry.ids().includes(providerId) ? registry.retrieve(providerId) : undefined;
+  }
+
+  /** The installed providers among `ids`, or every installed one; an unknown id is a 404. */
+  providers(ids?: string[]): string[] {
+    const registry = this.cradle.paymentProviderService;
+    for (const id of ids ?? []) registry.retrieve(id);
+    return ids ?? registry.ids();
+  }
+
+  /** Starts a session with each provider (no transaction open): their answers, to `save`. */
+  async start(context: PaymentContext, providerIds: string[]): Promise<StartedSession[]> {
+    const registry = this.cradle.paymentProviderService;
+    const started: StartedSession[] = [];
+    for (const providerId of providerIds) {
+      const id = generateId(PaymentSession.idPrefix);
+      const data = await registry.retrieve(providerId).initiatePayment({ ...context, session_id: id });
+      started.push({ id, provider_id: providerId, amount: context.amount, data: data ?? {} });
+    }
+    return started;
+  }
+
   /**
-   * Starts a session with every installed provider the cart has none with yet,
-   * and brings the others up to the cart's total. With one provider, its
-   * session is selected, as in Medusa v1.
+   * Stores started sessions in the cart's transaction. A provider that got a
+   * session meanwhile (a concurrent request) keeps it: ours is returned, to be
+   * `discard`ed after commit. With `select`, that provider's session becomes the
+   * selected one; with one usable provider, its session is selected, as in Medusa v1.
    */
-  createForCart(context: PaymentContext, parent?: TransactionContext): Promise<void> {
+  save(tx: TransactionContext, cartId: string, started: StartedSession[], options: { select?: string } = {}): Promise<StartedSession[]> {
     return this.unitOfWork.run(async (tx) => {
-      const registry = this.cradle.paymentProviderService;
-      const existing = await tx.manager.findBy(PaymentSession, { cart_id: context.cart_id });
-      for (const providerId of registry.ids()) {
-        if (existing.some((s) => s.provider_id === providerId)) continue;
-        const data = await registry.retrieve(providerId).initiatePayment(context);
+      const existing = await tx.manager.findBy(PaymentSession, { cart_id: cartId });
+      const dropped: StartedSession[] = [];
+      for (const s of started) {
+        if (existing.some((e) => e.provider_id === s.provider_id)) {
+          dropped.push(s);
+          continue;
+        }
         const session = tx.manager.create(PaymentSession, {
-          cart_id: context.cart_id,
-          provider_id: providerId,
+          id: s.id,
+          cart_id: cartId,
+          provider_id: s.provider_id,
           is_selected: false,
           is_initiated: true,
           status: "pending",
-          data: data ?? {},
-          amount: context.amount,
+          data: s.data,
+          amount: s.amount,
           payment_authorized_at: null,
         });
         await tx.manager.insert(PaymentSession, session as never);
         existing.push(session);
       }
-      await this.follow(tx, existing.filter((s) => s.status === "pending"), context);
-      const usable = existing.filter((s) => registry.ids().includes(s.provider_id));
-      if (usable.length === 1 && !usable[0].is_selected) {
-        await tx.manager.update(PaymentSession, { id: usable[0].id }, { is_selected: true, updated_at: new Date() });
+      const usable = existing.filter((s) => this.provider(s.provider_id));
+      const chosen = options.select ?? (usable.length === 1 && !usable[0].is_selected ? usable[0].provider_id : undefined);
+      if (chosen) {
+        await tx.manager.update(PaymentSession, { cart_id: cartId }, { is_selected: false, updated_at: new Date() });
+        await tx.manager.update(PaymentSession, { cart_id: cartId, provider_id: chosen }, { is_selected: true, updated_at: new Date() });
       }
-    }, parent);
+      return dropped;
+    }, tx);
   }
 
-  /** Selects the session of one provider (starting it if needed); the others are deselected. */
-  select(context: PaymentContext, providerId: string, parent?: TransactionContext): Promise<void> {
-    return this.unitOfWork.run(async (tx) => {
-      const provider = this.cradle.paymentProviderService.retrieve(providerId);
-      let session = await tx.manager.findOneBy(PaymentSession, { cart_id: context.cart_id, provider_id: providerId });
-      if (!session) {
-        session = tx.manager.create(PaymentSession, {
-          cart_id: context.cart_id,
-          provider_id: providerId,
-          is_selected: true,
-          is_initiated: true,
-          status: "pending",
-          data: (await provider.initiatePayment(context)) ?? {},
-          amount: context.amount,
-          payment_authorized_at: null,
-        });
-        await tx.manager.insert(PaymentSession, session as never);
+  /** Tells providers their sessions will not be used (never throws; no transaction open). */
+  async discard(sessions: { provider_id: string; data: Record<string, unknown> }[]): Promise<void> {
+    for (const s of sessions) {
+      try {
+        await this.provider(s.provider_id)?.deletePayment?.(s.data);
+      } catch {
+        /* best effort: the session is gone from the cart either way */
       }
-      await tx.manager.update(PaymentSession, { cart_id: context.cart_id }, { is_selected: false, updated_at: new Date() });
-      await tx.manager.update(PaymentSession, { id: session.id }, { is_selected: true, updated_at: new Date() });
-    }, parent);
+    }
   }
 
-  /** Replaces a session's provider data (`POST /store/carts/:id/payment-sessions/:provider_id`). */
-  updateData(cartId: string, providerId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<boolean> {
+  /** A cart's session with one provider, or a 404. */
+  async retrieve(cartId: string, providerId: string): Promise<PaymentSession> {
+    const session = await this.unitOfWork.run((tx) => tx.manager.findOneBy(PaymentSession, { cart_id: cartId, provider_id: providerId }));
+    if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+    return session;
+  }
+
+  /**
+   * The storefront's input for a session, given to its provider (no transaction
+   * open): what the provider returns is the session's new data. A provider that
+   * takes no input refuses it with a 422.
+   */
+  async providerData(session: PaymentSession, currencyCode: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const provider = this.cradle.paymentProviderService.retrieve(session.provider_id);
+    if (!provider.updatePaymentData) {
+      throw new UnprocessableError(`Payment provider ${session.provider_id} takes no data from the storefront`, "payment_data_not_accepted", "data");
+    }
+    const view: ProviderSession = {
+      id: session.id,
+      cart_id: session.cart_id,
+      provider_id: session.provider_id,
+      amount: session.amount,
+      currency_code: currencyCode,
+      data: session.data,
+    };
+    return (await provider.updatePaymentData(view, input)) ?? {};
+  }
+
+  /**
+   * Stores a provider's answer in the cart's transaction (which holds the cart's
+   * lock): the session is pending again (a new card after a decline or a
+   * challenge). One that was authorized or canceled (or is gone) is a 409.
+   */
+  storeData(tx: TransactionContext, session: PaymentSession, data: Record<string, unknown>): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const { affected } = await tx.manager.update(
         PaymentSession,
-        { cart_id: cartId, provider_id: providerId },
-        { data: data as never, updated_at: new Date() },
+        { id: session.id, status: In(["pending", "requires_more", "error"]) },
+        { data: data as never, status: "pending", updated_at: new Date() },
       );
-      return !!affected;
-    }, parent);
+      if (!affected) throw new ConflictError("The payment session changed meanwhile; try again", "payment_session_changed");
+    }, tx);
   }
 
-  /** Removes a provider's session; false when there was none. */
-  remove(cartId: string, providerId: string, parent?: TransactionContext): Promise<boolean> {
+  /** Removes a provider's session in the cart's transaction; returns it (for `discard` after commit), or null. */
+  remove(tx: TransactionContext, cartId: string, providerId: string): Promise<PaymentSession | null> {
     return this.unitOfWork.run(async (tx) => {
       const session = await tx.manager.findOneBy(PaymentSession, { cart_id: cartId, provider_id: providerId });
-      if (!session) return false;
-      await tx.manager.delete(PaymentSession, { id: session.id });
-      const provider = this.cradle.paymentProviderService.ids().includes(providerId)
-        ? this.cradle.paymentProviderService.retrieve(providerId)
-        : undefined;
-      await provider?.deletePayment?.(session.data);
-      return true;
-    }, parent);
+      if (session) await tx.manager.delete(PaymentSession, { id: session.id });
+      return session;
+    }, tx);
   }
 
-  /** The cart changed: each pending session follows its new total. */
-  refreshAmounts(context: PaymentContext, parent?: TransactionContext): Promise<void> {
-    return this.unitOfWork.run(async (tx) => {
-      const sessions = await tx.manager.findBy(PaymentSession, { cart_id: context.cart_id, status: "pending" });
-      await this.follow(tx, sessions, context);
-    }, parent);
-  }
-
-  /** Brings pending sessions whose amount is not the cart's total up to it, through their providers. */
-  private async follow(tx: TransactionContext, sessions: PaymentSession[], context: PaymentContext): Promise<void> {
-    const registry = this.cradle.paymentProviderService;
+  /**
+   * The cart's total changed: each pending session whose amount differs is
+   * brought up to it by its provider (no transaction open), then stored if its
+   * amount did not change meanwhile. Completion brings the selected session up
+   * to the total again before it authorizes, so a lost race here costs nothing.
+   */
+  async follow(context: PaymentContext, sessions: PaymentSession[]): Promise<void> {
     for (const session of sessions) {
-      if (session.amount === context.amount) continue;
-      const provider = registry.ids().includes(session.provider_id) ? registry.retrieve(session.provider_id) : undefined;
-      const data = provider?.updatePayment ? await provider.updatePayment(session.data, context) : session.data;
-      await tx.manager.update(PaymentSession, { id: session.id }, { amount: context.amount, data: (data ?? {}) as never, updated_at: new Date() });
+      if (session.status !== "pending" || session.amount === context.amount) continue;
+      const provider = this.provider(session.provider_id);
+      const data = provider?.updatePayment ? await provider.updatePayment(session.data, { ...context, session_id: session.id }) : session.data;
+      await this.unitOfWork.run((tx) =>
+        tx.manager.update(
+          PaymentSession,
+          { id: session.id, status: "pending", amount: session.amount },
+          { amount: context.amount, data: (data ?? {}) as never, updated_at: new Date() },
+        ),
+      );
     }
   }
 
   /** Keeps what the provider answered when an authorization needs more from the customer (or failed). */
-  recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>, parent?: TransactionContext): Promise<void> {
+  recordStatus(cartId: string, status: "requires_more" | "error" | "pending", data: Record<string, unknown>, parent?: TransactionContext): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await tx.manager.update(PaymentSession, { cart_id: cartId, is_selected: true }, { status, data: data as never, updated_at: new Date() });
     }, parent);

@@ -1,24 +1,36 @@
 import {
   InvalidDataError,
-  UnprocessableError,
+  KioskError,
+  UnavailableError,
+  withTimeout,
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Payment } from "../models/payment";
 import { PaymentSession } from "../models/payment-session";
 import { Refund, type RefundReason } from "../models/refund";
-import type { PaymentContext } from "../lib/payment-provider";
+import type { PaymentAuthorization, PaymentContext, ProviderPayment } from "../lib/payment-provider";
 import type PaymentProviderService from "./payment-provider";
 
-export interface AuthorizationResult {
-  status: "authorized" | "requires_more" | "error";
+/** The selected session of a cart, as completion read it. */
+export interface SessionToAuthorize {
+  id: string;
+  provider_id: string;
+  amount: number;
   data: Record<string, unknown>;
-  payment?: Payment;
 }
+
+/** A provider payment to void, by its provider. */
+export type PaymentToVoid = ProviderPayment & { provider_id: string };
 
 /** Payments: authorized from a cart's selected session, then captured, refunded or canceled for the order. */
 export default class PaymentService {
-  private readonly cradle: { unitOfWork: UnitOfWork; paymentProviderService: PaymentProviderService };
+  private readonly cradle: {
+    unitOfWork: UnitOfWork;
+    paymentProviderService: PaymentProviderService;
+    config: { payments: { timeout: number } };
+    logger: { warn(obj: object, msg: string): void };
+  };
 
   constructor(cradle: PaymentService["cradle"]) {
     this.cradle = cradle;
@@ -29,55 +41,76 @@ export default class PaymentService {
   }
 
   /**
-   * Authorizes the cart's selected session with its provider for the cart's
-   * total and, when authorized, records the payment (one per cart). Runs in the
-   * caller's completion transaction.
+   * Asks the session's provider to authorize the cart's total, with no
+   * transaction open and for at most `payments.timeout` ms, first bringing the
+   * session up to the total when it differs. A provider that throws (other
+   * than a Kiosk error of its own) or does not answer in time is a 503, and
+   * whatever it may have done is for the caller to void.
    */
-  authorizeForCart(context: PaymentContext, parent?: TransactionContext): Promise<AuthorizationResult> {
+  async authorize(session: SessionToAuthorize, context: PaymentContext): Promise<PaymentAuthorization> {
+    const provider = this.cradle.paymentProviderService.retrieve(session.provider_id);
+    const call = async (): Promise<PaymentAuthorization> => {
+      let data = session.data;
+      if (session.amount !== context.amount && provider.updatePayment) data = (await provider.updatePayment(data, context)) ?? data;
+      const result = await provider.authorizePayment(data, context);
+      return { status: result.status, data: result.data ?? data };
+    };
+    return this.bounded(session.provider_id, "authorize", call());
+  }
+
+  /** Records an authorized payment for the cart (one per cart) and marks its session authorized, in the caller's transaction. */
+  recordAuthorized(
+    tx: TransactionContext,
+    input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
+  ): Promise<Payment> {
     return this.unitOfWork.run(async (tx) => {
-      const session = await tx.manager.findOneBy(PaymentSession, { cart_id: context.cart_id, is_selected: true });
-      if (!session) {
-        throw new UnprocessableError("The cart has no selected payment session", "payment_session_required", "payment_session");
-      }
-      const provider = this.cradle.paymentProviderService.retrieve(session.provider_id);
-      const result = await provider.authorizePayment(session.data, context);
       const now = new Date();
       await tx.manager.update(
         PaymentSession,
-        { id: session.id },
-        {
-          status: result.status,
-          data: (result.data ?? session.data) as never,
-          amount: context.amount,
-          payment_authorized_at: result.status === "authorized" ? now : null,
-          updated_at: now,
-        },
+        { id: input.session_id },
+        { status: "authorized", data: input.data as never, amount: input.amount, payment_authorized_at: now, updated_at: now },
       );
-      if (result.status !== "authorized") return { status: result.status, data: result.data ?? {} };
       const payment = tx.manager.create(Payment, {
-        cart_id: context.cart_id,
+        cart_id: input.cart_id,
         order_id: null,
-        provider_id: session.provider_id,
-        amount: context.amount,
-        currency_code: context.currency_code,
+        provider_id: input.provider_id,
+        amount: input.amount,
+        currency_code: input.currency_code,
         amount_refunded: 0,
-        data: result.data ?? {},
+        data: input.data,
         captured_at: null,
         canceled_at: null,
         idempotency_key: null,
         metadata: null,
       });
       await tx.manager.insert(Payment, payment as never);
-      return { status: "authorized", data: payment.data, payment };
-    }, parent);
+      return payment;
+    }, tx);
   }
 
-  /** Tells the provider an authorization will not be used (the completion rolled back). Never throws. */
-  async voidAuthorization(payment: Payment): Promise<void> {
+  /**
+   * Tells the provider an authorization will not be used (a completion that
+   * failed, timed out or crashed; it may never have been made). Never throws;
+   * no transaction may be open.
+   */
+  async voidAuthorization(payment: PaymentToVoid): Promise<void> {
     try {
-      await this.cradle.paymentProviderService.retrieve(payment.provider_id).cancelPayment(payment);
+      const provider = this.cradle.paymentProviderService.retrieve(payment.provider_id);
+      await this.bounded(payment.provider_id, "void", provider.cancelPayment(payment));
     } catch {
-      /* best effort: the database never kept the payment */
+      /* best effort (logged by bounded): the database never kept the payment */
+    }
+  }
+
+  /** A provider call bounded by `payments.timeout`: a throw or a timeout is a 503 with the provider named, the cause logged. */
+  private async bounded<T>(providerId: string, action: string, call: Promise<T>): Promise<T> {
+    const { timeout } = this.cradle.config.payments;
+    try {
+      return await withTimeout(call, timeout, () => new UnavailableError(`Payment provider ${providerId} did not answer within ${timeout} ms`, "payment_provider_timeout"));
+    } catch (err) {
+      this.cradle.logger.warn({ err, provider: providerId, action }, `payment provider ${providerId} failed to ${action}`);
+      if (err instanceof KioskError) throw err;
+      throw new UnavailableError(`Payment provider ${providerId} failed; try again`, "payment_provider_unavailable");
     }
   }
 

@@ -13,9 +13,22 @@ export default class ShippingMethodService {
   }
 
   /**
+   * The data a customer sent with a shipping option, as its fulfillment
+   * provider keeps it (`validateFulfillmentData`), asked with no transaction
+   * open: call before the cart's transaction, then `setForCart` in it.
+   */
+  async prepareData(cart: { id: string; region_id: string }, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const option = await this.cradle.unitOfWork.run((tx) => tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() }));
+    if (!option) return data; // setForCart answers the 404
+    const provider = this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
+    return provider.validateFulfillmentData ? ((await provider.validateFulfillmentData(option.data, data, cart)) ?? {}) : data;
+  }
+
+  /**
    * Sets the cart's shipping method to this option (a cart ships one way; a new
-   * choice replaces the old one). The option must be offered to the cart: its
-   * region's, not admin-only or for returns, requirements met (422 otherwise).
+   * choice replaces the old one), with the data `prepareData` returned. The
+   * option must be offered to the cart: its region's, not admin-only or for
+   * returns, requirements met (422 otherwise).
    */
   setForCart(
     cart: { id: string; region_id: string; subtotal: number },
@@ -29,8 +42,7 @@ export default class ShippingMethodService {
       if (option.region_id !== cart.region_id || option.admin_only || option.is_return || !meetsRequirements(option, cart.subtotal)) {
         throw new UnprocessableError(`The shipping option ${optionId} is not available for this cart`, "shipping_option_unavailable", "option_id");
       }
-      const provider = this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
-      const kept = provider.validateFulfillmentData ? await provider.validateFulfillmentData(option.data, data, cart) : data;
+      this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
       await tx.manager.delete(ShippingMethod, { cart_id: cart.id });
       const method = tx.manager.create(ShippingMethod, {
         shipping_option_id: option.id,
@@ -38,7 +50,7 @@ export default class ShippingMethodService {
         order_id: null,
         name: option.name,
         price: option.amount ?? 0,
-        data: kept ?? {},
+        data,
       });
       await tx.manager.insert(ShippingMethod, method as never);
       return method;

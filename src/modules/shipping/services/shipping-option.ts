@@ -105,14 +105,16 @@ export default class ShippingOptionService {
 
   async update(id: string, input: UpdateShippingOptionInput): Promise<ShippingOption> {
     checkRequirements(input.requirements);
+    if (input.data) {
+      // The provider is asked before the transaction opens.
+      const { provider_id } = await this.retrieve(id);
+      const provider = this.cradle.fulfillmentProviderService.retrieve(provider_id);
+      if (provider.validateOption && !(await provider.validateOption(input.data))) {
+        throw new InvalidDataError(`The ${provider_id} provider refused the option's data`, { field: "data" });
+      }
+    }
     return this.unitOfWork.run(async (tx) => {
       const option = await this.load(tx.manager, id);
-      if (input.data) {
-        const provider = this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
-        if (provider.validateOption && !(await provider.validateOption(input.data))) {
-          throw new InvalidDataError(`The ${option.provider_id} provider refused the option's data`, { field: "data" });
-        }
-      }
       const { metadata, ...fields } = input;
       Object.assign(option, fields);
       if (metadata !== undefined) option.metadata = metadata === null ? null : { ...(option.metadata ?? {}), ...metadata };
