@@ -175,10 +175,10 @@ describe.each(DATABASES)("money range on $name", ({ name }) => {
         `SELECT table_name, column_name, data_type FROM information_schema.columns
           WHERE table_schema = current_schema() AND (table_name, column_name) IN (
             ('money_amount', 'amount'), ('shipping_option', 'amount'), ('shipping_method', 'price'), ('discount_rule', 'value'),
-            ('line_item', 'unit_price'), ('line_item_adjustment', 'amount'), ('payment_session', 'amount'),
-            ('payment', 'amount'), ('payment', 'amount_refunded'), ('refund', 'amount'))`,
+            ('line_item', 'unit_price'), ('line_item_adjustment', 'amount'), ('cart_completion', 'amount'),
+            ('payment_session', 'amount'), ('payment', 'amount'), ('payment', 'amount_refunded'), ('refund', 'amount'))`,
       );
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
     expect(rows.filter((r) => r.data_type !== "bigint")).toEqual([]);
   });
 

@@ -9,11 +9,7 @@ export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
 
 /**
  * An amount in a currency's minor unit (cents for usd): a whole number from 0
- * to `MAX_AMOUNT`. Anything else is a 400 naming the field. Narrow it as needed
- * (`money.min(1)` for a refund).
+ * to `MAX_AMOUNT`. Anything else is a 400 naming the field, in zod's words as
+ * every other field. Narrow it as needed (`money.min(1)` for a refund).
  */
-export const money = z
-  .number({ error: "must be an amount in the currency's minor unit (a whole number)" })
-  .min(0, { error: "must be 0 or more" })
-  .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT}` })
-  .int({ error: "must be a whole number of the currency's minor unit" });
+export const money = z.number().int().min(0).max(MAX_AMOUNT);

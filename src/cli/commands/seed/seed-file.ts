@@ -9,18 +9,15 @@ const price = z.strictObject({
   region: z.string().optional(),
 });
 
-/** An amount in a currency's minor unit, as a PostgreSQL integer column holds it. */
-const minorUnits = z.number().int().min(0).max(2_147_483_647);
-
 /** A flat-rate shipping option of a region, as in Medusa v1's seed (the region by name here). */
 const shippingOption = z.strictObject({
   name: z.string().trim().min(1).max(200),
   region: z.string().min(1),
   provider_id: z.string().min(1).default("manual"),
   price_type: z.literal("flat_rate", { message: "only flat_rate prices are supported" }).default("flat_rate"),
-  amount: minorUnits,
+  amount: money,
   requirements: z
-    .array(z.strictObject({ type: z.enum(["min_subtotal", "max_subtotal"]), amount: minorUnits }))
+    .array(z.strictObject({ type: z.enum(["min_subtotal", "max_subtotal"]), amount: money }))
     .max(2)
     .default([]),
   data: z.record(z.string(), z.unknown()).default({}),

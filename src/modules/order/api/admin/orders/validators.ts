@@ -48,7 +48,7 @@ export const createShipment = z.strictObject({
 
 /** The body of `POST /admin/orders/:id/refund`. */
 export const createRefund = z.strictObject({
-  amount: money.min(1, { error: "must be 1 or more" }),
+  amount: money.min(1),
   reason: z.enum(["discount", "return", "swap", "claim", "other"]),
   note: z.string().max(2000).nullable().optional(),
   no_notification: z.boolean().optional(),
