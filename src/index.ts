@@ -10,6 +10,8 @@ export * from "./kernel/errors";
 export { generateId } from "./kernel/ids";
 export { compareText, byCreation } from "./kernel/compare";
 export { KioskEntity } from "./kernel/database/kiosk-entity";
+export { MoneyColumn, safeIntegerTransformer } from "./kernel/database/money-column";
+export { alterIntegerColumns } from "./kernel/database/alter-integer-columns";
 export { resolveColumnType } from "./kernel/database/portable-types";
 export { mergeMetadata } from "./kernel/database/merge-metadata";
 export { lockRow } from "./kernel/database/lock-row";
@@ -41,6 +43,7 @@ export {
   type RouteHandler,
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
+export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";

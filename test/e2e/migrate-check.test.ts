@@ -34,4 +34,20 @@ describe.each(DATABASES)("kiosk migrate check on $name", ({ name }) => {
     expect(result.stderr).toMatch(/entities and migrations disagree .* \[KIOSK_MIGRATIONS_OUT_OF_DATE\]$/m);
     fs.writeFileSync(model, source);
   });
+
+  it(`treats an integer column the entity widens to bigint as ${name === "sqlite" ? "the same type on SQLite" : "a change on PostgreSQL"}`, () => {
+    const model = path.join(dir, "src", "models", "note.ts");
+    const source = fs.readFileSync(model, "utf8");
+    fs.writeFileSync(model, source.replace('@Column({ type: "integer", default: 0 })\n  stars', '@Column({ type: "bigint", default: 0 })\n  stars'));
+    expect(fs.readFileSync(model, "utf8")).toContain('"bigint"');
+    const result = check();
+    if (name === "sqlite") {
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+    } else {
+      expect(result.status).toBe(1);
+      expect(result.stdout).toMatch(/"stars".*bigint/);
+    }
+    fs.writeFileSync(model, source);
+  });
 });

@@ -22,6 +22,9 @@ export class Tag extends KioskEntity {
   @Column({ type: "integer", default: 0 })
   uses: number;
 
+  @Column({ type: "bigint", default: 0 })
+  views: string;
+
   @Column({ type: "datetime", nullable: true })
   archived_at: Date | null;
 
@@ -106,6 +109,8 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
       '{ name: "slug", type: "varchar" }',
       '{ name: "description", type: "text", isNullable: true }',
       '{ name: "uses", type: "integer", default: 0 }',
+      // SQLite stores bigint as its one integer type, yet a bigint is generated bigint, for PostgreSQL.
+      '{ name: "views", type: "bigint", default: 0 }',
       '{ name: "archived_at", type: "datetime", isNullable: true }',
       '{ name: "metadata", type: "jsonb", isNullable: true }',
     ]) {

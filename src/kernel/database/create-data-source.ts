@@ -3,6 +3,7 @@ import path from "node:path";
 import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { applyPortableColumnTypes, portableQueryRunner } from "./portable-types";
+import { compareSqliteIntegersAsOne } from "./sqlite-integer-types";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -68,5 +69,7 @@ export function createDataSource(
       },
     };
   }
-  return new DataSource(options);
+  const dataSource = new DataSource(options);
+  if (dialect === "sqlite") compareSqliteIntegersAsOne(dataSource);
+  return dataSource;
 }

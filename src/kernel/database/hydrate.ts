@@ -11,7 +11,7 @@ interface PlannedColumn {
 }
 
 interface Plan {
-  /** Columns the driver must convert (SQLite's 0/1 booleans, date strings, JSON text). */
+  /** Columns the driver must convert (SQLite's 0/1 booleans, date strings, JSON text; columns with a transformer, such as money). */
   convert: PlannedColumn[];
   /** Every column, for rows that must be copied. */
   columns: PlannedColumn[];
@@ -53,8 +53,9 @@ function plan(manager: EntityManager, entity: EntityTarget<unknown>): Plan {
 /**
  * Turns raw rows of an entity's table (`SELECT *`) into the objects TypeORM
  * would load, converting only what the driver returns differently (dates,
- * booleans and JSON on SQLite; nothing on PostgreSQL) and reusing the row
- * objects: the read paths skip the query builder and a copy of every row.
+ * booleans and JSON on SQLite; on both, columns with a transformer, such as
+ * money's int8-as-string on PostgreSQL) and reusing the row objects: the read
+ * paths skip the query builder and a copy of every row.
  */
 export function hydrateAll<T>(manager: EntityManager, entity: EntityTarget<unknown>, rows: Row[]): T[] {
   const { convert, columns, sameNames } = plan(manager, entity);

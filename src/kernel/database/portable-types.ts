@@ -13,6 +13,9 @@ import type { Dialect } from "../config/resolved-config";
  * | `json`       | json       | jsonb         |
  * | `timestamptz`| datetime   | timestamptz   |
  * Everything else (varchar, text, integer, bigint, boolean, real, decimal, uuid…) passes through.
+ * SQLite stores `integer` and `bigint` alike (64-bit), and Kiosk compares them as
+ * one type there (`sqlite-integer-types.ts`): widening a column to `bigint` is a
+ * change on PostgreSQL only.
  */
 const TYPE_MAP: Record<Dialect, Record<string, string>> = {
   sqlite: { jsonb: "json", timestamptz: "datetime", timestamp: "datetime", uuid: "varchar" },

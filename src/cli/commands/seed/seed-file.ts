@@ -1,15 +1,13 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { money } from "../../../kernel/http/money-schema";
 import { CliError } from "../../cli-error";
 
-const money = z.strictObject({
-  amount: z.number().int().min(0),
+const price = z.strictObject({
+  amount: money,
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/),
   region: z.string().optional(),
 });
-
-/** An amount in a currency's minor unit, as a PostgreSQL integer column holds it. */
-const minorUnits = z.number().int().min(0).max(2_147_483_647);
 
 /** A flat-rate shipping option of a region, as in Medusa v1's seed (the region by name here). */
 const shippingOption = z.strictObject({
@@ -17,9 +15,9 @@ const shippingOption = z.strictObject({
   region: z.string().min(1),
   provider_id: z.string().min(1).default("manual"),
   price_type: z.literal("flat_rate", { message: "only flat_rate prices are supported" }).default("flat_rate"),
-  amount: minorUnits,
+  amount: money,
   requirements: z
-    .array(z.strictObject({ type: z.enum(["min_subtotal", "max_subtotal"]), amount: minorUnits }))
+    .array(z.strictObject({ type: z.enum(["min_subtotal", "max_subtotal"]), amount: money }))
     .max(2)
     .default([]),
   data: z.record(z.string(), z.unknown()).default({}),
@@ -33,7 +31,7 @@ const variant = z.strictObject({
   inventory_quantity: z.number().int().min(0).default(0),
   manage_inventory: z.boolean().optional(),
   allow_backorder: z.boolean().optional(),
-  prices: z.array(money).default([]),
+  prices: z.array(price).default([]),
   options: z.array(z.strictObject({ value: z.string() })).default([]),
 });
 

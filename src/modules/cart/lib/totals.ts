@@ -1,4 +1,5 @@
 import { compareText } from "kiosk";
+import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-math";
 
 /**
  * Cart totals in integer minor units, as Medusa v1 names them. One pure
@@ -16,6 +17,10 @@ import { compareText } from "kiosk";
  *   shipping method, rounded per line (`Math.round`);
  * - free shipping makes every shipping method cost 0;
  * - `total = subtotal - discount_total + shipping_total + tax_total`.
+ *
+ * Every step is exact integer arithmetic (`amount-math.ts`); an amount that
+ * would pass `Number.MAX_SAFE_INTEGER` is a 422 `amount_too_large`, so a change
+ * that would make one (a line, a quantity, a shipping method) is refused.
  */
 export interface TotalsLine {
   id: string;
@@ -68,7 +73,10 @@ export interface TotalsResult {
   shipping_prices: number[];
 }
 
-const tax = (amount: number, rate: number) => Math.round((amount * rate) / 100);
+const tax = (amount: number, rate: number) => percentOf(amount, rate);
+
+/** `unit_price * quantity`, or a 422 when it is past what can be computed exactly. */
+const subtotalOf = (l: TotalsLine) => checkedAmount(l.unit_price * l.quantity, "subtotal of a line");
 
 /** The part of each line a discount takes. */
 function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<string, number>): Map<string, number> {
@@ -76,7 +84,7 @@ function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<
   const eligible = lines.filter((l) => l.allow_discounts && (left.get(l.id) ?? 0) > 0);
   const { type, value, allocation } = discount.rule;
   if (type === "percentage") {
-    for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, Math.round((l.unit_price * l.quantity * value) / 100)));
+    for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, mulDivRound(subtotalOf(l), value, 100)));
   } else if (type === "fixed" && allocation === "item") {
     for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, value * l.quantity));
   } else if (type === "fixed") {
@@ -84,8 +92,8 @@ function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<
     const amount = Math.min(value, base);
     if (!base || !amount) return parts;
     const shares = eligible.map((l) => {
-      const exact = (left.get(l.id)! * amount) / base;
-      return { id: l.id, floor: Math.floor(exact), fraction: exact - Math.floor(exact) };
+      const { quotient, remainder } = mulDivFloor(left.get(l.id)!, amount, base);
+      return { id: l.id, floor: quotient, fraction: remainder };
     });
     let remainder = amount - shares.reduce((sum, s) => sum + s.floor, 0);
     shares.sort((a, b) => b.fraction - a.fraction || compareText(a.id, b.id));
@@ -111,7 +119,9 @@ export function calculateTotals(input: {
 }): TotalsResult {
   const { lines, taxRate } = input;
   const free_shipping = input.discounts.some((d) => d.rule.type === "free_shipping");
-  const left = new Map(lines.map((l) => [l.id, l.unit_price * l.quantity]));
+  const subtotals = new Map(lines.map((l) => [l.id, subtotalOf(l)]));
+  const subtotal = checkedAmount([...subtotals.values()].reduce((sum, s) => sum + s, 0), "subtotal");
+  const left = new Map(subtotals);
   const adjustments: LineAdjustment[] = input.adjustments ? [...input.adjustments] : [];
   if (!input.adjustments) {
     for (const discount of input.discounts) {
@@ -123,11 +133,10 @@ export function calculateTotals(input: {
     }
   }
   const perLine = new Map<string, LineTotals>();
-  let subtotal = 0;
   let discountTotal = 0;
   let itemTax = 0;
   for (const l of lines) {
-    const lineSubtotal = l.unit_price * l.quantity;
+    const lineSubtotal = subtotals.get(l.id)!;
     const own = adjustments.filter((a) => a.item_id === l.id);
     const lineDiscount = Math.min(lineSubtotal, own.reduce((sum, a) => sum + a.amount, 0));
     const lineTax = tax(lineSubtotal - lineDiscount, taxRate);
@@ -136,12 +145,11 @@ export function calculateTotals(input: {
       subtotal: lineSubtotal,
       discount_total: lineDiscount,
       tax_total: lineTax,
-      total: lineSubtotal - lineDiscount + lineTax,
-      original_total: lineSubtotal + originalTax,
+      total: checkedAmount(lineSubtotal - lineDiscount + lineTax, "total of a line"),
+      original_total: checkedAmount(lineSubtotal + originalTax, "total of a line"),
       original_tax_total: originalTax,
       adjustments: own,
     });
-    subtotal += lineSubtotal;
     discountTotal += lineDiscount;
     itemTax += lineTax;
   }
@@ -149,21 +157,18 @@ export function calculateTotals(input: {
   const shippingTotal = shipping_prices.reduce((sum, p) => sum + p, 0);
   const shippingTax = shipping_prices.reduce((sum, p) => sum + tax(p, taxRate), 0);
   const taxTotal = itemTax + shippingTax;
-  return {
-    totals: {
-      subtotal,
-      discount_total: discountTotal,
-      raw_discount_total: discountTotal,
-      shipping_total: shippingTotal,
-      item_tax_total: itemTax,
-      shipping_tax_total: shippingTax,
-      tax_total: taxTotal,
-      gift_card_total: 0,
-      gift_card_tax_total: 0,
-      total: subtotal - discountTotal + shippingTotal + taxTotal,
-    },
-    lines: perLine,
-    free_shipping,
-    shipping_prices,
+  const totals: Totals = {
+    subtotal,
+    discount_total: discountTotal,
+    raw_discount_total: discountTotal,
+    shipping_total: shippingTotal,
+    item_tax_total: itemTax,
+    shipping_tax_total: shippingTax,
+    tax_total: taxTotal,
+    gift_card_total: 0,
+    gift_card_tax_total: 0,
+    total: subtotal - discountTotal + shippingTotal + taxTotal,
   };
+  for (const [name, amount] of Object.entries(totals)) checkedAmount(amount, name.replace(/_/g, " "));
+  return { totals, lines: perLine, free_shipping, shipping_prices };
 }

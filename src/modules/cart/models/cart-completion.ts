@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 
 export type CompletionStep = "reserved" | "authorized";
 
@@ -42,7 +42,7 @@ export class CartCompletion extends KioskEntity {
   provider_id: string;
 
   /** The cart's total the payment is authorized for, in the currency's minor unit. */
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 
   @Column({ type: "varchar" })

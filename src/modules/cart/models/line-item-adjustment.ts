@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 import type { LineItem } from "./line-item";
 
 /**
@@ -29,6 +29,6 @@ export class LineItemAdjustment extends KioskEntity {
   @Column({ type: "varchar" })
   description: string;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 }

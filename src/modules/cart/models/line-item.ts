@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn, OneToMany } from "kiosk";
 import type { Cart } from "./cart";
 import type { LineItemAdjustment } from "./line-item-adjustment";
 
@@ -55,7 +55,7 @@ export class LineItem extends KioskEntity {
   @Column({ type: "boolean" })
   allow_discounts: boolean;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   unit_price: number;
 
   @Column({ type: "integer" })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, KioskEntity } from "kiosk";
+import { Check, Column, Entity, KioskEntity, MoneyColumn } from "kiosk";
 
 export const DISCOUNT_RULE_TYPES = ["percentage", "fixed", "free_shipping"] as const;
 export type DiscountRuleType = (typeof DISCOUNT_RULE_TYPES)[number];
@@ -18,7 +18,7 @@ export class DiscountRule extends KioskEntity {
   @Column({ type: "varchar" })
   type: DiscountRuleType;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   value: number;
 
   @Column({ type: "varchar", nullable: true })

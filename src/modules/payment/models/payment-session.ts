@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 
 export const PAYMENT_SESSION_STATUSES = ["pending", "authorized", "requires_more", "error", "canceled"] as const;
 export type PaymentSessionStatus = (typeof PAYMENT_SESSION_STATUSES)[number];
@@ -34,7 +34,7 @@ export class PaymentSession extends KioskEntity {
   @Column({ type: "jsonb" })
   data: Record<string, unknown>;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 
   @Column({ type: "datetime", nullable: true })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 
 /**
  * An authorized payment: made from the cart's selected session at completion,
@@ -29,13 +29,13 @@ export class Payment extends KioskEntity {
   @Column({ type: "varchar" })
   provider_id: string;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 
   @Column({ type: "varchar" })
   currency_code: string;
 
-  @Column({ type: "integer", default: 0 })
+  @MoneyColumn({ default: 0 })
   amount_refunded: number;
 
   @Column({ type: "jsonb" })

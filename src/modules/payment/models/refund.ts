@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 
 export const REFUND_REASONS = ["discount", "return", "swap", "claim", "other"] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
@@ -25,7 +25,7 @@ export class Refund extends KioskEntity {
   @JoinColumn({ name: "payment_id" })
   payment?: unknown;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 
   @Column({ type: "varchar" })

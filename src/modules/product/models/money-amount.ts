@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 import type { ProductVariant } from "./product-variant";
 
 /**
@@ -14,7 +14,7 @@ export class MoneyAmount extends KioskEntity {
   @Column({ type: "varchar" })
   currency_code: string;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   amount: number;
 
   @Column({ type: "integer", nullable: true })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn } from "kiosk";
 import type { ShippingOption } from "./shipping-option";
 
 /**
@@ -37,7 +37,7 @@ export class ShippingMethod extends KioskEntity {
   @Column({ type: "varchar" })
   name: string;
 
-  @Column({ type: "integer" })
+  @MoneyColumn()
   price: number;
 
   @Column({ type: "jsonb" })

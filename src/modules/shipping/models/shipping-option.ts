@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, KioskEntity } from "kiosk";
+import { Check, Column, Entity, Index, KioskEntity, MoneyColumn } from "kiosk";
 
 /** A requirement on the cart's subtotal for an option to be offered, as in Medusa v1. */
 export interface ShippingRequirement {
@@ -29,7 +29,7 @@ export class ShippingOption extends KioskEntity {
   @Column({ type: "varchar" })
   price_type: "flat_rate";
 
-  @Column({ type: "integer", nullable: true })
+  @MoneyColumn({ nullable: true })
   amount: number | null;
 
   @Column({ type: "boolean" })

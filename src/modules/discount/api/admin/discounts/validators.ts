@@ -1,4 +1,4 @@
-import { listQuery, z } from "kiosk";
+import { listQuery, money, z } from "kiosk";
 import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../models/discount-rule";
 
 const id = z.string().min(1).max(100);
@@ -9,7 +9,8 @@ const code = z
   .min(1)
   .max(100)
   .regex(/^[\w-]+$/, "may hold letters, digits, _ and - only");
-const value = z.number().int().min(0).max(2_147_483_647);
+/** A fixed amount in minor units, or a percentage (the service holds percentages to 1–100). */
+const value = money;
 const queryBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 /** The body of `POST /admin/discounts`, as Medusa v1's `AdminPostDiscountsReq` (no conditions, no dynamic codes). */

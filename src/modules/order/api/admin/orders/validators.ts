@@ -1,4 +1,4 @@
-import { listQuery, stringList, z } from "kiosk";
+import { listQuery, money, stringList, z } from "kiosk";
 import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from "../../../models/order";
 import { ORDER_SORT_FIELDS } from "../../../lib/constants";
 
@@ -48,7 +48,7 @@ export const createShipment = z.strictObject({
 
 /** The body of `POST /admin/orders/:id/refund`. */
 export const createRefund = z.strictObject({
-  amount: z.number().int().min(1).max(2_147_483_647),
+  amount: money.min(1),
   reason: z.enum(["discount", "return", "swap", "claim", "other"]),
   note: z.string().max(2000).nullable().optional(),
   no_notification: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { listQuery, retrieveQuery, stringList, z } from "kiosk";
+import { listQuery, money, retrieveQuery, stringList, z } from "kiosk";
 import { PRODUCT_STATUSES } from "../../../models/product";
 import { currencyCode, handle, id, idList, int32, metadata, queryBoolean } from "../../../lib/zod-params";
 
@@ -9,7 +9,7 @@ const url = z.string().min(1).max(2000);
 /** A price: an amount in minor units, in a currency or for a region. */
 export const price = z
   .strictObject({
-    amount: int32,
+    amount: money,
     currency_code: currencyCode.optional(),
     region_id: id.optional(),
     min_quantity: int32.min(1).nullable().optional(),

@@ -1,14 +1,13 @@
-import { listQuery, z } from "kiosk";
+import { listQuery, money, z } from "kiosk";
 
 const id = z.string().min(1).max(100);
-const amount = z.number().int().min(0).max(2_147_483_647);
 const queryBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 const requirement = z.strictObject({
   // Medusa clients send the id of an existing requirement when updating; it is not kept.
   id: z.string().optional(),
   type: z.enum(["min_subtotal", "max_subtotal"]),
-  amount,
+  amount: money,
 });
 
 /** The body of `POST /admin/shipping-options`, as Medusa v1's `AdminPostShippingOptionsReq` (flat rates only). */
@@ -17,7 +16,7 @@ export const createShippingOption = z.strictObject({
   region_id: id,
   provider_id: id,
   price_type: z.literal("flat_rate", { message: "only flat_rate prices are supported" }),
-  amount,
+  amount: money,
   data: z.record(z.string(), z.unknown()).optional(),
   is_return: z.boolean().optional(),
   admin_only: z.boolean().optional(),
@@ -31,7 +30,7 @@ export const createShippingOption = z.strictObject({
 /** The body of `POST /admin/shipping-options/:id`. */
 export const updateShippingOption = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
-  amount: amount.optional(),
+  amount: money.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   admin_only: z.boolean().optional(),
   requirements: z.array(requirement).max(2).optional(),
