@@ -1,8 +1,8 @@
 import { Table, type MigrationInterface, type QueryRunner } from "kiosk";
 
 /** The admin action in progress on an order (one at most), while its provider is called. */
-export class CreateOrderAction1730000490000 implements MigrationInterface {
-  name = "CreateOrderAction1730000490000";
+export class CreateOrderAction1730000500000 implements MigrationInterface {
+  name = "CreateOrderAction1730000500000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
