@@ -86,6 +86,21 @@ describe.each(DATABASES)("checkout with a card provider on $name", ({ name }) =>
     expect(bank.read().intents[intent]).toMatchObject({ status: "authorized", amount: done.data.total });
   });
 
+  it("keeps the shipping data a fulfillment provider of the project's returns, asked before the cart's transaction", async () => {
+    const { cart } = await cardCart(CARDS.ok, 5, 1);
+    const locker = await createShippingOption(store, region.id, 300, { provider_id: "locker" });
+    const path = `/store/carts/${cart.id}/shipping-methods`;
+    const refused = expectStatus(await post(path, { option_id: locker.id, data: { locker: "../etc" } }), 400);
+    expect(refused).toMatchObject({ code: "invalid_locker", field: "data.locker" });
+    expect(expectStatus(await store.request(`/store/carts/${cart.id}`), 200).cart.shipping_methods[0].shipping_option_id).toBe(cart.shipping_methods[0].shipping_option_id);
+    const chosen = expectStatus(await post(path, { option_id: locker.id, data: { locker: "L12", extra: "dropped" } }), 200).cart;
+    expect(chosen.shipping_methods).toHaveLength(1);
+    expect(chosen.shipping_methods[0]).toMatchObject({ shipping_option_id: locker.id, price: 300, data: { locker: "L12", checked_for: region.id } });
+    expect(chosen.shipping_methods[0].data.extra).toBeUndefined();
+    const done = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200);
+    expect(done.data.shipping_methods[0].data).toEqual({ locker: "L12", checked_for: region.id });
+  });
+
   it("serves the catalog and other checkouts while an authorization takes 2 seconds", async () => {
     const slow = await cardCart(CARDS.slow, 5, 2);
     const other = await createProduct(store, [{ inventory_quantity: 5, prices: [{ amount: 700, currency_code: "dkk" }] }]);

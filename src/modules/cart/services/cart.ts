@@ -67,7 +67,7 @@ interface Cradle {
   };
   shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<unknown[]> };
   shippingMethodService: {
-    prepareData(cart: { id: string; region_id: string }, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
+    prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
     setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<unknown>;
     clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
   };
@@ -269,9 +269,7 @@ export default class CartService {
 
   /** Sets the cart's shipping; the option's provider checks the data before the cart's transaction opens. */
   async addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
-    const [open] = await this.unitOfWork.run((tx) => rowsWhereIn<Cart>(tx.manager, Cart, "id", [id]));
-    if (!open) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-    const kept = await this.cradle.shippingMethodService.prepareData({ id, region_id: open.region_id }, optionId, data);
+    const kept = await this.cradle.shippingMethodService.prepareData(id, optionId, data);
     return this.change(id, async (tx, cart) => {
       const subtotal = await cartSubtotal(tx.manager, cart.id);
       await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept, tx);

@@ -15,12 +15,17 @@ export default class ShippingMethodService {
   /**
    * The data a customer sent with a shipping option, as its fulfillment
    * provider keeps it (`validateFulfillmentData`), asked with no transaction
-   * open: call before the cart's transaction, then `setForCart` in it.
+   * open: call before the cart's transaction, then `setForCart` in it. Reads
+   * nothing when no installed provider checks such data (the manual one does not).
    */
-  async prepareData(cart: { id: string; region_id: string }, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const registry = this.cradle.fulfillmentProviderService;
+    if (!registry.ids().some((id) => registry.retrieve(id).validateFulfillmentData)) return data;
     const option = await this.cradle.unitOfWork.run((tx) => tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() }));
     if (!option) return data; // setForCart answers the 404
-    const provider = this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
+    const provider = registry.retrieve(option.provider_id);
+    // The option must be in the cart's region (setForCart checks it), so the option's region is the cart's.
+    const cart = { id: cartId, region_id: option.region_id };
     return provider.validateFulfillmentData ? ((await provider.validateFulfillmentData(option.data, data, cart)) ?? {}) : data;
   }
 
