@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { Command } from "commander";
 import { withSmallYoungGeneration } from "../../kernel/runtime/young-generation";
+import { assertBuilt } from "../assert-built";
 import { CliError } from "../cli-error";
 import { parseCount, parsePort, projectDir } from "../project-dir";
 import { serveUntilSignal } from "../serve-until-signal";
@@ -19,6 +20,7 @@ export function startCommand(): Command {
       const dir = projectDir(opts.cwd);
       const port = opts.port === undefined ? undefined : parsePort(opts.port);
       const workers = opts.cluster === undefined ? 0 : parseCount("--cluster", opts.cluster);
+      assertBuilt(dir);
       if (workers > 0 && cluster.isPrimary) return superviseWorkers(workers);
       // Loading the kernel allocates as much as booting it: both run with the young generation held small.
       const kernel = await withSmallYoungGeneration(() => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../config/load-config";
+import { loadProjectEnv } from "../config/load-env-file";
 import type { KioskEnv, ResolvedConfig } from "../config/resolved-config";
 import { createDataSource } from "../database/create-data-source";
 import { resourceExtensions } from "../loaders/discover-files";
@@ -39,6 +40,7 @@ export function openProject(options: ProjectOptions): Project {
   const env = options.env ?? ((process.env.NODE_ENV as KioskEnv) || "development");
   const typescript = options.typescript ?? env !== "production";
   if (typescript) registerTypeScript();
+  loadProjectEnv(options.projectDir, env);
   const config = loadConfig({
     projectDir: options.projectDir,
     env,
