@@ -26,7 +26,7 @@ export function kioskProgram(command?: string): Command {
     .version(version)
     .enablePositionalOptions();
   for (const name of command ? [command] : Object.keys(COMMANDS)) program.addCommand(COMMANDS[name]());
-  return program.showHelpAfterError("(run with --help for usage)");
+  return program;
 }
 
 /** Entry point of `bin/kiosk.js`. Help, aliases and mistyped commands get the whole program. */

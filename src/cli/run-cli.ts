@@ -1,32 +1,33 @@
 import { Command, CommanderError } from "commander";
 import { KioskError, KioskStartupError } from "../kernel/errors";
 import { CliError } from "./cli-error";
+import { commandPath, fromCommanderError, quietCommander } from "./commander-error";
 
 /**
  * The only place that ends the process: runs a commander program and turns any
  * error into one readable line (`kiosk: <message> [CODE]`) and a non-zero exit.
  */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let failed: Command | undefined;
+  quietCommander(program, (command) => (failed = command));
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = report(program.name(), err);
+    process.exitCode = report(program.name(), err, failed && commandPath(failed));
   }
 }
 
-function report(name: string, err: unknown): number {
-  if (err instanceof CommanderError) {
-    // commander already printed its own message (unknown option, --help, --version).
-    return err.exitCode;
-  }
+function report(name: string, thrown: unknown, failed: string | undefined): number {
+  // commander has printed --help and --version itself; its errors are reported here.
+  const err = thrown instanceof CommanderError ? fromCommanderError(name, thrown, failed) : thrown;
+  if (err === undefined) return (thrown as CommanderError).exitCode;
   if (err instanceof CliError || err instanceof KioskStartupError) {
     process.stderr.write(`${name}: ${err.message} [${err.code}]\n`);
     return err instanceof CliError ? err.exitCode : 1;
   }
   if (err instanceof KioskError) {
-    process.stderr.write(`${name}: ${err.message} [${err.code}]\n`);
+    // An API error (`duplicate_error`) raised under a command: the same code, in the CLI's spelling.
+    process.stderr.write(`${name}: ${err.message} [KIOSK_${err.code.toUpperCase()}]\n`);
     return 1;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -26,8 +26,15 @@ export function userCommand(): Command {
     .addHelpText("after", "\nExample:\n  $ kiosk user create --email admin@example.com --password supersecret\n")
     .action(async (opts: UserCreateOptions) => {
       const input = parseUserInput(opts);
+      const { ConflictError } = require("../../kernel/errors") as typeof import("../../kernel/errors");
       await withKernel(opts.cwd, async (kernel) => {
-        const created = await kernel.container.resolve<any>("userService").create(input);
+        let created;
+        try {
+          created = await kernel.container.resolve<any>("userService").create(input);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          throw new CliError("KIOSK_USER_EXISTS", `a user with the email ${input.email} already exists: sign in with it, or choose another --email`);
+        }
         process.stdout.write(`created ${created.role} user ${created.email} (${created.id})\n`);
       });
     });

@@ -47,7 +47,6 @@ export function createStoreProgram(): Command {
         "",
       ].join("\n"),
     )
-    .showHelpAfterError("(run with --help for usage)")
     .action(async (dir: string | undefined, flags: CreateStoreFlags) => {
       const given = (flag: keyof CreateStoreFlags) => program.getOptionValueSource(flag) === "cli";
       await createStore(dir, flags, given);

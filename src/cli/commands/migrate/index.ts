@@ -61,18 +61,8 @@ export function migrateCommand(): Command {
     .addHelpText("after", "\nExample:\n  $ kiosk migrate revert --steps 2\n")
     .action(async (opts: { steps: string; cwd?: string }) => {
       const steps = parseCount("--steps", opts.steps);
-      await withDatabase(opts.cwd, async (project) => {
-        for (let i = 0; i < steps; i++) {
-          const applied = (await migrationStatus(project)).filter((m) => m.applied);
-          const last = applied[applied.length - 1];
-          if (!last) {
-            out("nothing to revert");
-            break;
-          }
-          await project.dataSource.undoLastMigration({ transaction: "each" });
-          out(`reverted ${last.name}`);
-        }
-      });
+      const { revertMigrations } = require("./revert") as typeof import("./revert");
+      await withDatabase(opts.cwd, (project) => revertMigrations(project, steps, out));
     });
 
   migrate
