@@ -165,6 +165,13 @@ export function destroyPlan(projectDir: string, plan: Plan, options: Omit<ApplyO
     }
   }
   printLog(entries, plan.notes ?? [], options.dryRun, options.out);
+  if (!removals.length && !writes.length && !entries.some((e) => e.action === "conflict")) {
+    const missing = entries.find((e) => e.action === "skip");
+    throw new GeneratorError(
+      "KIOSK_DESTROY_NOTHING",
+      `nothing to destroy: ${missing ? `${missing.path} is not there` : "the generator writes nothing for these arguments"}; was it generated, with these arguments?`,
+    );
+  }
   const conflicts = entries.filter((e) => e.action === "conflict");
   if (conflicts.length) {
     const more = conflicts.length > 1 ? ` (and ${plural(conflicts.length - 1, "more file")})` : "";

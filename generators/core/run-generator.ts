@@ -1,4 +1,5 @@
 import { applyPlan, destroyPlan } from "./apply-plan";
+import { refuseAppliedMigrations } from "./applied-migrations";
 import type { GeneratorContext } from "./plan";
 import type { GeneratorSchema } from "./schema";
 
@@ -22,5 +23,8 @@ export async function runGenerator(schema: GeneratorSchema, run: GeneratorRun): 
   const plan = await generator.plan(input, context);
   const dryRun = run.options.dryRun === true;
   if (run.mode === "generate") applyPlan(run.projectDir, plan, { dryRun, force: run.options.force === true, out: run.out });
-  else destroyPlan(run.projectDir, plan, { dryRun, out: run.out });
+  else {
+    await refuseAppliedMigrations(run.projectDir, plan);
+    destroyPlan(run.projectDir, plan, { dryRun, out: run.out });
+  }
 }

@@ -375,6 +375,13 @@ describe("kiosk generate end to end", () => {
     });
 
     it("destroy removes the entity and reverses its relation edit, then the plugin and its config entry", () => {
+      // Post's table exists: destroy refuses, saying how far to revert first (AddNickname and AddThing ran after it).
+      const refused = kiosk("destroy", ...POST);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toMatch(/create-post\.ts has run on the database: undo it first with `kiosk migrate revert --steps 3` .*\[KIOSK_MIGRATION_APPLIED\]/);
+      expect(exists(dir, "src/models/post.ts")).toBe(true);
+      expect(kiosk("migrate", "revert", "--steps", "3").status).toBe(0);
+
       const post = kiosk("destroy", ...POST);
       expect(post.stderr).toBe("");
       expect(log(post.stdout).map(([a]) => a)).toEqual([...Array(7).fill("remove"), "update"]);
@@ -394,6 +401,8 @@ describe("kiosk generate end to end", () => {
 
       const again = kiosk("d", "plugin", "loyalty");
       expect(new Set(log(again.stdout).map(([a]) => a))).toEqual(new Set(["skip"]));
+      expect(again.stderr.trim()).toMatch(/^kiosk: nothing to destroy: .* \[KIOSK_DESTROY_NOTHING\]$/);
+      expect(again.status).not.toBe(0);
     });
   });
 });
