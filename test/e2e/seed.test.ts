@@ -163,7 +163,7 @@ describe.each(DATABASES)("kiosk seed and kiosk user create on $name", ({ name })
 
     r = kiosk("user", "create", "--email", "ops@shop.test", "--password", "longpassword");
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^kiosk: A user with the email ops@shop\.test already exists \[duplicate_error\]$/);
+    expect(r.stderr.trim()).toMatch(/^kiosk: a user with the email ops@shop\.test already exists: .* \[KIOSK_USER_EXISTS\]$/);
     r = kiosk("user", "create", "--email", "short@shop.test", "--password", "short");
     expect(r.stderr.trim()).toBe("kiosk: --password must have at least 8 characters [KIOSK_BAD_ARGUMENT]");
     r = kiosk("user", "create", "--email", "not-an-email", "--password", "longpassword");
