@@ -44,6 +44,7 @@ export {
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
+export { isoDateTime, ISO_DATE_MESSAGE } from "./kernel/http/iso-date-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";

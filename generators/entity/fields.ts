@@ -3,7 +3,7 @@ import { names, snake, type Names } from "../core/naming";
 import { validateColumnName } from "../core/validate-name";
 import { FIELD_TYPES, TYPE_ALIASES, type FieldType } from "./field-types";
 
-/** One `name:type[?][:unique|:index]` argument, checked and normalised. */
+/** One `name:type[?][:unique|:index]` argument, checked and normalised. The type is required. */
 export interface Field {
   /** The column: `title`, or `author_id` for `author:belongs-to`. */
   column: string;
@@ -17,6 +17,8 @@ export interface Field {
   /** For `<other>:belongs-to`: the property (`author`) and the entity it points at. */
   relation?: { property: string; target: Names };
 }
+
+const typeList = () => FIELD_TYPES.join(", ").replace("enum", "enum(a|b)");
 
 const bad = (spec: string, why: string) => new GeneratorInputError("KIOSK_INVALID_FIELD", `invalid field "${spec}": ${why}`);
 
@@ -32,7 +34,7 @@ function parseType(spec: string, raw: string): { type: FieldType; values?: strin
   }
   const lower = raw.toLowerCase();
   const type = (FIELD_TYPES as readonly string[]).includes(lower) ? (lower as FieldType) : TYPE_ALIASES[lower];
-  if (!type) throw bad(spec, `unknown type "${raw}"; use ${FIELD_TYPES.join(", ").replace("enum", "enum(a|b)")}`);
+  if (!type) throw bad(spec, `unknown type "${raw}"; use ${typeList()}`);
   return { type };
 }
 
@@ -42,7 +44,11 @@ function parseType(spec: string, raw: string): { type: FieldType; values?: strin
  * column with a foreign key to `author` and an index.
  */
 export function parseField(spec: string): Field {
-  const [rawName = "", rawType = "string", ...modifiers] = spec.split(":");
+  if (!spec.includes(":")) {
+    // No default type: `body` would become a 255-character string when text was meant.
+    throw bad(spec, `no type; write ${spec.replace(/\?$/, "")}:<type>${spec.endsWith("?") ? "?" : ""} with one of ${typeList()}`);
+  }
+  const [rawName = "", rawType = "", ...modifiers] = spec.split(":");
   let nullable = false;
   const strip = (s: string) => (s.endsWith("?") ? ((nullable = true), s.slice(0, -1)) : s);
   const name = strip(rawName.trim());

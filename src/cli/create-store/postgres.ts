@@ -44,21 +44,50 @@ function reason(err: unknown): string {
 }
 
 /**
- * Makes sure the database of `url` exists: connects to it, and when the server says
- * it does not exist, connects to the server's `postgres` database and creates it.
+ * Makes sure the database of `url` exists and is empty: connects to it, and when the
+ * server says it does not exist, connects to the server's `postgres` database and
+ * creates it. One that already holds tables is refused before anything is made.
  * Returns whether it was created (so a failure later can drop it again).
  */
 export async function ensureDatabase(url: string): Promise<{ created: boolean }> {
   const name = parseDatabaseUrl(url);
+  let tables: string[];
   try {
     const client = await connectPostgres(url);
-    await client.end();
-    return { created: false };
+    try {
+      tables = await userTables(client);
+    } finally {
+      await client.end();
+    }
   } catch (err) {
     if ((err as { code?: string }).code !== "3D000") {
       throw new CliError("CREATE_STORE_DB_UNREACHABLE", `cannot connect to PostgreSQL at ${where(url)}: ${reason(err)}`);
     }
+    return { created: await createDatabase(url, name) };
   }
+  if (tables.length) {
+    // Migrating and seeding over another application's tables (or another store's) would mix the two.
+    const shown = tables.slice(0, 3).join(", ") + (tables.length > 3 ? ", …" : "");
+    throw new CliError(
+      "CREATE_STORE_DB_NOT_EMPTY",
+      `database "${name}" at ${where(url)} already holds ${tables.length} table${tables.length > 1 ? "s" : ""} (${shown}): name a new database in --db-url`,
+    );
+  }
+  return { created: false };
+}
+
+/** The tables of a database outside PostgreSQL's own schemas. */
+async function userTables(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
+      WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg_toast%'
+      ORDER BY 1`,
+  );
+  return rows.map((r) => r.name.replace(/^public\./, ""));
+}
+
+/** Creates the database of `url` through the server's `postgres` database; false if it appeared meanwhile. */
+async function createDatabase(url: string, name: string): Promise<boolean> {
   let admin: Client;
   try {
     admin = await connectPostgres(withDatabaseName(url, "postgres"));
@@ -66,7 +95,7 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
     throw new CliError("CREATE_STORE_DB_UNREACHABLE", `database "${name}" does not exist and the server's "postgres" database is not reachable to create it: ${reason(err)}`);
   }
   try {
-    return { created: await createDatabaseWith(admin, name) };
+    return await createDatabaseWith(admin, name);
   } catch (err) {
     throw new CliError("CREATE_STORE_DB_CREATE", `cannot create database "${name}" at ${where(url)}: ${reason(err)}`);
   } finally {

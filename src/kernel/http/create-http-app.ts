@@ -6,6 +6,7 @@ import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
+import { pendingMigrationsHandler } from "./pending-migrations";
 import type { KioskRequest } from "./types";
 
 function corsFor(origins: string) {
@@ -56,6 +57,7 @@ export function createHttpApp(
     generation.router(req, res, next);
   });
   app.use(notFoundHandler);
+  app.use(pendingMigrationsHandler(() => current().container.resolve("dataSource"), logger));
   app.use(createErrorHandler(logger, config.env === "development"));
   return app;
 }

@@ -12,7 +12,7 @@ const ALL = { offset: 0, limit: 1000 };
 /**
  * Loads a seed file through the modules' own services, in ONE transaction: a
  * bad entry halfway rolls everything back. Records that already exist (same
- * email, region name, handle, or shipping option name in its region) are
+ * email, region name, handle, shipping option name in its region, or discount code) are
  * skipped, so seeding twice is harmless.
  */
 export async function applySeed(container: AwilixContainer, seed: SeedFile): Promise<SeedReport> {
@@ -92,6 +92,17 @@ export async function applySeed(container: AwilixContainer, seed: SeedFile): Pro
           })),
         }),
       );
+    }
+
+    for (const { regions, ...d } of seed.discounts) {
+      await createOrSkip("discounts", async () => {
+        const ids = regions.map((region) => {
+          const id = regionIds.get(region);
+          if (!id) throw new Error(`the discount ${d.code} names the region ${region}, which neither the seed nor the store has`);
+          return id;
+        });
+        await service("discountService").create({ ...d, regions: ids });
+      });
     }
   });
   return report;

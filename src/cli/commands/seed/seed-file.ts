@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { isoDateTime } from "../../../kernel/http/iso-date-schema";
 import { money } from "../../../kernel/http/money-schema";
+import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../modules/discount/models/discount-rule";
 import { CliError } from "../../cli-error";
 
 const price = z.strictObject({
@@ -33,6 +35,22 @@ const variant = z.strictObject({
   allow_backorder: z.boolean().optional(),
   prices: z.array(price).default([]),
   options: z.array(z.strictObject({ value: z.string() })).default([]),
+});
+
+/** A discount code, as `POST /admin/discounts` takes it, with its regions by name and dates in ISO 8601. */
+const discount = z.strictObject({
+  code: z.string().trim().min(1).max(100).regex(/^[\w-]+$/, "may hold letters, digits, _ and - only"),
+  rule: z.strictObject({
+    type: z.enum(DISCOUNT_RULE_TYPES),
+    value: money,
+    allocation: z.enum(DISCOUNT_ALLOCATIONS).optional(),
+    description: z.string().max(2000).optional(),
+  }),
+  regions: z.array(z.string().min(1)).min(1),
+  starts_at: isoDateTime.optional(),
+  ends_at: isoDateTime.optional(),
+  usage_limit: z.number().int().min(1).optional(),
+  is_disabled: z.boolean().optional(),
 });
 
 /** The shape of a seed file: every section optional, references by handle or name. */
@@ -91,6 +109,7 @@ export const seedFile = z.strictObject({
       }),
     )
     .default([]),
+  discounts: z.array(discount).default([]),
 });
 
 export type SeedFile = z.infer<typeof seedFile>;
