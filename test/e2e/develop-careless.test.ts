@@ -49,6 +49,16 @@ describe.each(DATABASES)("kiosk develop under a careless user ($name)", ({ name 
     if (dir) removeProject(dir);
   });
 
+  it("logs each request once it is answered: method, path, status and ms, one line each", async () => {
+    const line = (path: string, status: number) => new RegExp(`GET ${path} ${status} \\d+ ms`, "g");
+    expect((await fetch(`${base}/store/ping?secret=1`)).status).toBe(200);
+    expect((await fetch(`${base}/store/nowhere`)).status).toBe(404);
+    await waitFor(() => line("/store/nowhere", 404).test(dev.output()), 5000, "the request lines");
+    expect(dev.output().match(line("/store/ping", 200)), dev.output()).toHaveLength(1);
+    expect(dev.output()).not.toContain("secret=1");
+    expect(dev.output()).not.toMatch(/^\s+(method|status): /m);
+  });
+
   it("an entity generated but not migrated answers 503 migrations_pending, then serves once migrated", async () => {
     const generated = kiosk("g", "entity", "Meetup", "title:string", "starts_at:datetime", "--crud");
     expect(generated.status, generated.stderr).toBe(0);

@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { freePort, KIOSK_BIN, runAsync } from "../helpers/processes";
+import { freePort, KIOSK_BIN, runAsync, waitFor } from "../helpers/processes";
 import { getJson, serve } from "../helpers/server-process";
 
 const lines = (s: string) => s.split("\n").filter((l) => l.trim() !== "");
@@ -41,7 +41,7 @@ describe.each(DATABASES)("kiosk start reads .env and needs a build ($name)", ({ 
     expect(fs.existsSync(path.join(dir, "dist"))).toBe(false);
   });
 
-  it("migrates, builds and serves on the database and the secret of .env", async () => {
+  it("migrates, builds and serves on the database and the secret of .env, logging no requests", async () => {
     // `kiosk start` loads plugins from their build: the fixture's local plugin is built on its own.
     for (const [cwd, command] of [[dir, "migrate"], [path.join(dir, "plugins", "greeter"), "build"], [dir, "build"]]) {
       const r = await kioskIn(cwd, command);
@@ -61,6 +61,8 @@ describe.each(DATABASES)("kiosk start reads .env and needs a build ($name)", ({ 
     } finally {
       await server.stop();
     }
+    // Production logs no request lines by default.
+    expect(server.output()).not.toMatch(/POST \/store\/notes 201/);
     if (db.url) {
       const client = new Client({ connectionString: db.url });
       await client.connect();
@@ -72,6 +74,21 @@ describe.each(DATABASES)("kiosk start reads .env and needs a build ($name)", ({ 
       expect(fs.existsSync(path.join(dir, ".kiosk"))).toBe(false);
     } else {
       expect(fs.existsSync(path.join(dir, ".kiosk", "kiosk.sqlite"))).toBe(true);
+    }
+  });
+
+  it("logs each request with LOG_LEVEL=debug", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = serve(process.execPath, [KIOSK_BIN, "start", "--port", String(port), "--host", "127.0.0.1", "--cwd", dir], {
+      cwd: dir,
+      env: { LOG_LEVEL: "debug" },
+    });
+    try {
+      await server.firstOk(base, "/store/notes");
+      await waitFor(() => /GET \/store\/notes 200 \d+ ms/.test(server.output()), 5000, "the request line");
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -62,6 +62,11 @@ export interface KioskConfig {
     bodyLimit?: string;
     /** Secret used to sign auth tokens. Env: JWT_SECRET. Required in production. */
     jwtSecret?: string;
+    /**
+     * One log line per request (method, path, status, ms) at info. Default: true in development
+     * (`kiosk develop`); otherwise the lines are logged at debug, so `LOG_LEVEL=debug` shows them.
+     */
+    logRequests?: boolean;
   };
   plugins?: PluginEntry[];
 }

@@ -42,6 +42,7 @@ const configSchema = z.strictObject({
       adminCors: z.string().optional(),
       bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").optional(),
       jwtSecret: z.string().min(1).optional(),
+      logRequests: z.boolean().optional(),
     })
     .optional(),
   plugins: z
@@ -162,6 +163,7 @@ export function loadConfig(options: {
       adminCors: process.env.ADMIN_CORS ?? config.http?.adminCors ?? "*",
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
+      logRequests: config.http?.logRequests ?? env === "development",
     },
     plugins: config.plugins ?? [],
   };

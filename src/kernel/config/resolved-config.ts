@@ -43,6 +43,8 @@ export interface ResolvedConfig {
     adminCors: string;
     bodyLimit: string;
     jwtSecret: string;
+    /** Log each request at info (default: in development only; otherwise at debug). */
+    logRequests: boolean;
   };
   plugins: PluginEntry[];
 }

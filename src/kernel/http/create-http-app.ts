@@ -7,6 +7,7 @@ import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import { pendingMigrationsHandler } from "./pending-migrations";
+import { requestLog } from "./request-log";
 import type { KioskRequest } from "./types";
 
 function corsFor(origins: string) {
@@ -47,6 +48,7 @@ export function createHttpApp(
     res.setHeader("x-request-id", id);
     next();
   });
+  app.use(requestLog(logger, config.http.logRequests ? "info" : "debug", config.env !== "development"));
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
   app.use("/store", corsFor(config.http.storeCors));
   app.use("/admin", corsFor(config.http.adminCors));
