@@ -53,10 +53,12 @@ export interface KioskDependencies {
 const DEV_TOOLS = ["@types/node", "typescript", "vitest"];
 
 /**
- * From a registry install: `kiosk@^version` and the dev tools at the ranges Kiosk
- * itself is built and tested with. From a checkout of the repository: links to the
- * checkout, for Kiosk and for the dev tools it already has in its node_modules, so
- * the install is a handful of symlinks: no network, no second copy of anything.
+ * `kiosk` itself: `^version` from a registry install; from a checkout of the
+ * repository, a link to the checkout (nothing is downloaded for it). The dev
+ * tools are always the ranges Kiosk itself is built and tested with, installed
+ * into the project (from npm's cache when the checkout's `npm ci` filled it):
+ * never links into the checkout's node_modules, so the project holds its own
+ * copies wherever it is made, and can be moved.
  */
 export function kioskDependencies(pm: PackageManager, root = KIOSK_ROOT): KioskDependencies {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
@@ -64,17 +66,11 @@ export function kioskDependencies(pm: PackageManager, root = KIOSK_ROOT): KioskD
     devDependencies?: Record<string, string>;
   };
   const local = fs.existsSync(path.join(root, "src")) && fs.existsSync(path.join(root, "tsconfig.json"));
-  // npm links a directory given as file:; pnpm and yarn copy it unless it is given as link:.
-  const link = (dir: string) => `${pm === "npm" ? "file:" : "link:"}${dir}`;
-  const devDependencies: Record<string, string> = {};
-  for (const name of DEV_TOOLS) {
-    const installed = path.join(root, "node_modules", ...name.split("/"));
-    if (local && fs.existsSync(path.join(installed, "package.json"))) devDependencies[name] = link(installed);
-    else devDependencies[name] = pkg.devDependencies?.[name] ?? "latest";
-  }
+  const devDependencies = Object.fromEntries(DEV_TOOLS.map((name) => [name, pkg.devDependencies?.[name] ?? "latest"]));
   return {
     local,
-    dependencies: { kiosk: local ? link(root) : `^${pkg.version}` },
+    // npm links a directory given as file:; pnpm and yarn copy it unless it is given as link:.
+    dependencies: { kiosk: local ? `${pm === "npm" ? "file:" : "link:"}${root}` : `^${pkg.version}` },
     devDependencies,
   };
 }

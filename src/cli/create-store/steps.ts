@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CliError } from "../cli-error";
 import { installCommand, type PackageManager } from "./package-manager";
+import { pinKioskLink } from "./pin-kiosk-link";
 
 /**
  * The environment for child processes: ours, less what an enclosing `npm run`/`npx`
@@ -70,6 +71,7 @@ export async function installDependencies(dir: string, pm: PackageManager, linke
     const detail = r.code === "ENOENT" ? `${command} was not found` : errorLine(`${r.stderr}\n${r.stdout}`, /^(npm error|npm ERR!|ERR_PNPM|ERROR|error)/i);
     throw new CliError("CREATE_STORE_INSTALL_FAILED", `${command} install failed: ${detail}`);
   }
+  if (linked) pinKioskLink(dir);
 }
 
 /** The environment the project's own `kiosk` runs with: development, on the chosen database and nothing else. */
