@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { Command } from "commander";
 import { withSmallYoungGeneration } from "../../kernel/runtime/young-generation";
 import { assertBuilt } from "../assert-built";
+import { electJobRunner, followJobElection } from "../cluster-jobs";
 import { CliError } from "../cli-error";
 import { parseCount, parsePort, projectDir } from "../project-dir";
 import { serveUntilSignal } from "../serve-until-signal";
@@ -22,24 +23,30 @@ export function startCommand(): Command {
       const workers = opts.cluster === undefined ? 0 : parseCount("--cluster", opts.cluster);
       assertBuilt(dir);
       if (workers > 0 && cluster.isPrimary) return superviseWorkers(workers);
+      const chosenToRunJobs = cluster.isWorker ? followJobElection() : undefined;
       // Loading the kernel allocates as much as booting it: both run with the young generation held small.
       const kernel = await withSmallYoungGeneration(() => {
         const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
-        return Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host });
+        return Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host, jobsStandby: cluster.isWorker });
       });
       kernel.logger.info(`serving on ${kernel.url}`);
+      chosenToRunJobs?.(kernel);
       await serveUntilSignal(kernel);
       // A cluster worker's channel to the primary would keep it alive after shutdown.
       if (cluster.isWorker) cluster.worker?.disconnect();
     });
 }
 
-/** The primary of `--cluster N`: forks the workers, replaces one that dies, stops them all on a signal. */
+/**
+ * The primary of `--cluster N`: forks the workers, replaces one that dies, chooses the
+ * one that runs the scheduled jobs (see `electJobRunner`), stops them all on a signal.
+ */
 function superviseWorkers(count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let stopping = false;
     let failure: CliError | undefined;
     const listening = new Set<number>();
+    electJobRunner(() => stopping);
     for (let i = 0; i < count; i++) cluster.fork();
     cluster.on("listening", (worker) => listening.add(worker.id));
     cluster.on("exit", (worker, code) => {

@@ -33,6 +33,11 @@ export interface KernelOptions extends ProjectOptions {
    * (`listen: false`) only publish their events.
    */
   background?: boolean;
+  /**
+   * Without Redis, load the scheduled jobs but run none until `runScheduledJobs()`:
+   * the workers of `kiosk start --cluster N`, of which the primary chooses one.
+   */
+  jobsStandby?: boolean;
 }
 
 interface KernelState {
@@ -166,7 +171,7 @@ export class Kernel {
         load: async (s) => {
           if (!background(s.options)) return;
           const jobs = loadJobs(s.project!.roots, s.project!.exts);
-          s.scheduler = createJobScheduler(s.project!.config, s.events!.redis, () => s.application!.container, s.logger!);
+          s.scheduler = createJobScheduler(s.project!.config, s.events!.redis, () => s.application!.container, s.logger!, s.options.jobsStandby);
           await s.scheduler.setJobs(jobs);
         },
         dispose: (s) => s.scheduler?.close(),
@@ -206,6 +211,17 @@ export class Kernel {
     this.state.eventBus.setSubscriptions(next.subscriptions);
     void this.state.scheduler?.setJobs(jobs);
     return next;
+  }
+
+  /**
+   * Runs the scheduled jobs in this process, for a kernel started with `jobsStandby`.
+   * Returns false when there is nothing to do here: Redis runs each tick once across
+   * every process already, or the kernel runs no background work.
+   */
+  runScheduledJobs(): boolean {
+    if (!this.state.scheduler?.setActive) return false;
+    this.state.scheduler.setActive(true);
+    return true;
   }
 
   /** Stops accepting connections, finishes in-flight requests and events, closes the database. */

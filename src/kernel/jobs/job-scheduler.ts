@@ -12,6 +12,8 @@ export interface JobScheduler {
   setJobs(jobs: JobDefinition[]): Promise<void>;
   /** Stops scheduling and waits for runs under way. */
   close(): Promise<void>;
+  /** In-process timers only: run the jobs in this process, or stand by (Redis runs each tick once anyway). */
+  setActive?(active: boolean): void;
 }
 
 /** The container of the generation that is serving now, read at each run. */

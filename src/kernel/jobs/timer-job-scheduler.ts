@@ -15,8 +15,9 @@ export function nextFireTime(config: JobConfig, after: Date): Date {
 }
 
 /**
- * The scheduler without Redis: one timer per job in this process. Each process
- * runs every tick (with `--cluster N` and no Redis, N times). A tick that comes
+ * The scheduler without Redis: one timer per job in this process. Separate
+ * processes each run every tick; the workers of `kiosk start --cluster N` run
+ * them in one worker, chosen by the primary (`setActive`). A tick that comes
  * while the previous run of the same job is still going is skipped, with a warning;
  * ticks missed while the event loop was blocked are not caught up.
  */
@@ -25,16 +26,40 @@ export class TimerJobScheduler implements JobScheduler {
   private readonly busy = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private generation = 0;
+  private jobs: JobDefinition[] = [];
 
   constructor(
     private readonly container: ContainerSource,
     private readonly logger: Logger,
+    /** False in a cluster worker that waits to be chosen to run the jobs (see `setActive`). */
+    private active = true,
   ) {}
 
   async setJobs(jobs: JobDefinition[]): Promise<void> {
+    this.jobs = jobs;
+    this.armAll();
+  }
+
+  /**
+   * Starts (or stops) running the jobs in this process. Without Redis the timers of
+   * `kiosk start --cluster N` run in one worker only: the others stand by until the
+   * primary chooses one of them, when the one running them dies.
+   */
+  setActive(active: boolean): void {
+    this.active = active;
+    this.armAll();
+  }
+
+  /** How many jobs this scheduler holds. */
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  private armAll(): void {
     this.clear();
+    if (!this.active) return;
     const generation = this.generation;
-    for (const job of jobs) this.arm(job, nextFireTime(job.config, new Date()), generation);
+    for (const job of this.jobs) this.arm(job, nextFireTime(job.config, new Date()), generation);
   }
 
   async close(): Promise<void> {
