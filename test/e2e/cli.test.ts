@@ -88,6 +88,7 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     expect(kernelAndProject(r.stdout)).toEqual([
       "kiosk",
       "  [ ] CreateOutbox1732406400000",
+      "  [ ] CreateKioskSetting1732406400001",
       "project",
       "  [ ] CreateNote1732500000000",
     ]);
@@ -108,6 +109,7 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     expect(kernelAndProject(r.stdout)).toEqual([
       "kiosk",
       "  [x] CreateOutbox1732406400000",
+      "  [x] CreateKioskSetting1732406400001",
       "project",
       "  [x] CreateNote1732500000000",
     ]);

@@ -6,6 +6,7 @@ import { loadApplication, type Application } from "../application";
 import { KioskStartupError } from "../errors";
 import type { EventBus } from "../events/event-bus";
 import { createEventBus, type EventsInfrastructure } from "../events/create-event-bus";
+import { resolveRedisPrefix } from "../events/redis-prefix";
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
 import { createHttpApp } from "../http/create-http-app";
@@ -119,6 +120,7 @@ export class Kernel {
         name: "events",
         load: async (s) => {
           const { config } = s.project!;
+          if (config.redisUrl) await resolveRedisPrefix(s.project!, s.logger!);
           s.events = createEventBus(config, s.logger!, background(s.options));
           s.eventBus = s.events.bus;
           s.dispatcher = new OutboxDispatcher(s.project!.dataSource, s.eventBus, s.logger!);

@@ -18,7 +18,8 @@ export interface KioskConfig {
     url?: string;
     /**
      * Namespaces every BullMQ key, so projects (and test suites) can share one Redis.
-     * Env: REDIS_PREFIX. Default `kiosk:<database name>` (PostgreSQL) or `kiosk:<project folder>` (SQLite).
+     * Env: REDIS_PREFIX. Default `kiosk:<instance id>`: a random id the store writes to its database at its first
+     * boot (table `kiosk_setting`), so two stores on one Redis never share keys; logged at start-up.
      */
     prefix?: string;
     /** Subscriber jobs one process runs at once (default 10). */

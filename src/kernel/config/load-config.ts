@@ -83,7 +83,11 @@ function envPort(value: string | undefined): number | undefined {
   return port;
 }
 
-/** `kiosk:<database name>` on PostgreSQL, `kiosk:<project folder>` on SQLite: one BullMQ namespace per project. */
+/**
+ * `kiosk:<database name>` on PostgreSQL, `kiosk:<project folder>` on SQLite: the prefix
+ * of a store that has no id yet (not migrated). Two stores can share it; once the
+ * database is open the kernel replaces it with `kiosk:<instance id>` (`resolveRedisPrefix`).
+ */
 function defaultRedisPrefix(projectDir: string, databaseUrl: string | undefined): string {
   const name = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres" : path.basename(projectDir);
   return `kiosk:${name.replace(/[^\w.-]/g, "_")}`;
@@ -143,6 +147,7 @@ export function loadConfig(options: {
     redisUrl,
     redis: {
       prefix: process.env.REDIS_PREFIX || config.redis?.prefix || defaultRedisPrefix(projectDir, databaseUrl),
+      prefixExplicit: Boolean(process.env.REDIS_PREFIX || config.redis?.prefix),
       concurrency: config.redis?.concurrency ?? 10,
       commandTimeout: config.redis?.commandTimeout ?? 3000,
       keepCompleted: config.redis?.keepCompleted ?? 3600,

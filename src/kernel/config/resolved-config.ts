@@ -20,7 +20,10 @@ export interface ResolvedConfig {
   redisUrl?: string;
   /** BullMQ settings, used when `redisUrl` is set. */
   redis: {
+    /** REDIS_PREFIX or `redis.prefix`; else, once the database is open, `kiosk:<instance id>` (see `resolveRedisPrefix`). */
     prefix: string;
+    /** Whether `prefix` was given (REDIS_PREFIX or `redis.prefix`) rather than derived. */
+    prefixExplicit: boolean;
     concurrency: number;
     commandTimeout: number;
     keepCompleted: number;
