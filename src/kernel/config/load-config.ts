@@ -14,6 +14,9 @@ const configSchema = z.strictObject({
       path: z.string().min(1).optional(),
       logging: z.boolean().optional(),
       poolSize: z.number().int().min(1).max(500).optional(),
+      statementTimeout: z.number().int().min(0).optional(),
+      connectTimeout: z.number().int().min(100).optional(),
+      poolTimeout: z.number().int().min(100).optional(),
     })
     .optional(),
   redis: z
@@ -96,7 +99,7 @@ export function loadConfig(options: {
   projectDir: string;
   env?: KioskEnv;
   fromBuild?: boolean;
-  overrides?: { port?: number; databaseUrl?: string };
+  overrides?: { port?: number; databaseUrl?: string; statementTimeout?: number };
 }): ResolvedConfig {
   const projectDir = path.resolve(options.projectDir);
   const env: KioskEnv = options.env ?? ((process.env.NODE_ENV as KioskEnv) || "development");
@@ -138,6 +141,9 @@ export function loadConfig(options: {
       path: path.resolve(projectDir, config.database?.path ?? ".kiosk/kiosk.sqlite"),
       logging: config.database?.logging ?? false,
       poolSize: config.database?.poolSize ?? 10,
+      statementTimeout: options.overrides?.statementTimeout ?? config.database?.statementTimeout ?? 10_000,
+      connectTimeout: config.database?.connectTimeout ?? 5000,
+      poolTimeout: config.database?.poolTimeout ?? 5000,
     },
     redisUrl,
     redis: {

@@ -16,6 +16,12 @@ export interface ResolvedConfig {
     path: string;
     logging: boolean;
     poolSize: number;
+    /** ms; 0 = none. */
+    statementTimeout: number;
+    /** ms. */
+    connectTimeout: number;
+    /** ms (PostgreSQL pool wait, SQLite busy timeout). */
+    poolTimeout: number;
   };
   redisUrl?: string;
   /** BullMQ settings, used when `redisUrl` is set. */
