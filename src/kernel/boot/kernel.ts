@@ -9,6 +9,7 @@ import { createEventBus, type EventsInfrastructure } from "../events/create-even
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
 import { createHttpApp } from "../http/create-http-app";
+import { readinessHandler } from "../http/readiness";
 import { createJobScheduler } from "../jobs/create-job-scheduler";
 import type { JobScheduler } from "../jobs/job-scheduler";
 import { loadJobs } from "../loaders/load-jobs";
@@ -175,7 +176,8 @@ export class Kernel {
         name: "http",
         load: async (s) => {
           if (s.options.listen === false) return;
-          const app = createHttpApp(s.project!.config, s.logger!, () => s.application!);
+          const ready = readinessHandler(s.project!.dataSource, s.events!.redis);
+          const app = createHttpApp(s.project!.config, s.logger!, () => s.application!, ready);
           s.server = await listen(app, s.project!.config.http.port, s.options.host);
         },
         dispose: (s) => (s.server ? closeGracefully(s.server) : undefined),

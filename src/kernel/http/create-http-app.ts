@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import cors from "cors";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Logger } from "pino";
 import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
@@ -33,6 +33,8 @@ export function createHttpApp(
   config: ResolvedConfig,
   logger: Logger,
   current: () => Application,
+  /** `GET /health/ready` (see `readinessHandler`); without it, only `/health`. */
+  ready?: RequestHandler,
 ): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -47,6 +49,7 @@ export function createHttpApp(
     next();
   });
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
+  if (ready) app.get("/health/ready", ready);
   app.use("/store", corsFor(config.http.storeCors));
   app.use("/admin", corsFor(config.http.adminCors));
   app.use(bodyParser(config.http.bodyLimit));
