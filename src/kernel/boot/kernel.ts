@@ -9,6 +9,7 @@ import { createEventBus, type EventsInfrastructure } from "../events/create-even
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
 import { createHttpApp } from "../http/create-http-app";
+import { assertServableCors } from "../http/cors-origins";
 import { readinessHandler } from "../http/readiness";
 import { createJobScheduler } from "../jobs/create-job-scheduler";
 import type { JobScheduler } from "../jobs/job-scheduler";
@@ -96,6 +97,7 @@ export class Kernel {
         name: "project",
         load: (s) => {
           s.project = openProject(s.options);
+          if (s.options.listen !== false) assertServableCors(s.project.config);
           s.logger ??= createLogger(s.project.config.env);
         },
       },

@@ -68,9 +68,13 @@ export interface KioskConfig {
   http?: {
     /** Env: PORT. */
     port?: number;
-    /** CORS origins for /store, comma separated. Env: STORE_CORS. */
+    /**
+     * Browser origins allowed to call /store (with credentials), comma separated; `http://host:*`
+     * allows any port of that host, `*` any origin (refused in production). Env: STORE_CORS.
+     * Default: `http://localhost:*,http://127.0.0.1:*` outside production; required in production.
+     */
     storeCors?: string;
-    /** CORS origins for /admin, comma separated. Env: ADMIN_CORS. */
+    /** The same for /admin. Env: ADMIN_CORS. */
     adminCors?: string;
     /** Largest JSON body accepted, e.g. "1mb". */
     bodyLimit?: string;

@@ -6,6 +6,8 @@ import type { KioskConfig } from "./define-config";
 import type { KioskEnv, ResolvedConfig } from "./resolved-config";
 
 const DEV_JWT_SECRET = "kiosk-development-secret";
+/** CORS origins outside production when none are configured: any port on this machine. */
+const LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*";
 
 const configSchema = z.strictObject({
   database: z
@@ -164,8 +166,8 @@ export function loadConfig(options: {
     },
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
-      storeCors: process.env.STORE_CORS ?? config.http?.storeCors ?? "*",
-      adminCors: process.env.ADMIN_CORS ?? config.http?.adminCors ?? "*",
+      storeCors: process.env.STORE_CORS || config.http?.storeCors || (env === "production" ? "" : LOCAL_ORIGINS),
+      adminCors: process.env.ADMIN_CORS || config.http?.adminCors || (env === "production" ? "" : LOCAL_ORIGINS),
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
     },

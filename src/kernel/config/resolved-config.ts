@@ -45,6 +45,7 @@ export interface ResolvedConfig {
   };
   http: {
     port: number;
+    /** Comma separated origins; "" when unset in production (start-up refuses it). */
     storeCors: string;
     adminCors: string;
     bodyLimit: string;
