@@ -8,6 +8,7 @@ import type { EventBus } from "../events/event-bus";
 import { createEventBus, type EventsInfrastructure } from "../events/create-event-bus";
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
+import { SqliteReadSource } from "../database/sqlite-read-source";
 import { createHttpApp } from "../http/create-http-app";
 import { assertServableCors } from "../http/cors-origins";
 import { readinessHandler } from "../http/readiness";
@@ -45,12 +46,13 @@ interface KernelState {
   events?: EventsInfrastructure;
   dispatcher?: OutboxDispatcher;
   unitOfWork?: UnitOfWork;
+  sqliteReads?: SqliteReadSource;
   application?: Application;
   server?: Server;
   scheduler?: JobScheduler;
 }
 
-type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler">> & {
+type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler" | "sqliteReads">> & {
   logger: Logger;
   server?: Server;
   scheduler?: JobScheduler;
@@ -120,7 +122,9 @@ export class Kernel {
           s.events = createEventBus(config, s.logger!, background(s.options));
           s.eventBus = s.events.bus;
           s.dispatcher = new OutboxDispatcher(s.project!.dataSource, s.eventBus, s.logger!);
-          s.unitOfWork = new UnitOfWork(s.project!.dataSource, s.dispatcher);
+          const { dataSource, config: projectConfig } = s.project!;
+          s.sqliteReads = projectConfig.database.dialect === "sqlite" ? new SqliteReadSource(dataSource) : undefined;
+          s.unitOfWork = new UnitOfWork(dataSource, s.dispatcher, s.sqliteReads);
           // Redis down at boot does not stop the server: events wait in the outbox.
           if (s.events.redis && !(await s.events.redis.waitUntilReady(config.redis.commandTimeout))) {
             s.logger!.warn("Redis is not reachable yet: events stay in the outbox until it is");
@@ -129,6 +133,7 @@ export class Kernel {
         dispose: async (s) => {
           await s.dispatcher!.drain();
           await s.events!.close();
+          await s.sqliteReads?.close();
         },
       },
       {
