@@ -23,16 +23,18 @@ export class SqliteReadSource {
   }
 
   private async open(): Promise<DataSource> {
-    const options = this.writer.options as DataSource["options"] & { database: string };
+    const options = this.writer.options as DataSource["options"] & { database: string; timeout?: number };
+    // The writer's busy timeout (`database.poolTimeout`).
+    const timeout = options.timeout ?? 5000;
     const source = new DataSource({
       type: "better-sqlite3",
       database: options.database,
       entities: options.entities,
       readonly: true,
-      timeout: 5000,
+      timeout,
       logging: options.logging,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-        db.pragma("busy_timeout = 5000");
+        db.pragma(`busy_timeout = ${timeout}`);
       },
     });
     return source.initialize();
