@@ -148,8 +148,9 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL pool exhausted", () => {
     store = await startStore("postgres", "outages_pool", { config: { database: POOL } });
     region = await createRegion(store, { currency_code: "eur" });
     const variants = [1, 2, 3].map((i) => ({ inventory_quantity: 5, prices: [{ amount: 100 * i, currency_code: "eur" }] }));
-    for (let i = 0; i < PRODUCTS; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, () => createProduct(store, variants, { description: "x".repeat(500) })));
+    // As many at once as the pool has connections: more would wait past poolTimeout.
+    for (let i = 0; i < PRODUCTS; i += POOL.poolSize) {
+      await Promise.all(Array.from({ length: POOL.poolSize }, () => createProduct(store, variants, { description: "x".repeat(500) })));
     }
   }, 120_000);
 
