@@ -1,5 +1,5 @@
 import { isDatabaseOutage } from "../database/database-outage";
-import { UnavailableError } from "../errors";
+import { KioskError, UnavailableError } from "../errors";
 import { isRedisOutage } from "../events/redis-outage";
 
 /**
@@ -8,6 +8,7 @@ import { isRedisOutage } from "../events/redis-outage";
  * masked 500: the request was fine, trying again shortly may work.
  */
 export function fromOutage(err: unknown): UnavailableError | undefined {
+  if (err instanceof KioskError) return undefined; // already says what it is
   if (isRedisOutage(err)) return new UnavailableError("Redis is unavailable; try again shortly", "redis_unavailable");
   if (isDatabaseOutage(err)) return new UnavailableError("The database is unavailable; try again shortly", "database_unavailable");
   return undefined;
