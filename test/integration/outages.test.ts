@@ -41,9 +41,9 @@ function expectUnavailable(res: Response, code: "database_unavailable" | "redis_
   expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
 }
 
-function targetOf(url: string) {
+function targetOf(url: string, defaultPort: number) {
   const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port) };
+  return { host: u.hostname, port: Number(u.port || defaultPort) };
 }
 
 describe.skipIf(!DATABASE_URL)("PostgreSQL down or hung (through a TCP proxy)", () => {
@@ -83,7 +83,7 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL down or hung (through a TCP proxy)", 
   }
 
   beforeAll(async () => {
-    proxy = await startTcpProxy(targetOf(DATABASE_URL!));
+    proxy = await startTcpProxy(targetOf(DATABASE_URL!, 5432));
     store = await startStore("postgres", "outages", {
       config: { database: { ...TIMEOUTS, poolSize: 4 } },
       connectUrl: (url) => proxy.url(url),
@@ -258,7 +258,7 @@ describe.skipIf(!REDIS_URL)("Redis", () => describe.each(DATABASES)("down or hun
   }
 
   beforeAll(async () => {
-    proxy = await startTcpProxy(targetOf(REDIS_URL!));
+    proxy = await startTcpProxy(targetOf(REDIS_URL!, 6379));
     dir = copyFixture("events");
     const config = {
       redis: { url: proxy.url(REDIS_URL!), prefix, commandTimeout: 500 },
