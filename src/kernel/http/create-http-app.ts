@@ -6,6 +6,7 @@ import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
+import { inputEdge } from "./input-edge";
 import type { KioskRequest } from "./types";
 
 function corsFor(origins: string) {
@@ -50,6 +51,8 @@ export function createHttpApp(
   app.use("/store", corsFor(config.http.storeCors));
   app.use("/admin", corsFor(config.http.adminCors));
   app.use(bodyParser(config.http.bodyLimit));
+  // Before every middleware and route: no NUL, lone surrogate, 33rd level or oversized metadata gets past here.
+  app.use(inputEdge());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
     lazyScope(req as KioskRequest, generation);
