@@ -26,3 +26,15 @@ export const isoDate = z.unknown().transform((value, ctx) => {
   ctx.issues.push({ code: "custom", message: DATE_RANGE_MESSAGE, input: value, params: { code: "invalid_date" } });
   return z.NEVER;
 });
+
+/**
+ * A date filter of a list route, as Medusa v1 writes them:
+ * `?created_at[gte]=2025-01-01&created_at[lt]=2025-02-01`. Each bound is an
+ * `isoDate`, so a filter never asks the database for a date it cannot hold.
+ */
+export const dateRange = z.strictObject({
+  gt: isoDate.optional(),
+  gte: isoDate.optional(),
+  lt: isoDate.optional(),
+  lte: isoDate.optional(),
+});

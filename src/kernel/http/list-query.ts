@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isoDate } from "./date-schema";
 
 /** The largest page a list route returns. */
 export const MAX_LIMIT = 1000;
@@ -8,18 +7,6 @@ export const MAX_LIMIT = 1000;
 export const stringList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
-
-/**
- * A date filter, as Medusa v1 writes them: `?created_at[gte]=2025-01-01&created_at[lt]=2025-02-01`.
- * Each bound is an `isoDate` (years 1 to 9999), so a filter never asks the
- * database for a date it cannot hold.
- */
-export const dateRange = z.strictObject({
-  gt: isoDate.optional(),
-  gte: isoDate.optional(),
-  lt: isoDate.optional(),
-  lte: isoDate.optional(),
-});
 
 /** `offset`, `limit`, `expand` and `fields` of every list route, as in Medusa v1. */
 export function listQuery<T extends z.ZodRawShape>(shape: T, defaultLimit = 20) {
