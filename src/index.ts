@@ -46,6 +46,8 @@ export {
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
+export { isoDate, dateRange, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
+export { INPUT_LIMITS } from "./kernel/http/input-limits";
 export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
 import { parseOrigins } from "./cors-origins";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
+import { inputEdge } from "./input-edge";
 import type { KioskRequest } from "./types";
 
 /** CORS with credentials for the listed origins only: any other origin gets no allow header. */
@@ -55,6 +56,8 @@ export function createHttpApp(
   app.use("/store", corsFor(config.http.storeCors, "STORE_CORS"));
   app.use("/admin", corsFor(config.http.adminCors, "ADMIN_CORS"));
   app.use(bodyParser(config.http.bodyLimit));
+  // Before every middleware and route: no NUL, lone surrogate, 33rd level or oversized metadata gets past here.
+  app.use(inputEdge());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
     lazyScope(req as KioskRequest, generation);
