@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { fromConstraintViolation } from "../database/constraint-error";
-import { KioskError } from "../errors";
+import { KioskError, TooManyRequestsError } from "../errors";
 
 interface ErrorBody {
   type: string;
@@ -51,6 +51,7 @@ export function createErrorHandler(logger: Logger, showStack: boolean) {
     }
     if (showStack && err instanceof Error && status === 500) body.stack = err.stack;
     if (res.headersSent) return void res.end();
+    if (err instanceof TooManyRequestsError) res.setHeader("Retry-After", String(err.retryAfter));
     res.status(status).json(body);
   };
 }
