@@ -6,6 +6,7 @@ import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
+import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
 function corsFor(origins: string) {
@@ -39,6 +40,7 @@ export function createHttpApp(
   app.set("etag", false);
   // `?collection_id[]=a`, as Medusa clients send arrays.
   app.set("query parser", "extended");
+  applyTrustProxy(app, config);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers["x-request-id"];
     const id = typeof incoming === "string" && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
