@@ -7,13 +7,19 @@ const jwt = () => require("jsonwebtoken") as typeof Jwt;
 export interface AuthActor {
   actorType: "user" | "customer";
   actorId: string;
+  /**
+   * The account's token version when the token was signed (the `ver` claim). A
+   * token is honoured only while the account still has this version: changing the
+   * password or signing out everywhere raises it. A token without one reads as 0.
+   */
+  version?: number;
 }
 
 const TOKEN_LIFETIME = "24h";
 
 /** Signs a bearer token (HS256) for an actor. */
 export function signToken(actor: AuthActor, secret: string): string {
-  return jwt().sign({ actor_type: actor.actorType }, secret, {
+  return jwt().sign({ actor_type: actor.actorType, ver: actor.version ?? 0 }, secret, {
     algorithm: "HS256",
     subject: actor.actorId,
     expiresIn: TOKEN_LIFETIME,
@@ -25,9 +31,10 @@ export function verifyToken(token: string, secret: string): AuthActor | undefine
   try {
     const payload = jwt().verify(token, secret, { algorithms: ["HS256"] });
     if (typeof payload !== "object" || typeof payload.sub !== "string") return undefined;
-    const actorType = (payload as { actor_type?: unknown }).actor_type;
+    const { actor_type: actorType, ver = 0 } = payload as { actor_type?: unknown; ver?: unknown };
     if (actorType !== "user" && actorType !== "customer") return undefined;
-    return { actorType, actorId: payload.sub };
+    if (!Number.isSafeInteger(ver) || (ver as number) < 0) return undefined;
+    return { actorType, actorId: payload.sub, version: ver as number };
   } catch {
     return undefined;
   }

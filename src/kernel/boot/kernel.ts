@@ -15,6 +15,7 @@ import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { pluginError } from "../loaders/plugin-roots";
 import { createLogger } from "../logger";
+import { TokenVersionCache } from "../auth/token-version-cache";
 import { runBootSteps, type BootStep } from "./boot-steps";
 import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
 import { closeGracefully } from "./close-gracefully";
@@ -46,6 +47,7 @@ interface KernelState {
   application?: Application;
   server?: Server;
   scheduler?: JobScheduler;
+  tokenVersionCache?: TokenVersionCache;
 }
 
 type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler">> & {
@@ -126,6 +128,13 @@ export class Kernel {
         dispose: async (s) => {
           await s.dispatcher!.drain();
           await s.events!.close();
+        },
+      },
+      {
+        name: "auth",
+        load: (s) => {
+          const { auth } = s.project!.config;
+          s.tokenVersionCache = new TokenVersionCache(auth.accountCacheTtl);
         },
       },
       {
@@ -227,6 +236,7 @@ function infrastructure(s: KernelState): Record<string, unknown> {
     manager: s.project!.dataSource.manager,
     eventBus: s.eventBus,
     unitOfWork: s.unitOfWork,
+    tokenVersionCache: s.tokenVersionCache,
   };
 }
 
