@@ -15,6 +15,7 @@ import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { pluginError } from "../loaders/plugin-roots";
 import { createLogger } from "../logger";
+import { SignInLimiter } from "../auth/sign-in-limiter";
 import { TokenVersionCache } from "../auth/token-version-cache";
 import { runBootSteps, type BootStep } from "./boot-steps";
 import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
@@ -48,6 +49,7 @@ interface KernelState {
   server?: Server;
   scheduler?: JobScheduler;
   tokenVersionCache?: TokenVersionCache;
+  signInLimiter?: SignInLimiter;
 }
 
 type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler">> & {
@@ -135,6 +137,7 @@ export class Kernel {
         load: (s) => {
           const { auth } = s.project!.config;
           s.tokenVersionCache = new TokenVersionCache(auth.accountCacheTtl);
+          s.signInLimiter = new SignInLimiter(auth.rateLimit, s.events!.redis, s.logger!);
         },
       },
       {
@@ -237,6 +240,7 @@ function infrastructure(s: KernelState): Record<string, unknown> {
     eventBus: s.eventBus,
     unitOfWork: s.unitOfWork,
     tokenVersionCache: s.tokenVersionCache,
+    signInLimiter: s.signInLimiter,
   };
 }
 
