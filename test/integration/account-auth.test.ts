@@ -206,6 +206,29 @@ describe.each(DATABASES)("tokens follow their account on $name", ({ name }) => {
     }
   });
 
+  it("adds and drops token_version in place: reverting keeps the rows that reference the account", async () => {
+    const shopper = await newCustomer();
+    const address = { first_name: "A", last_name: "B", address_1: "1 Road", city: "Paris", country_code: "fr", postal_code: "75001" };
+    expect((await store.request("/store/customers/me/addresses", { headers: shopper.headers, body: { address } })).status).toBe(200);
+    const dataSource = store.server.kernel.container.resolve<any>("dataSource");
+    const runner = dataSource.createQueryRunner();
+    // As `migrate revert` runs them: in a transaction, foreign keys on.
+    await runner.startTransaction();
+    try {
+      for (const name of ["AddCustomerTokenVersion1730000300100", "AddUserTokenVersion1730000000100"]) {
+        const migration = dataSource.migrations.find((m: any) => m.name === name);
+        await migration.down(runner);
+        await migration.up(runner);
+      }
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const me = await store.request("/store/customers/me", { headers: shopper.headers });
+    expect(me.body.customer.shipping_addresses).toHaveLength(1);
+    expect((await store.admin("/admin/auth")).status).toBe(200);
+  });
+
   // Last: it uses up this server's limit for 127.0.0.1.
   it("counts by the connection's address, ignoring X-Forwarded-For unless trust proxy is configured", async () => {
     // Each attempt claims another address and tries another email: believed, none would be limited.
