@@ -23,6 +23,7 @@ export { JsonBatch } from "./kernel/database/json-batch";
 export { rowsWhereIn } from "./kernel/database/load-rows";
 export { groupBy } from "./kernel/group-by";
 export { withTimeout } from "./kernel/with-timeout";
+export { WeightedSemaphore } from "./kernel/concurrency/weighted-semaphore";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,

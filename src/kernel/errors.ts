@@ -75,10 +75,16 @@ export class UnprocessableError extends KioskError {
   }
 }
 
-/** 503: a dependency (a payment provider, the database) is down or did not answer in time; trying again later may work. */
+/**
+ * 503: a dependency (a payment provider, the database, Redis) is down or did not
+ * answer in time; trying again later may work. Answered with `Retry-After`
+ * (`retryAfter` seconds).
+ */
 export class UnavailableError extends KioskError {
-  constructor(message: string, code = "unavailable") {
+  readonly retryAfter: number;
+  constructor(message: string, code = "unavailable", retryAfter = 5) {
     super("unavailable", 503, code, message);
+    this.retryAfter = retryAfter;
   }
 }
 

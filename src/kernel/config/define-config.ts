@@ -12,6 +12,20 @@ export interface KioskConfig {
     logging?: boolean;
     /** PostgreSQL pool size. */
     poolSize?: number;
+    /**
+     * Milliseconds a statement may run (default 10000). PostgreSQL cancels it then
+     * (`statement_timeout`), and a connection that has not answered 500 ms later is
+     * dropped as hung. The request answers 503. 0 turns both off. `kiosk migrate`
+     * runs without it.
+     */
+    statementTimeout?: number;
+    /** Milliseconds to open a PostgreSQL connection (default 5000); past it, 503. */
+    connectTimeout?: number;
+    /**
+     * Milliseconds a query waits for a free pooled connection on PostgreSQL, or for
+     * another process's write lock on SQLite (`busy_timeout`) (default 5000); past it, 503.
+     */
+    poolTimeout?: number;
   };
   redis?: {
     /** Env: REDIS_URL. With it, events and scheduled jobs go through BullMQ on Redis. */
@@ -54,9 +68,13 @@ export interface KioskConfig {
   http?: {
     /** Env: PORT. */
     port?: number;
-    /** CORS origins for /store, comma separated. Env: STORE_CORS. */
+    /**
+     * Browser origins allowed to call /store (with credentials), comma separated; `http://host:*`
+     * allows any port of that host, `*` any origin (refused in production). Env: STORE_CORS.
+     * Default: `http://localhost:*,http://127.0.0.1:*` outside production; required in production.
+     */
     storeCors?: string;
-    /** CORS origins for /admin, comma separated. Env: ADMIN_CORS. */
+    /** The same for /admin. Env: ADMIN_CORS. */
     adminCors?: string;
     /** Largest JSON body accepted, e.g. "1mb". */
     bodyLimit?: string;

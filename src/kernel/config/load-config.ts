@@ -6,6 +6,8 @@ import type { KioskConfig } from "./define-config";
 import type { KioskEnv, ResolvedConfig } from "./resolved-config";
 
 const DEV_JWT_SECRET = "kiosk-development-secret";
+/** CORS origins outside production when none are configured: any port on this machine. */
+const LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*";
 
 const rateLimitSchema = z.strictObject({
   points: z.number().int().min(1).max(1_000_000).optional(),
@@ -19,6 +21,9 @@ const configSchema = z.strictObject({
       path: z.string().min(1).optional(),
       logging: z.boolean().optional(),
       poolSize: z.number().int().min(1).max(500).optional(),
+      statementTimeout: z.number().int().min(0).optional(),
+      connectTimeout: z.number().int().min(100).optional(),
+      poolTimeout: z.number().int().min(100).optional(),
     })
     .optional(),
   redis: z
@@ -115,7 +120,7 @@ export function loadConfig(options: {
   projectDir: string;
   env?: KioskEnv;
   fromBuild?: boolean;
-  overrides?: { port?: number; databaseUrl?: string };
+  overrides?: { port?: number; databaseUrl?: string; statementTimeout?: number };
 }): ResolvedConfig {
   const projectDir = path.resolve(options.projectDir);
   const env: KioskEnv = options.env ?? ((process.env.NODE_ENV as KioskEnv) || "development");
@@ -157,6 +162,9 @@ export function loadConfig(options: {
       path: path.resolve(projectDir, config.database?.path ?? ".kiosk/kiosk.sqlite"),
       logging: config.database?.logging ?? false,
       poolSize: config.database?.poolSize ?? 10,
+      statementTimeout: options.overrides?.statementTimeout ?? config.database?.statementTimeout ?? 10_000,
+      connectTimeout: config.database?.connectTimeout ?? 5000,
+      poolTimeout: config.database?.poolTimeout ?? 5000,
     },
     redisUrl,
     redis: {
@@ -177,8 +185,8 @@ export function loadConfig(options: {
     },
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
-      storeCors: process.env.STORE_CORS ?? config.http?.storeCors ?? "*",
-      adminCors: process.env.ADMIN_CORS ?? config.http?.adminCors ?? "*",
+      storeCors: process.env.STORE_CORS || config.http?.storeCors || (env === "production" ? "" : LOCAL_ORIGINS),
+      adminCors: process.env.ADMIN_CORS || config.http?.adminCors || (env === "production" ? "" : LOCAL_ORIGINS),
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
       trustProxy: config.http?.trustProxy,

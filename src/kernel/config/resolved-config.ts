@@ -22,6 +22,12 @@ export interface ResolvedConfig {
     path: string;
     logging: boolean;
     poolSize: number;
+    /** ms; 0 = none. */
+    statementTimeout: number;
+    /** ms. */
+    connectTimeout: number;
+    /** ms (PostgreSQL pool wait, SQLite busy timeout). */
+    poolTimeout: number;
   };
   redisUrl?: string;
   /** BullMQ settings, used when `redisUrl` is set. */
@@ -45,6 +51,7 @@ export interface ResolvedConfig {
   };
   http: {
     port: number;
+    /** Comma separated origins; "" when unset in production (start-up refuses it). */
     storeCors: string;
     adminCors: string;
     bodyLimit: string;

@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import cors from "cors";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Logger } from "pino";
 import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
+import { parseOrigins } from "./cors-origins";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
-function corsFor(origins: string) {
-  const list = origins.split(",").map((o) => o.trim()).filter(Boolean);
-  return cors({ origin: list.includes("*") ? true : list, credentials: true });
+/** CORS with credentials for the listed origins only: any other origin gets no allow header. */
+function corsFor(origins: string, variable: string) {
+  const allowed = parseOrigins(origins, variable);
+  return cors({ origin: (origin, done) => done(null, origin !== undefined && allowed(origin)), credentials: true });
 }
 
 /** `req.scope`, created on first use: a route that resolves nothing pays nothing. */
@@ -34,6 +36,8 @@ export function createHttpApp(
   config: ResolvedConfig,
   logger: Logger,
   current: () => Application,
+  /** `GET /health/ready` (see `readinessHandler`); without it, only `/health`. */
+  ready?: RequestHandler,
 ): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -49,8 +53,9 @@ export function createHttpApp(
     next();
   });
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
-  app.use("/store", corsFor(config.http.storeCors));
-  app.use("/admin", corsFor(config.http.adminCors));
+  if (ready) app.get("/health/ready", ready);
+  app.use("/store", corsFor(config.http.storeCors, "STORE_CORS"));
+  app.use("/admin", corsFor(config.http.adminCors, "ADMIN_CORS"));
   app.use(bodyParser(config.http.bodyLimit));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
