@@ -177,8 +177,8 @@ export default class CustomerService {
 
   /** The token version of a customer with an account, for checking tokens; undefined for a guest or a deleted customer. */
   async tokenVersion(id: string): Promise<number | undefined> {
-    const row = await this.unitOfWork.run((tx) =>
-      tx.manager
+    const row = await this.unitOfWork.read((manager) =>
+      manager
         .createQueryBuilder(Customer, "customer")
         .select("customer.token_version", "version")
         .where("customer.id = :id AND customer.has_account = :account", { id, account: true })
@@ -192,8 +192,8 @@ export default class CustomerService {
    * version to sign its token with; one 401 for a wrong email or password alike.
    */
   async signIn(email: string, password: string): Promise<{ customer: Customer; tokenVersion: number }> {
-    const found = await this.unitOfWork.run((tx) =>
-      tx.manager
+    const found = await this.unitOfWork.read((manager) =>
+      manager
         .createQueryBuilder(Customer, "customer")
         .addSelect(["customer.password_hash", "customer.token_version"])
         .where("customer.email = :email", { email: email.toLowerCase() })

@@ -103,8 +103,8 @@ export default class UserService {
 
   /** The user's token version, for checking tokens; undefined when the user no longer exists. */
   async tokenVersion(id: string): Promise<number | undefined> {
-    const row = await this.unitOfWork.run((tx) =>
-      tx.manager
+    const row = await this.unitOfWork.read((manager) =>
+      manager
         .createQueryBuilder(User, "user")
         .select("user.token_version", "version")
         .where("user.id = :id", { id })
@@ -118,8 +118,8 @@ export default class UserService {
    * token with; one 401 for a wrong email or a wrong password alike.
    */
   async signIn(email: string, password: string): Promise<{ user: User; tokenVersion: number }> {
-    const found = await this.unitOfWork.run((tx) =>
-      tx.manager
+    const found = await this.unitOfWork.read((manager) =>
+      manager
         .createQueryBuilder(User, "user")
         .addSelect(["user.password_hash", "user.token_version"])
         .where("user.email = :email", { email: email.toLowerCase() })
