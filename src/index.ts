@@ -52,6 +52,8 @@ export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
+export { limitSignIn, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
+export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {
   PaymentProvider,
   PaymentContext,

@@ -18,6 +18,8 @@ import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { pluginError } from "../loaders/plugin-roots";
 import { createLogger } from "../logger";
+import { SignInLimiter } from "../auth/sign-in-limiter";
+import { TokenVersionCache } from "../auth/token-version-cache";
 import { runBootSteps, type BootStep } from "./boot-steps";
 import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
 import { closeGracefully } from "./close-gracefully";
@@ -50,6 +52,8 @@ interface KernelState {
   application?: Application;
   server?: Server;
   scheduler?: JobScheduler;
+  tokenVersionCache?: TokenVersionCache;
+  signInLimiter?: SignInLimiter;
 }
 
 type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler" | "sqliteReads">> & {
@@ -134,6 +138,14 @@ export class Kernel {
           await s.dispatcher!.drain();
           await s.events!.close();
           await s.sqliteReads?.close();
+        },
+      },
+      {
+        name: "auth",
+        load: (s) => {
+          const { auth } = s.project!.config;
+          s.tokenVersionCache = new TokenVersionCache(auth.accountCacheTtl);
+          s.signInLimiter = new SignInLimiter(auth.rateLimit, s.events!.redis, s.logger!);
         },
       },
       {
@@ -236,6 +248,8 @@ function infrastructure(s: KernelState): Record<string, unknown> {
     manager: s.project!.dataSource.manager,
     eventBus: s.eventBus,
     unitOfWork: s.unitOfWork,
+    tokenVersionCache: s.tokenVersionCache,
+    signInLimiter: s.signInLimiter,
   };
 }
 

@@ -80,6 +80,28 @@ export interface KioskConfig {
     bodyLimit?: string;
     /** Secret used to sign auth tokens. Env: JWT_SECRET. Required in production. */
     jwtSecret?: string;
+    /**
+     * Express's `trust proxy`: whose `X-Forwarded-For` to believe for the client address (`req.ip`) the sign-in
+     * rate limits count by. Unset (the default): the connection's own address, `X-Forwarded-For` ignored. Behind a
+     * proxy, name it: a hop count (`1`), or addresses and subnets (`"loopback"`, `["10.0.0.0/8"]`); `true` believes
+     * any sender, so only use it when nothing but the proxy can reach the server.
+     */
+    trustProxy?: boolean | number | string | string[];
+  };
+  auth?: {
+    /**
+     * Milliseconds a process keeps what it read of an account for checking tokens (whether the account still exists,
+     * its token version) before reading it again (default 5000). A token revoked by another process keeps working here
+     * for at most this long; in the process that revoked it, it stops at once. 0 reads the account on every request.
+     */
+    accountCacheTtl?: number;
+    /** Limits on failed sign-ins and sign-ups (in memory, or shared through Redis with `redis.url`). */
+    rateLimit?: {
+      /** Failed attempts per email (and per account type): `points` per `duration` seconds. Default 5 per 900. */
+      email?: { points?: number; duration?: number };
+      /** Failed attempts per client address, across emails: `points` per `duration` seconds. Default 20 per 60. */
+      address?: { points?: number; duration?: number };
+    };
   };
   plugins?: PluginEntry[];
 }

@@ -9,6 +9,11 @@ const DEV_JWT_SECRET = "kiosk-development-secret";
 /** CORS origins outside production when none are configured: any port on this machine. */
 const LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*";
 
+const rateLimitSchema = z.strictObject({
+  points: z.number().int().min(1).max(1_000_000).optional(),
+  duration: z.number().int().min(1).max(86_400).optional(),
+});
+
 const configSchema = z.strictObject({
   database: z
     .strictObject({
@@ -47,6 +52,20 @@ const configSchema = z.strictObject({
       adminCors: z.string().optional(),
       bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").optional(),
       jwtSecret: z.string().min(1).optional(),
+      trustProxy: z
+        .union([z.boolean(), z.number().int().min(0), z.string().min(1), z.array(z.string().min(1)).min(1)])
+        .optional(),
+    })
+    .optional(),
+  auth: z
+    .strictObject({
+      accountCacheTtl: z.number().int().min(0).max(3_600_000).optional(),
+      rateLimit: z
+        .strictObject({
+          email: rateLimitSchema.optional(),
+          address: rateLimitSchema.optional(),
+        })
+        .optional(),
     })
     .optional(),
   plugins: z
@@ -170,6 +189,20 @@ export function loadConfig(options: {
       adminCors: process.env.ADMIN_CORS || config.http?.adminCors || (env === "production" ? "" : LOCAL_ORIGINS),
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
+      trustProxy: config.http?.trustProxy,
+    },
+    auth: {
+      accountCacheTtl: config.auth?.accountCacheTtl ?? 5000,
+      rateLimit: {
+        email: {
+          points: config.auth?.rateLimit?.email?.points ?? 5,
+          duration: config.auth?.rateLimit?.email?.duration ?? 900,
+        },
+        address: {
+          points: config.auth?.rateLimit?.address?.points ?? 20,
+          duration: config.auth?.rateLimit?.address?.duration ?? 60,
+        },
+      },
     },
     plugins: config.plugins ?? [],
   };

@@ -6,6 +6,12 @@ export type KioskEnv = "development" | "production" | "test";
 /** The database dialects Kiosk supports. */
 export type Dialect = "sqlite" | "postgres";
 
+/** At most `points` failed attempts per `duration` seconds. */
+export interface RateLimit {
+  points: number;
+  duration: number;
+}
+
 /** The config after defaults and environment overrides, as the kernel uses it. */
 export interface ResolvedConfig {
   projectDir: string;
@@ -50,6 +56,13 @@ export interface ResolvedConfig {
     adminCors: string;
     bodyLimit: string;
     jwtSecret: string;
+    /** Express's `trust proxy`, when configured. */
+    trustProxy?: boolean | number | string | string[];
+  };
+  /** Token checks and sign-in rate limits (`accountCacheTtl` in ms, `duration` in seconds). */
+  auth: {
+    accountCacheTtl: number;
+    rateLimit: { email: RateLimit; address: RateLimit };
   };
   plugins: PluginEntry[];
 }

@@ -8,6 +8,7 @@ import { bodyParser } from "./body-parsers";
 import { parseOrigins } from "./cors-origins";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import { inputEdge } from "./input-edge";
+import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
 /** CORS with credentials for the listed origins only: any other origin gets no allow header. */
@@ -44,6 +45,7 @@ export function createHttpApp(
   app.set("etag", false);
   // `?collection_id[]=a`, as Medusa clients send arrays.
   app.set("query parser", "extended");
+  applyTrustProxy(app, config);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers["x-request-id"];
     const id = typeof incoming === "string" && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();

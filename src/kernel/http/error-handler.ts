@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { fromConstraintViolation } from "../database/constraint-error";
-import { KioskError, UnavailableError } from "../errors";
+import { KioskError, TooManyRequestsError, UnavailableError } from "../errors";
 import { fromOutage } from "./outage-error";
 
 interface ErrorBody {
@@ -63,7 +63,7 @@ export function createErrorHandler(logger: Logger, showStack: boolean) {
     }
     if (showStack && err instanceof Error && status === 500) body.stack = err.stack;
     if (res.headersSent) return void res.end();
-    if (err instanceof UnavailableError) res.setHeader("Retry-After", String(err.retryAfter));
+    if (err instanceof UnavailableError || err instanceof TooManyRequestsError) res.setHeader("Retry-After", String(err.retryAfter));
     res.status(status).json(body);
   };
 }
