@@ -114,6 +114,9 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /hooks/payment/:provider_id",
 ]);
 
+/** Routes that act on the signed-in account itself, whatever they are sent: signing out everywhere revokes the walk's own tokens. */
+const SIGNS_OUT_EVERYWHERE = new Set(["DELETE /admin/auth/sessions", "DELETE /store/auth/sessions"]);
+
 const EDGE_CODES = /^(invalid_string|invalid_url|invalid_number|json_too_deep|metadata_too_large)$/;
 
 describe.each(DATABASES)("hostile input on $name", ({ name }) => {
@@ -275,6 +278,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     };
     for (const identity of identities()) {
       for (const { method, path, key } of calls()) {
+        if (identity.label === "signed in" && SIGNS_OUT_EVERYWHERE.has(key)) continue;
         // Queries go to the reads (a create ignores them and would rightly create); a route that acts
         // whatever it is sent would rightly change things, so it gets ids that do not exist.
         const url = method === "DELETE" || ACTS_WITHOUT_INPUT.has(key) ? missingPath(path) : realPath(path);
