@@ -9,9 +9,11 @@
 //   7. checkout on PostgreSQL: carts/s, full checkouts/s, and a 50-for-10 oversell race
 //   8. events through the Redis bus, emit to subscriber run
 //   9. cluster: `kiosk start --cluster 2` next to one process on the catalog
+//  10. burst: 200 mixed requests at once, and POST /store/carts while 50 clients read the
+//      largest product page, on SQLite and PostgreSQL
 // Progress goes to stderr; the summary to stdout and bench/results/latest.json.
 // `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog,
-// scaffold, generators, checkout, events, cluster).
+// scaffold, generators, checkout, burst, events, cluster).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -23,7 +25,7 @@ const { log, repoRoot } = require("./lib/util");
 
 const WATCHDOG_MS = 8 * 60_000;
 /** The parts after the first four, each `scenarios/<file>.js` exporting run({ logDir }). */
-const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", events: "events", cluster: "cluster" };
+const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", burst: "burst", events: "events", cluster: "cluster" };
 const BUDGET_PCT = 80;
 const notRun = { skipped: "not selected" };
 const BUSY_WARN_PCT = 15;

@@ -23,6 +23,7 @@ export { JsonBatch } from "./kernel/database/json-batch";
 export { rowsWhereIn } from "./kernel/database/load-rows";
 export { groupBy } from "./kernel/group-by";
 export { withTimeout } from "./kernel/with-timeout";
+export { WeightedSemaphore } from "./kernel/concurrency/weighted-semaphore";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,
@@ -44,12 +45,15 @@ export {
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
-export { isoDateTime, ISO_DATE_MESSAGE } from "./kernel/http/iso-date-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
+export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
+export { INPUT_LIMITS } from "./kernel/http/input-limits";
 export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
+export { limitSignIn, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
+export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {
   PaymentProvider,
   PaymentContext,

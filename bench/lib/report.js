@@ -123,7 +123,7 @@ function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
     else return true;
     return false;
   };
-  const { scaffold, generators, checkout, events, cluster } = results;
+  const { scaffold, generators, checkout, burst, events, cluster } = results;
 
   if (status("scaffold", scaffold)) {
     const short = [[/^Created a git/, "git"], [/^Created /, "render"], [/^Installed/, "install"], [/^Ran migrations/, "migrate"], [/^Loaded demo data/, "seed"], [/^Creating admin|^Created admin/, "admin"]];
@@ -185,6 +185,29 @@ function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
       after.push(checkout.profile.summary.replace(/^/gm, "  "), "");
     }
     loads.push(...loadNotesOf(checkout, { carts: "kiosk POST /store/carts" }, busyWarnPct));
+  }
+
+  if (status("burst", burst)) {
+    for (const [db, r] of Object.entries(burst)) {
+      if (r.skipped || r.error) {
+        measures.push([`burst (${db})`, r.skipped ? `SKIPPED: ${r.skipped}` : `FAILED: ${r.error}`, ""]);
+        continue;
+      }
+      const each = r.bursts.map((b) => `${fmt.ms(b.p50)}/${fmt.ms(b.p99)}`).join(", ");
+      const kinds = Object.entries(r.bursts[0].byKind).map(([k, v]) => `${k} ${fmt.ms(v.p99)}`).join(", ");
+      const failed = r.bursts.reduce((n, b) => n + b.failed, 0);
+      measures.push([
+        `burst: ${r.bursts[0].requests} mixed requests at once (${db})`,
+        `p99 ${fmt.ms(r.worstP99)} worst of ${r.bursts.length}  (p50/p99 per burst: ${each}; first burst p99 by kind: ${kinds}${failed ? `; ${failed} failed, first: ${r.bursts.find((b) => b.failed).firstFailure}` : ""})`,
+        budget(`p99 <${r.budgetMs / 1000} s`, r.ok),
+      ]);
+      const p = r.pages;
+      measures.push([
+        `burst: POST /store/carts p99 while ${p.readers} read ${p.limit}-product pages (${db})`,
+        `${fmt.ms(p.during.p99)}, ${fmt.n(p.during.reqPerSec)} req/s  (alone ${fmt.ms(p.alone.p99)}, ${fmt.n(p.alone.reqPerSec)} req/s; pages: ${p.pages} served, p50 ${fmt.ms(p.pageP50)}, p99 ${fmt.ms(p.pageP99)}${p.pageFailures ? `, ${p.pageFailures} failed` : ""})`,
+        "",
+      ]);
+    }
   }
 
   if (status("events (Redis, PostgreSQL)", events)) {

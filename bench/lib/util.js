@@ -16,11 +16,14 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The environment for a child: ours without the variables that would change what kiosk does. */
+/**
+ * The environment for a child: ours without the variables that would change what kiosk does,
+ * and explicit CORS origins (`kiosk start` refuses to serve in production without them).
+ */
 function cleanEnv(extra = {}) {
   const env = { ...process.env };
   for (const k of ["NODE_ENV", "DATABASE_URL", "REDIS_URL", "PORT", "JWT_SECRET", "KIOSK_DEBUG", "NODE_OPTIONS", "LOG_LEVEL", "STORE_CORS", "ADMIN_CORS"]) delete env[k];
-  return { ...env, ...extra };
+  return { ...env, STORE_CORS: "http://shop.bench", ADMIN_CORS: "http://admin.bench", ...extra };
 }
 
 /**

@@ -21,6 +21,7 @@ const { backendMonitor, connect } = require("../lib/postgres");
 const { missingPostgres, freshDatabase, prepareStoreProject, startStore, adminClient, seedCatalog } = require("../lib/store");
 const { summarize } = require("../lib/cpuprofile-top");
 const { repoRoot, request, percentile, pool, sleep, logTail, log } = require("../lib/util");
+const { post, readyCart } = require("../lib/checkout-flow");
 
 const PRODUCTS = 20;
 const STOCK = 1_000_000;
@@ -34,7 +35,6 @@ const RACE_STOCK = 10;
 const CHECKOUTS_BUDGET = 40;
 /** PostgreSQL's backends flush their statistics (pg_stat_database) at most once a second. */
 const STATS_FLUSH_MS = 1100;
-const ADDRESS = { first_name: "Ada", last_name: "Lovelace", address_1: "1 Analytical Row", city: "Berlin", country_code: "de", postal_code: "10115" };
 /** For scale (the brief's figures): full checkouts per second of other engines. */
 const REFERENCES = [
   { name: "Medusa v1", perSec: 4.4 },
@@ -46,29 +46,6 @@ function cpuSpent(before, after) {
   let ms = 0;
   for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
   return ms;
-}
-
-/** POSTs JSON; resolves the parsed 2xx body, or throws with the status and body. */
-async function post(port, p, body, agent) {
-  const r = await request(port, p, { method: "POST", body: body ?? {}, agent, timeout: 30_000 });
-  if (r.status < 200 || r.status >= 300) throw Object.assign(new Error(`POST ${p} answered ${r.status}${r.error ? ` (${r.error.message})` : ""}: ${r.body.slice(0, 300)}`), { status: r.status, body: r.body });
-  return JSON.parse(r.body);
-}
-
-/** A cart ready to complete (5 requests; 7 paying by card); returns its id. */
-async function readyCart(port, { regionId, optionId, variantId, agent, n, card }) {
-  const { cart } = await post(port, "/store/carts", { region_id: regionId }, agent);
-  await post(port, `/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 }, agent);
-  await post(port, `/store/carts/${cart.id}`, { email: `buyer-${n}@bench.test`, shipping_address: ADDRESS }, agent);
-  await post(port, `/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, agent);
-  const { cart: ready } = await post(port, `/store/carts/${cart.id}/payment-sessions`, undefined, agent);
-  if (card) {
-    await post(port, `/store/carts/${cart.id}/payment-session`, { provider_id: "card" }, agent);
-    await post(port, `/store/carts/${cart.id}/payment-sessions/card`, { data: { card } }, agent);
-  } else if (ready.payment_session?.provider_id !== "manual") {
-    throw new Error(`cart ${cart.id}: the manual payment session is not selected after POST payment-sessions`);
-  }
-  return cart.id;
 }
 
 /** (b): `workers` loops of full checkouts for `seconds` (paid by `card` when given). `n0` numbers the buyers' emails. */

@@ -60,7 +60,7 @@ export const TYPE_RULES: Record<Exclude<FieldType, "enum" | "belongs-to">, TypeR
   },
   boolean: { column: "boolean", ts: "boolean", zod: "z.boolean()" },
   date: { column: "date", ts: "string", zod: 'z.iso.date({ error: "expected an ISO 8601 date, such as 2024-05-01" })' },
-  datetime: { column: "datetime", ts: "Date", zod: "isoDateTime" },
+  datetime: { column: "datetime", ts: "Date", zod: "strictIsoDate" },
   json: { column: "jsonb", ts: "Record<string, unknown>", zod: "z.record(z.string(), z.unknown())" },
   uuid: { column: "varchar", ts: "string", zod: "z.uuid()" },
 };

@@ -35,7 +35,7 @@ export function adminRouteFiles(model: EntityModel): PlannedFile[] {
       path: `${dir}/validators.ts`,
       contents: render("route", "admin-validators.ts", {
         names,
-        kioskImports: model.fields.some((f) => f.type === "datetime") ? "isoDateTime, z" : "z",
+        kioskImports: model.fields.some((f) => f.type === "datetime") ? "strictIsoDate, z" : "z",
         enumImports: model.enums.map((e) => e.constName).join(", "),
         shape: block(model.fields.map((f) => `${f.column}: ${zodFor(model, f)},`)),
       }),

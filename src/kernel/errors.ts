@@ -13,7 +13,8 @@ export type ErrorType =
   | "unprocessable"
   | "payload_too_large"
   | "unexpected_state"
-  | "unavailable";
+  | "unavailable"
+  | "too_many_requests";
 
 /** Base class: a typed error with an HTTP status, a stable code and an optional field. */
 export class KioskError extends Error {
@@ -74,10 +75,25 @@ export class UnprocessableError extends KioskError {
   }
 }
 
-/** 503: a dependency (a payment provider, the database) is down or did not answer in time; trying again later may work. */
+/**
+ * 503: a dependency (a payment provider, the database, Redis) is down or did not
+ * answer in time; trying again later may work. Answered with `Retry-After`
+ * (`retryAfter` seconds).
+ */
 export class UnavailableError extends KioskError {
-  constructor(message: string, code = "unavailable") {
+  readonly retryAfter: number;
+  constructor(message: string, code = "unavailable", retryAfter = 5) {
     super("unavailable", 503, code, message);
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** 429: too many attempts (sign-ins, sign-ups); `retryAfter` seconds become the `Retry-After` header. */
+export class TooManyRequestsError extends KioskError {
+  readonly retryAfter: number;
+  constructor(message: string, retryAfter: number, code = "rate_limited") {
+    super("too_many_requests", 429, code, message);
+    this.retryAfter = Math.max(1, Math.ceil(retryAfter));
   }
 }
 

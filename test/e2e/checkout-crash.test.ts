@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { freePort, kioskIn, spawnKiosk, waitFor, type KioskProcess } from "../helpers/processes";
+import { freePort, kioskIn, PRODUCTION_CORS, spawnKiosk, waitFor, type KioskProcess } from "../helpers/processes";
 import { getJson } from "../helpers/server-process";
 import { CardBank } from "../fixtures/card-store/src/lib/card-bank";
 import { CARDS } from "../fixtures/card-store/src/lib/cards";
@@ -21,7 +21,7 @@ describe.each(DATABASES)("a server killed mid-authorization on $name", ({ name }
   let dir: string;
   let db: Awaited<ReturnType<typeof suiteDatabase>>;
   let server: { proc: KioskProcess; base: string } | undefined;
-  const env = () => ({ DATABASE_URL: db.url, JWT_SECRET: "crash-secret", LOG_LEVEL: "warn", CARD_STORE_PAYMENTS_TIMEOUT: "3000" });
+  const env = () => ({ DATABASE_URL: db.url, JWT_SECRET: "crash-secret", ...PRODUCTION_CORS, LOG_LEVEL: "warn", CARD_STORE_PAYMENTS_TIMEOUT: "3000" });
 
   async function start() {
     const port = await freePort();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { freePort, KIOSK_BIN } from "../helpers/processes";
+import { freePort, KIOSK_BIN, PRODUCTION_CORS } from "../helpers/processes";
 
 /** A clean child env: no NODE_ENV/DATABASE_URL/JWT_SECRET leaking from vitest or the shell. */
 function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -146,7 +146,7 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     server = spawn(
       process.execPath,
       [KIOSK_BIN, "start", "--port", String(port), "--host", "127.0.0.1", "--cwd", dir],
-      { env: childEnv({ ...dbEnv, JWT_SECRET: "e2e-secret" }), stdio: ["ignore", "pipe", "pipe"] },
+      { env: childEnv({ ...dbEnv, ...PRODUCTION_CORS, JWT_SECRET: "e2e-secret" }), stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
     server.stdout!.on("data", (d) => (stdout += d));
@@ -186,7 +186,7 @@ describe.each(DATABASES)("kiosk CLI end to end ($name)", ({ name }) => {
     server = spawn(
       process.execPath,
       [KIOSK_BIN, "start", "--cluster", "2", "--port", String(port), "--host", "127.0.0.1", "--cwd", dir],
-      { env: childEnv({ ...dbEnv, JWT_SECRET: "e2e-secret" }), stdio: ["ignore", "pipe", "pipe"] },
+      { env: childEnv({ ...dbEnv, ...PRODUCTION_CORS, JWT_SECRET: "e2e-secret" }), stdio: ["ignore", "pipe", "pipe"] },
     );
     server.stdout!.on("data", (d) => (output += d));
     server.stderr!.on("data", (d) => (output += d));

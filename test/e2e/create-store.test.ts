@@ -4,7 +4,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, REPO } from "../helpers/create-store";
-import { freePort, KIOSK_BIN, runAsync as run, type Run } from "../helpers/processes";
+import { freePort, KIOSK_BIN, PRODUCTION_CORS, runAsync as run, type Run } from "../helpers/processes";
 import { getJson, serve } from "../helpers/server-process";
 
 const HAS_PRODUCT_MODULE = fs.existsSync(path.join(REPO, "dist", "src", "modules", "product"));
@@ -15,7 +15,8 @@ function lines(s: string): string[] {
 }
 
 /** A server process of the project (`kiosk develop` or `kiosk start`), with its output kept for failures. */
-const serveKiosk = (dir: string, args: string[]) => serve(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], { cwd: dir, env: { LOG_LEVEL: "warn" } });
+const serveKiosk = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  serve(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], { cwd: dir, env: { LOG_LEVEL: "warn", ...env } });
 
 const login = (base: string, email: string, password: string) =>
   getJson(`${base}/admin/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
@@ -128,9 +129,16 @@ describe("create-store --yes on SQLite", () => {
     expect(fs.existsSync(path.join(dir, ".kiosk", "test.sqlite"))).toBe(true);
   });
 
-  it("builds, and `kiosk start` serves the build with JWT_SECRET from .env", async () => {
+  it("builds; `kiosk start` asks for the CORS origins, then serves the build with JWT_SECRET and them from .env", async () => {
     const b = await run(process.execPath, [KIOSK_BIN, "build", "--cwd", dir], { cwd: dir });
     expect(b.status, b.stderr).toBe(0);
+    const refused = await run(process.execPath, [KIOSK_BIN, "start", "--port", "0", "--host", "127.0.0.1", "--cwd", dir], { cwd: dir });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr.trim()).toMatch(/^kiosk: STORE_CORS must be set in production: .*\[KIOSK_CORS_UNSET\]$/);
+    // What the user does: set the origins of their storefront and admin (the .env has them, commented out).
+    const envFile = path.join(dir, ".env");
+    expect(fs.readFileSync(envFile, "utf8")).toMatch(/^# STORE_CORS=/m);
+    fs.appendFileSync(envFile, `STORE_CORS=${PRODUCTION_CORS.STORE_CORS}\nADMIN_CORS=${PRODUCTION_CORS.ADMIN_CORS}\n`);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const server = serveKiosk(dir, ["start", "--port", String(port), "--host", "127.0.0.1"]);

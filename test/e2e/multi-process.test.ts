@@ -5,7 +5,7 @@ import IORedis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { freePort, KIOSK_BIN, spawnKiosk, waitFor, type KioskProcess } from "../helpers/processes";
+import { freePort, KIOSK_BIN, PRODUCTION_CORS, spawnKiosk, waitFor, type KioskProcess } from "../helpers/processes";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 
 const REDIS_URL = process.env.KIOSK_TEST_REDIS_URL;
@@ -46,6 +46,7 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)("two `kiosk start` processes on one
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     JWT_SECRET: "multi-process-secret",
+    ...PRODUCTION_CORS,
     LOG_LEVEL: "warn",
   });
 

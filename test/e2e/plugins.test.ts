@@ -7,7 +7,7 @@ import { createProduct, createRegion, createShippingOption, expectStatus, readyC
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
 import { kiosk as kioskPackage } from "../helpers/kiosk";
-import { cleanEnv, freePort, KIOSK_BIN, kioskIn, run, waitFor } from "../helpers/processes";
+import { cleanEnv, freePort, KIOSK_BIN, kioskIn, PRODUCTION_CORS, run, waitFor } from "../helpers/processes";
 import type { Store } from "../helpers/store";
 
 /**
@@ -247,7 +247,7 @@ describe.each(DATABASES)("plugins on $name", ({ name }) => {
 
     const port = await freePort();
     const child: ChildProcess = spawn(process.execPath, [KIOSK_BIN, "start", "--port", String(port), "--host", "127.0.0.1", "--cwd", dir], {
-      env: cleanEnv({ DATABASE_URL: db.url, JWT_SECRET: "plugins-e2e", LOG_LEVEL: "warn" }),
+      env: cleanEnv({ DATABASE_URL: db.url, ...PRODUCTION_CORS, JWT_SECRET: "plugins-e2e", LOG_LEVEL: "warn" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -445,7 +445,7 @@ describe("a plugin that cannot load stops start-up, naming it", () => {
 
   beforeAll(() => {
     dir = hostWith("folder");
-    kiosk = kioskIn(dir, { JWT_SECRET: "plugins-e2e" });
+    kiosk = kioskIn(dir, { ...PRODUCTION_CORS, JWT_SECRET: "plugins-e2e" });
   });
   afterAll(() => dir && removeProject(dir));
 

@@ -36,7 +36,7 @@ describe.skipIf(!REDIS_URL).each(DATABASES)("the default Redis prefix ($name)", 
   const stores: { dir: string; db: { url: string | undefined; drop: () => Promise<void> }; server?: KioskProcess; base?: string; prefix?: string }[] = [];
   const explicit = `kiosk-test:explicit:${process.pid}:${Date.now()}`;
 
-  const env = (i: number) => ({ DATABASE_URL: stores[i].db.url, REDIS_URL, JWT_SECRET: "redis-prefix", LOG_LEVEL: "info" });
+  const env = (i: number) => ({ DATABASE_URL: stores[i].db.url, REDIS_URL, JWT_SECRET: "redis-prefix", STORE_CORS: "http://shop.test", ADMIN_CORS: "http://admin.test", LOG_LEVEL: "info" });
   async function start(i: number, extra: Record<string, string> = {}): Promise<KioskProcess> {
     const port = await freePort();
     const s = stores[i];

@@ -4,6 +4,9 @@ import path from "node:path";
 
 export const KIOSK_BIN = path.resolve(__dirname, "..", "..", "bin", "kiosk.js");
 
+/** Explicit CORS origins: `kiosk start` (production) refuses to serve without them. */
+export const PRODUCTION_CORS = { STORE_CORS: "http://shop.test", ADMIN_CORS: "http://admin.test" };
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,7 +72,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(VITEST|npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$)/.test(k)) continue;
-    if (["NODE_ENV", "DATABASE_URL", "JWT_SECRET", "KIOSK_DEBUG", "PORT", "FORCE_COLOR"].includes(k)) continue;
+    if (["NODE_ENV", "DATABASE_URL", "JWT_SECRET", "KIOSK_DEBUG", "PORT", "FORCE_COLOR", "STORE_CORS", "ADMIN_CORS"].includes(k)) continue;
     env[k] = v;
   }
   Object.assign(env, {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { kiosk } from "./kiosk";
 import { copyFixture, removeProject } from "./fixture-project";
 import { suiteDatabase } from "./databases";
@@ -6,17 +8,29 @@ export type Server = Awaited<ReturnType<typeof kiosk.startTestServer>>;
 
 export const ADMIN = { email: "admin@kiosk.test", password: "supersecret" };
 
+/** Options of `startStore`. */
+export interface StoreOptions {
+  /** The fixture to copy (default `store`). */
+  fixture?: string;
+  /** Written over the fixture's `kiosk.config.ts` as `export default <config>`. */
+  config?: Record<string, unknown>;
+  /** The URL the server connects with, given the suite database's (e.g. through a TCP proxy). */
+  connectUrl?: (url: string) => string;
+}
+
 /**
  * A booted `store` fixture (the core modules alone; or another fixture, such as
  * `card-store`) on the given database, with one admin user, and request helpers
  * that send the admin's bearer token.
  */
-export async function startStore(db: "sqlite" | "postgres", label: string, options: { fixture?: string } = {}) {
+export async function startStore(db: "sqlite" | "postgres", label: string, options: StoreOptions = {}) {
   const dir = copyFixture(options.fixture ?? "store");
+  if (options.config) fs.writeFileSync(path.join(dir, "kiosk.config.ts"), `export default ${JSON.stringify(options.config)};\n`);
   const database = await suiteDatabase(db, label);
   let server: Server | undefined;
   try {
-    server = await kiosk.startTestServer({ projectDir: dir, databaseUrl: database.url });
+    const url = database.url && options.connectUrl ? options.connectUrl(database.url) : database.url;
+    server = await kiosk.startTestServer({ projectDir: dir, databaseUrl: url });
     await server.kernel.container.resolve<any>("userService").create(ADMIN);
     const login = await server.request("/admin/auth/token", { body: ADMIN });
     if (login.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);

@@ -142,10 +142,14 @@ describe.each(DATABASES)("customers on $name", ({ name }) => {
     expect(changed.status).toBe(200);
     expect(JSON.stringify(changed.body)).not.toMatch(/password/);
     expect((await store.request("/store/auth/token", { body: { email, password } })).status).toBe(401);
-    expect((await store.request("/store/auth/token", { body: { email, password: "a-brand-new-one" } })).status).toBe(200);
+    const relogin = await store.request("/store/auth/token", { body: { email, password: "a-brand-new-one" } });
+    expect(relogin.status).toBe(200);
+    // The change signed every earlier token out, the one that made it too.
+    expect((await me(headers)).body).toMatchObject({ type: "unauthorized", code: "token_revoked" });
+    const fresh = { authorization: `Bearer ${relogin.body.access_token}` };
 
     const newEmail = `Renamed${id.slice(-6)}@Kiosk.test`;
-    const renamed = await me(headers, { body: { email: newEmail } });
+    const renamed = await me(fresh, { body: { email: newEmail } });
     expect(renamed.body.customer.email).toBe(newEmail.toLowerCase());
     const other = await signUp();
     const taken = await me(other.headers, { body: { email: newEmail } });

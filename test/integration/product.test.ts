@@ -238,11 +238,15 @@ describe.each(DATABASES)("products on $name", ({ name }) => {
     expect(visible.body.product.categories.map((c: any) => c.id)).toEqual([shirts.id]);
     expect(visible.body.product.variants).toBeUndefined();
 
-    for (const q of ["limit=0", "limit=-1", "limit=100000", "offset=-1", "limit=abc", "nope=1", "order=password", "expand=secrets", "fields=evil", "is_giftcard=maybe", "status=draft"]) {
+    for (const q of ["limit=0", "limit=-1", "limit=201", "limit=100000", "offset=-1", "limit=abc", "nope=1", "order=password", "expand=secrets", "fields=evil", "is_giftcard=maybe", "status=draft"]) {
       const res = await store.request(`/store/products?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body, q).toMatchObject({ type: "invalid_data", code: expect.any(String), message: expect.any(String) });
     }
+    // The store's largest product page is 200; the admin's 500.
+    expect((await store.request("/store/products?limit=200")).body.limit).toBe(200);
+    expect((await store.admin("/admin/products?limit=500")).body.limit).toBe(500);
+    expect((await store.admin("/admin/products?limit=501")).status).toBe(400);
     for (const p of made) await store.admin(`/admin/products/${p.id}`, { method: "DELETE" });
   });
 

@@ -9,13 +9,18 @@ import { createEventBus, type EventsInfrastructure } from "../events/create-even
 import { resolveRedisPrefix } from "../events/redis-prefix";
 import { OutboxDispatcher } from "../events/outbox-dispatcher";
 import { UnitOfWork } from "../events/unit-of-work";
+import { SqliteReadSource } from "../database/sqlite-read-source";
 import { createHttpApp } from "../http/create-http-app";
+import { assertServableCors } from "../http/cors-origins";
+import { readinessHandler } from "../http/readiness";
 import { createJobScheduler } from "../jobs/create-job-scheduler";
 import type { JobScheduler } from "../jobs/job-scheduler";
 import { loadJobs } from "../loaders/load-jobs";
 import { loadStartupHooks } from "../loaders/load-startup-hooks";
 import { pluginError } from "../loaders/plugin-roots";
 import { createLogger } from "../logger";
+import { SignInLimiter } from "../auth/sign-in-limiter";
+import { TokenVersionCache } from "../auth/token-version-cache";
 import { runBootSteps, type BootStep } from "./boot-steps";
 import { connectDatabase, openProject, type Project, type ProjectOptions } from "./project";
 import { closeGracefully } from "./close-gracefully";
@@ -49,12 +54,15 @@ interface KernelState {
   events?: EventsInfrastructure;
   dispatcher?: OutboxDispatcher;
   unitOfWork?: UnitOfWork;
+  sqliteReads?: SqliteReadSource;
   application?: Application;
   server?: Server;
   scheduler?: JobScheduler;
+  tokenVersionCache?: TokenVersionCache;
+  signInLimiter?: SignInLimiter;
 }
 
-type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler">> & {
+type RunningState = Required<Omit<KernelState, "server" | "logger" | "scheduler" | "sqliteReads">> & {
   logger: Logger;
   server?: Server;
   scheduler?: JobScheduler;
@@ -101,6 +109,7 @@ export class Kernel {
         name: "project",
         load: (s) => {
           s.project = openProject(s.options);
+          if (s.options.listen !== false) assertServableCors(s.project.config);
           s.logger ??= createLogger(s.project.config.env);
         },
       },
@@ -124,7 +133,9 @@ export class Kernel {
           s.events = createEventBus(config, s.logger!, background(s.options));
           s.eventBus = s.events.bus;
           s.dispatcher = new OutboxDispatcher(s.project!.dataSource, s.eventBus, s.logger!);
-          s.unitOfWork = new UnitOfWork(s.project!.dataSource, s.dispatcher);
+          const { dataSource, config: projectConfig } = s.project!;
+          s.sqliteReads = projectConfig.database.dialect === "sqlite" ? new SqliteReadSource(dataSource) : undefined;
+          s.unitOfWork = new UnitOfWork(dataSource, s.dispatcher, s.sqliteReads);
           // Redis down at boot does not stop the server: events wait in the outbox.
           if (s.events.redis && !(await s.events.redis.waitUntilReady(config.redis.commandTimeout))) {
             s.logger!.warn("Redis is not reachable yet: events stay in the outbox until it is");
@@ -133,6 +144,15 @@ export class Kernel {
         dispose: async (s) => {
           await s.dispatcher!.drain();
           await s.events!.close();
+          await s.sqliteReads?.close();
+        },
+      },
+      {
+        name: "auth",
+        load: (s) => {
+          const { auth } = s.project!.config;
+          s.tokenVersionCache = new TokenVersionCache(auth.accountCacheTtl);
+          s.signInLimiter = new SignInLimiter(auth.rateLimit, s.events!.redis, s.logger!);
         },
       },
       {
@@ -182,7 +202,8 @@ export class Kernel {
         name: "http",
         load: async (s) => {
           if (s.options.listen === false) return;
-          const app = createHttpApp(s.project!.config, s.logger!, () => s.application!);
+          const ready = readinessHandler(s.project!.dataSource, s.events!.redis);
+          const app = createHttpApp(s.project!.config, s.logger!, () => s.application!, ready);
           s.server = await listen(app, s.project!.config.http.port, s.options.host);
         },
         dispose: (s) => (s.server ? closeGracefully(s.server) : undefined),
@@ -245,6 +266,8 @@ function infrastructure(s: KernelState): Record<string, unknown> {
     manager: s.project!.dataSource.manager,
     eventBus: s.eventBus,
     unitOfWork: s.unitOfWork,
+    tokenVersionCache: s.tokenVersionCache,
+    signInLimiter: s.signInLimiter,
   };
 }
 

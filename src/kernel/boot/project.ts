@@ -19,6 +19,8 @@ export interface ProjectOptions {
   typescript?: boolean;
   port?: number;
   databaseUrl?: string;
+  /** Overrides `database.statementTimeout` (ms; 0 = none), as `kiosk migrate` does. */
+  statementTimeout?: number;
 }
 
 /** A project's config, resource roots, schema and (not yet connected) DataSource. */
@@ -45,7 +47,7 @@ export function openProject(options: ProjectOptions): Project {
     projectDir: options.projectDir,
     env,
     fromBuild: !typescript,
-    overrides: { port: options.port, databaseUrl: options.databaseUrl },
+    overrides: { port: options.port, databaseUrl: options.databaseUrl, statementTimeout: options.statementTimeout },
   });
   const exts = resourceExtensions(typescript);
   const projectRoot = {

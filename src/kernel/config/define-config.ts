@@ -12,6 +12,20 @@ export interface KioskConfig {
     logging?: boolean;
     /** PostgreSQL pool size. */
     poolSize?: number;
+    /**
+     * Milliseconds a statement may run (default 10000). PostgreSQL cancels it then
+     * (`statement_timeout`), and a connection that has not answered 500 ms later is
+     * dropped as hung. The request answers 503. 0 turns both off. `kiosk migrate`
+     * runs without it.
+     */
+    statementTimeout?: number;
+    /** Milliseconds to open a PostgreSQL connection (default 5000); past it, 503. */
+    connectTimeout?: number;
+    /**
+     * Milliseconds a query waits for a free pooled connection on PostgreSQL, or for
+     * another process's write lock on SQLite (`busy_timeout`) (default 5000); past it, 503.
+     */
+    poolTimeout?: number;
   };
   redis?: {
     /** Env: REDIS_URL. With it, events and scheduled jobs go through BullMQ on Redis. */
@@ -55,9 +69,13 @@ export interface KioskConfig {
   http?: {
     /** Env: PORT. */
     port?: number;
-    /** CORS origins for /store, comma separated. Env: STORE_CORS. */
+    /**
+     * Browser origins allowed to call /store (with credentials), comma separated; `http://host:*`
+     * allows any port of that host, `*` any origin (refused in production). Env: STORE_CORS.
+     * Default: `http://localhost:*,http://127.0.0.1:*` outside production; required in production.
+     */
     storeCors?: string;
-    /** CORS origins for /admin, comma separated. Env: ADMIN_CORS. */
+    /** The same for /admin. Env: ADMIN_CORS. */
     adminCors?: string;
     /** Largest JSON body accepted, e.g. "1mb". */
     bodyLimit?: string;
@@ -68,6 +86,28 @@ export interface KioskConfig {
      * (`kiosk develop`); otherwise the lines are logged at debug, so `LOG_LEVEL=debug` shows them.
      */
     logRequests?: boolean;
+    /**
+     * Express's `trust proxy`: whose `X-Forwarded-For` to believe for the client address (`req.ip`) the sign-in
+     * rate limits count by. Unset (the default): the connection's own address, `X-Forwarded-For` ignored. Behind a
+     * proxy, name it: a hop count (`1`), or addresses and subnets (`"loopback"`, `["10.0.0.0/8"]`); `true` believes
+     * any sender, so only use it when nothing but the proxy can reach the server.
+     */
+    trustProxy?: boolean | number | string | string[];
+  };
+  auth?: {
+    /**
+     * Milliseconds a process keeps what it read of an account for checking tokens (whether the account still exists,
+     * its token version) before reading it again (default 5000). A token revoked by another process keeps working here
+     * for at most this long; in the process that revoked it, it stops at once. 0 reads the account on every request.
+     */
+    accountCacheTtl?: number;
+    /** Limits on failed sign-ins and sign-ups (in memory, or shared through Redis with `redis.url`). */
+    rateLimit?: {
+      /** Failed attempts per email (and per account type): `points` per `duration` seconds. Default 5 per 900. */
+      email?: { points?: number; duration?: number };
+      /** Failed attempts per client address, across emails: `points` per `duration` seconds. Default 20 per 60. */
+      address?: { points?: number; duration?: number };
+    };
   };
   plugins?: PluginEntry[];
 }

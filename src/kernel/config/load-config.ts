@@ -6,6 +6,13 @@ import type { KioskConfig } from "./define-config";
 import type { KioskEnv, ResolvedConfig } from "./resolved-config";
 
 const DEV_JWT_SECRET = "kiosk-development-secret";
+/** CORS origins outside production when none are configured: any port on this machine. */
+const LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*";
+
+const rateLimitSchema = z.strictObject({
+  points: z.number().int().min(1).max(1_000_000).optional(),
+  duration: z.number().int().min(1).max(86_400).optional(),
+});
 
 const configSchema = z.strictObject({
   database: z
@@ -14,6 +21,9 @@ const configSchema = z.strictObject({
       path: z.string().min(1).optional(),
       logging: z.boolean().optional(),
       poolSize: z.number().int().min(1).max(500).optional(),
+      statementTimeout: z.number().int().min(0).optional(),
+      connectTimeout: z.number().int().min(100).optional(),
+      poolTimeout: z.number().int().min(100).optional(),
     })
     .optional(),
   redis: z
@@ -43,6 +53,20 @@ const configSchema = z.strictObject({
       bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").optional(),
       jwtSecret: z.string().min(1).optional(),
       logRequests: z.boolean().optional(),
+      trustProxy: z
+        .union([z.boolean(), z.number().int().min(0), z.string().min(1), z.array(z.string().min(1)).min(1)])
+        .optional(),
+    })
+    .optional(),
+  auth: z
+    .strictObject({
+      accountCacheTtl: z.number().int().min(0).max(3_600_000).optional(),
+      rateLimit: z
+        .strictObject({
+          email: rateLimitSchema.optional(),
+          address: rateLimitSchema.optional(),
+        })
+        .optional(),
     })
     .optional(),
   plugins: z
@@ -101,7 +125,7 @@ export function loadConfig(options: {
   projectDir: string;
   env?: KioskEnv;
   fromBuild?: boolean;
-  overrides?: { port?: number; databaseUrl?: string };
+  overrides?: { port?: number; databaseUrl?: string; statementTimeout?: number };
 }): ResolvedConfig {
   const projectDir = path.resolve(options.projectDir);
   const env: KioskEnv = options.env ?? ((process.env.NODE_ENV as KioskEnv) || "development");
@@ -143,6 +167,9 @@ export function loadConfig(options: {
       path: path.resolve(projectDir, config.database?.path ?? ".kiosk/kiosk.sqlite"),
       logging: config.database?.logging ?? false,
       poolSize: config.database?.poolSize ?? 10,
+      statementTimeout: options.overrides?.statementTimeout ?? config.database?.statementTimeout ?? 10_000,
+      connectTimeout: config.database?.connectTimeout ?? 5000,
+      poolTimeout: config.database?.poolTimeout ?? 5000,
     },
     redisUrl,
     redis: {
@@ -164,11 +191,25 @@ export function loadConfig(options: {
     },
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
-      storeCors: process.env.STORE_CORS ?? config.http?.storeCors ?? "*",
-      adminCors: process.env.ADMIN_CORS ?? config.http?.adminCors ?? "*",
+      storeCors: process.env.STORE_CORS || config.http?.storeCors || (env === "production" ? "" : LOCAL_ORIGINS),
+      adminCors: process.env.ADMIN_CORS || config.http?.adminCors || (env === "production" ? "" : LOCAL_ORIGINS),
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
       logRequests: config.http?.logRequests ?? env === "development",
+      trustProxy: config.http?.trustProxy,
+    },
+    auth: {
+      accountCacheTtl: config.auth?.accountCacheTtl ?? 5000,
+      rateLimit: {
+        email: {
+          points: config.auth?.rateLimit?.email?.points ?? 5,
+          duration: config.auth?.rateLimit?.email?.duration ?? 900,
+        },
+        address: {
+          points: config.auth?.rateLimit?.address?.points ?? 20,
+          duration: config.auth?.rateLimit?.address?.duration ?? 60,
+        },
+      },
     },
     plugins: config.plugins ?? [],
   };

@@ -6,6 +6,12 @@ export type KioskEnv = "development" | "production" | "test";
 /** The database dialects Kiosk supports. */
 export type Dialect = "sqlite" | "postgres";
 
+/** At most `points` failed attempts per `duration` seconds. */
+export interface RateLimit {
+  points: number;
+  duration: number;
+}
+
 /** The config after defaults and environment overrides, as the kernel uses it. */
 export interface ResolvedConfig {
   projectDir: string;
@@ -16,6 +22,12 @@ export interface ResolvedConfig {
     path: string;
     logging: boolean;
     poolSize: number;
+    /** ms; 0 = none. */
+    statementTimeout: number;
+    /** ms. */
+    connectTimeout: number;
+    /** ms (PostgreSQL pool wait, SQLite busy timeout). */
+    poolTimeout: number;
   };
   redisUrl?: string;
   /** BullMQ settings, used when `redisUrl` is set. */
@@ -42,12 +54,20 @@ export interface ResolvedConfig {
   };
   http: {
     port: number;
+    /** Comma separated origins; "" when unset in production (start-up refuses it). */
     storeCors: string;
     adminCors: string;
     bodyLimit: string;
     jwtSecret: string;
     /** Log each request at info (default: in development only; otherwise at debug). */
     logRequests: boolean;
+    /** Express's `trust proxy`, when configured. */
+    trustProxy?: boolean | number | string | string[];
+  };
+  /** Token checks and sign-in rate limits (`accountCacheTtl` in ms, `duration` in seconds). */
+  auth: {
+    accountCacheTtl: number;
+    rateLimit: { email: RateLimit; address: RateLimit };
   };
   plugins: PluginEntry[];
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import type { ResolvedConfig } from "../config/resolved-config";
+import { boundedPgClient } from "./bounded-pg-client";
 import { applyPortableColumnTypes, portableQueryRunner } from "./portable-types";
 import { compareSqliteIntegersAsOne } from "./sqlite-integer-types";
 
@@ -22,10 +23,16 @@ function portableMigration(Migration: MigrationClass, dialect: ResolvedConfig["d
   };
 }
 
+/** Past the server's `statement_timeout`, how long a connection may stay silent before it counts as hung (ms). */
+const HUNG_AFTER = 500;
+
 /**
  * The project's single DataSource: SQLite (WAL, busy timeout, foreign keys) when
- * no database URL is set, PostgreSQL (pooled, with statement timeouts) otherwise.
- * Each migration runs in its own transaction.
+ * no database URL is set, PostgreSQL (pooled) otherwise. Every wait is bounded
+ * by `database.*Timeout`: opening a connection, waiting for a pooled one (or for
+ * SQLite's write lock), and a statement (cancelled by the server, and given up
+ * on our side when the connection does not answer). Each migration runs in its
+ * own transaction.
  */
 export function createDataSource(
   config: ResolvedConfig,
@@ -41,6 +48,7 @@ export function createDataSource(
     migrationsTransactionMode: "each" as const,
     logging: config.database.logging,
   };
+  const { statementTimeout, connectTimeout, poolTimeout } = config.database;
   let options: DataSourceOptions;
   if (dialect === "postgres") {
     options = {
@@ -48,9 +56,11 @@ export function createDataSource(
       type: "postgres",
       url: config.database.url,
       poolSize: config.database.poolSize,
-      connectTimeoutMS: 5000,
       extra: {
-        statement_timeout: 30_000,
+        Client: boundedPgClient({ connectTimeout, readTimeout: statementTimeout && statementTimeout + HUNG_AFTER }),
+        // pg-pool's own bound: waiting for a free connection, or for a new one to open.
+        connectionTimeoutMillis: poolTimeout,
+        statement_timeout: statementTimeout,
         idle_in_transaction_session_timeout: 60_000,
         application_name: "kiosk",
       },
@@ -62,9 +72,9 @@ export function createDataSource(
       type: "better-sqlite3",
       database: config.database.path,
       enableWAL: true,
-      timeout: 5000,
+      timeout: poolTimeout,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-        db.pragma("busy_timeout = 5000");
+        db.pragma(`busy_timeout = ${poolTimeout}`);
         db.pragma("synchronous = NORMAL");
       },
     };

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
+import type { SqliteReadSource } from "../database/sqlite-read-source";
 import { generateId } from "../ids";
 import { OutboxEvent } from "../schema/models/outbox-event";
 import type { EventMessage } from "./event-bus";
@@ -27,6 +28,7 @@ export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly sqliteReads?: SqliteReadSource,
   ) {}
 
   /** Runs `work` in a transaction, or inside `parent` (or the caller's own transaction) when there is one. */
@@ -34,6 +36,22 @@ export class UnitOfWork {
     const outer = parent ?? this.current.getStore();
     if (outer) return work(outer);
     return this.serialized ? this.oneAtATime(() => this.transaction(work)) : this.transaction(work);
+  }
+
+  /**
+   * Runs reads. Inside the caller's transaction (`parent`, or the one the
+   * caller runs in) they see its writes. Outside
+   * one they need none: on PostgreSQL each statement takes a pooled connection
+   * only for itself (no BEGIN and COMMIT, no connection held while JavaScript
+   * renders the result); on SQLite they go to a read-only connection, so they
+   * never wait behind the write transactions that take turns on the main one.
+   * For reads of one consistent state use one statement (`JsonBatch`), or `run`.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>, parent?: TransactionContext): Promise<T> {
+    const outer = parent ?? this.current.getStore();
+    if (outer) return work(outer.manager);
+    if (this.sqliteReads) return work(await this.sqliteReads.manager());
+    return work(this.dataSource.manager);
   }
 
   /** Whether the caller runs inside a transaction (where no network call may be made). */

@@ -1,18 +1,22 @@
 import { randomUUID } from "node:crypto";
 import cors from "cors";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Logger } from "pino";
 import type { Application } from "../application";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { bodyParser } from "./body-parsers";
+import { parseOrigins } from "./cors-origins";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import { pendingMigrationsHandler } from "./pending-migrations";
 import { requestLog } from "./request-log";
+import { inputEdge } from "./input-edge";
+import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
-function corsFor(origins: string) {
-  const list = origins.split(",").map((o) => o.trim()).filter(Boolean);
-  return cors({ origin: list.includes("*") ? true : list, credentials: true });
+/** CORS with credentials for the listed origins only: any other origin gets no allow header. */
+function corsFor(origins: string, variable: string) {
+  const allowed = parseOrigins(origins, variable);
+  return cors({ origin: (origin, done) => done(null, origin !== undefined && allowed(origin)), credentials: true });
 }
 
 /** `req.scope`, created on first use: a route that resolves nothing pays nothing. */
@@ -35,12 +39,15 @@ export function createHttpApp(
   config: ResolvedConfig,
   logger: Logger,
   current: () => Application,
+  /** `GET /health/ready` (see `readinessHandler`); without it, only `/health`. */
+  ready?: RequestHandler,
 ): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   // `?collection_id[]=a`, as Medusa clients send arrays.
   app.set("query parser", "extended");
+  applyTrustProxy(app, config);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers["x-request-id"];
     const id = typeof incoming === "string" && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
@@ -50,9 +57,12 @@ export function createHttpApp(
   });
   app.use(requestLog(logger, config.http.logRequests ? "info" : "debug", config.env !== "development"));
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
-  app.use("/store", corsFor(config.http.storeCors));
-  app.use("/admin", corsFor(config.http.adminCors));
+  if (ready) app.get("/health/ready", ready);
+  app.use("/store", corsFor(config.http.storeCors, "STORE_CORS"));
+  app.use("/admin", corsFor(config.http.adminCors, "ADMIN_CORS"));
   app.use(bodyParser(config.http.bodyLimit));
+  // Before every middleware and route: no NUL, lone surrogate, 33rd level or oversized metadata gets past here.
+  app.use(inputEdge());
   app.use((req: Request, res: Response, next: NextFunction) => {
     const generation = current();
     lazyScope(req as KioskRequest, generation);

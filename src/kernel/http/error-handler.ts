@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { fromConstraintViolation } from "../database/constraint-error";
-import { KioskError } from "../errors";
+import { KioskError, TooManyRequestsError, UnavailableError } from "../errors";
+import { fromOutage } from "./outage-error";
 
 interface ErrorBody {
   type: string;
@@ -28,14 +29,25 @@ function fromBodyParser(err: any): ErrorBody & { status: number } | undefined {
   return undefined;
 }
 
+/** During an outage every request fails alike: one warning per this many ms, the rest at debug. */
+const OUTAGE_LOG_INTERVAL = 10_000;
+
 /**
  * The one place errors become responses: `{ type, code, message, field? }` with
- * the error's status. Unknown errors are logged and masked as a 500; stacks are
- * shown only while developing.
+ * the error's status. A database or Redis outage is a 503 with Retry-After.
+ * Unknown errors are logged and masked as a 500; stacks are shown only while
+ * developing.
  */
 export function createErrorHandler(logger: Logger, showStack: boolean) {
+  let outageLogged = 0;
   return (thrown: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const err = fromConstraintViolation(thrown) ?? thrown;
+    const outage = fromOutage(thrown);
+    if (outage) {
+      const warn = Date.now() - outageLogged >= OUTAGE_LOG_INTERVAL;
+      if (warn) outageLogged = Date.now();
+      logger[warn ? "warn" : "debug"]({ code: outage.code, err: (thrown as Error)?.message, path: req.path }, "request failed: dependency unavailable");
+    }
+    const err = fromConstraintViolation(thrown) ?? outage ?? thrown;
     let status: number;
     let body: ErrorBody;
     const parsed = fromBodyParser(err);
@@ -51,6 +63,7 @@ export function createErrorHandler(logger: Logger, showStack: boolean) {
     }
     if (showStack && err instanceof Error && status === 500) body.stack = err.stack;
     if (res.headersSent) return void res.end();
+    if (err instanceof UnavailableError || err instanceof TooManyRequestsError) res.setHeader("Retry-After", String(err.retryAfter));
     res.status(status).json(body);
   };
 }

@@ -1,9 +1,12 @@
 import { connectDatabase, openProject, type Project } from "../../../kernel/boot/project";
 import { projectDir } from "../../project-dir";
 
-/** Opens the project's database for a migrate command; the caller must `destroy()` it. */
+/**
+ * Opens the project's database for a migrate command; the caller must `destroy()` it.
+ * A migration may rewrite a large table, so no statement timeout applies here.
+ */
 export async function openDatabase(cwd: string | undefined): Promise<Project> {
-  const project = openProject({ projectDir: projectDir(cwd) });
+  const project = openProject({ projectDir: projectDir(cwd), statementTimeout: 0 });
   await connectDatabase(project);
   return project;
 }

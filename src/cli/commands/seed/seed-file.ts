@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { isoDateTime } from "../../../kernel/http/iso-date-schema";
+import { strictIsoDate } from "../../../kernel/http/date-schema";
 import { money } from "../../../kernel/http/money-schema";
 import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../modules/discount/models/discount-rule";
 import { CliError } from "../../cli-error";
@@ -47,8 +47,8 @@ const discount = z.strictObject({
     description: z.string().max(2000).optional(),
   }),
   regions: z.array(z.string().min(1)).min(1),
-  starts_at: isoDateTime.optional(),
-  ends_at: isoDateTime.optional(),
+  starts_at: strictIsoDate.optional(),
+  ends_at: strictIsoDate.optional(),
   usage_limit: z.number().int().min(1).optional(),
   is_disabled: z.boolean().optional(),
 });

@@ -153,7 +153,7 @@ export default class CartService {
 
   /** A cart with its lines, discounts, shipping, payment sessions, region and totals. */
   retrieve(id: string, parent?: TransactionContext): Promise<CartView> {
-    return this.unitOfWork.run((tx) => this.view(tx.manager, id), parent);
+    return this.unitOfWork.read((manager) => this.view(manager, id), parent);
   }
 
   create(input: CreateCartInput, actor: CartActor = {}): Promise<CartView> {
@@ -259,11 +259,11 @@ export default class CartService {
 
   /** The shipping options a customer may choose for the cart. */
   shippingOptions(id: string): Promise<unknown[]> {
-    return this.unitOfWork.run(async (tx) => {
-      const [cart] = await rowsWhereIn<Cart>(tx.manager, Cart, "id", [id]);
+    return this.unitOfWork.read(async (manager) => {
+      const [cart] = await rowsWhereIn<Cart>(manager, Cart, "id", [id]);
       if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-      const subtotal = await cartSubtotal(tx.manager, id);
-      return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal }, tx);
+      const subtotal = await cartSubtotal(manager, id);
+      return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal });
     });
   }
 

@@ -33,6 +33,13 @@ export class Customer extends KioskEntity {
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
 
+  /**
+   * Raised by a password change and by signing out everywhere: a token signed with
+   * an older version is refused. Never selected unless asked for.
+   */
+  @Column({ type: "integer", default: 0, select: false })
+  token_version: number;
+
   /** Loaded on demand (`CustomerService.retrieve(id, { addresses: true })`); never saved through the customer. */
   @OneToMany("CustomerAddress", "customer")
   shipping_addresses?: CustomerAddress[];

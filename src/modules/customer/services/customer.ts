@@ -6,6 +6,7 @@ import {
   NotFoundError,
   UnauthorizedError,
   verifyPassword,
+  type TokenVersionCache,
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
@@ -41,12 +42,17 @@ let dummyHash: Promise<string> | undefined;
 /**
  * Store customers: sign-up, sign-in, profile updates and the admin's list.
  * Emails are stored lower-cased and register once; the password hash never leaves.
+ * A password change or `revokeTokens` raises the customer's token version, so
+ * every token signed before it is refused; this process forgets what it cached of
+ * the customer at once, other processes within `auth.accountCacheTtl`.
  */
 export default class CustomerService {
   private readonly unitOfWork: UnitOfWork;
+  private readonly tokenVersionCache: TokenVersionCache;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork, tokenVersionCache }: { unitOfWork: UnitOfWork; tokenVersionCache: TokenVersionCache }) {
     this.unitOfWork = unitOfWork;
+    this.tokenVersionCache = tokenVersionCache;
   }
 
   async list(query: ListCustomersQuery): Promise<[Customer[], number]> {
@@ -122,11 +128,14 @@ export default class CustomerService {
     });
   }
 
-  /** Updates a customer; a new email must be free (409), a new password gives the customer an account. */
+  /**
+   * Updates a customer; a new email must be free (409), a new password gives the
+   * customer an account and revokes every token the customer holds.
+   */
   async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
     const { password, metadata, email, ...fields } = input;
     const passwordHash = password ? await hashPassword(password) : undefined;
-    return this.unitOfWork.run(async (tx) => {
+    const updated = await this.unitOfWork.run(async (tx) => {
       const customer = await tx.manager.findOneBy(Customer, { id });
       if (!customer) throw new NotFoundError(`Customer with id ${id} was not found`);
       if (email !== undefined) {
@@ -139,17 +148,54 @@ export default class CustomerService {
       Object.assign(customer, fields, { metadata: mergeMetadata(customer.metadata, metadata) });
       if (passwordHash) Object.assign(customer, { password_hash: passwordHash, has_account: true });
       await tx.manager.save(customer);
+      if (passwordHash) await tx.manager.increment(Customer, { id }, "token_version", 1);
       tx.emit("customer.updated", { id });
       return this.retrieve(id, { addresses: true }, tx);
     });
+    if (passwordHash) this.tokenVersionCache.forget("customer", id);
+    return updated;
   }
 
-  /** The customer with an account, this email and this password; one 401 for a wrong email or password alike. */
-  async authenticate(email: string, password: string): Promise<Customer> {
-    const found = await this.unitOfWork.run((tx) =>
-      tx.manager
+  /** Deletes a customer and its addresses (orders keep their own copy of the email). */
+  async delete(id: string): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      const { affected } = await tx.manager.delete(Customer, { id });
+      if (!affected) throw new NotFoundError(`Customer with id ${id} was not found`);
+      tx.emit("customer.deleted", { id });
+    });
+    this.tokenVersionCache.forget("customer", id);
+  }
+
+  /** Signs the customer out everywhere: every token (and session cookie) issued so far is refused. */
+  async revokeTokens(id: string): Promise<void> {
+    await this.unitOfWork.run(async (tx) => {
+      const { affected } = await tx.manager.increment(Customer, { id }, "token_version", 1);
+      if (!affected) throw new NotFoundError(`Customer with id ${id} was not found`);
+    });
+    this.tokenVersionCache.forget("customer", id);
+  }
+
+  /** The token version of a customer with an account, for checking tokens; undefined for a guest or a deleted customer. */
+  async tokenVersion(id: string): Promise<number | undefined> {
+    const row = await this.unitOfWork.read((manager) =>
+      manager
         .createQueryBuilder(Customer, "customer")
-        .addSelect("customer.password_hash")
+        .select("customer.token_version", "version")
+        .where("customer.id = :id AND customer.has_account = :account", { id, account: true })
+        .getRawOne<{ version: number | string }>(),
+    );
+    return row ? Number(row.version) : undefined;
+  }
+
+  /**
+   * The customer with an account, this email and this password, and the token
+   * version to sign its token with; one 401 for a wrong email or password alike.
+   */
+  async signIn(email: string, password: string): Promise<{ customer: Customer; tokenVersion: number }> {
+    const found = await this.unitOfWork.read((manager) =>
+      manager
+        .createQueryBuilder(Customer, "customer")
+        .addSelect(["customer.password_hash", "customer.token_version"])
         .where("customer.email = :email", { email: email.toLowerCase() })
         .getOne(),
     );
@@ -158,6 +204,11 @@ export default class CustomerService {
     if (!found?.has_account || !matches) {
       throw new UnauthorizedError("Wrong email or password", "invalid_credentials");
     }
-    return this.retrieve(found.id, { addresses: true });
+    return { customer: await this.retrieve(found.id, { addresses: true }), tokenVersion: found.token_version };
+  }
+
+  /** The customer with an account, this email and this password; one 401 for a wrong email or password alike. */
+  async authenticate(email: string, password: string): Promise<Customer> {
+    return (await this.signIn(email, password)).customer;
   }
 }

@@ -40,8 +40,8 @@ export default class ProductCategoryService {
   }
 
   list(filters: CategoryFilters, page: { offset: number; limit: number }, view: CategoryView): Promise<[ProductCategory[], number]> {
-    return this.unitOfWork.run(async (tx) => {
-      const qb = tx.manager.createQueryBuilder(ProductCategory, "c").where(scopeWhere(view.scope));
+    return this.unitOfWork.read(async (manager) => {
+      const qb = manager.createQueryBuilder(ProductCategory, "c").where(scopeWhere(view.scope));
       if (filters.q) qb.andWhere(`(LOWER(c.name) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q.toLowerCase()) });
       if (filters.handle !== undefined) qb.andWhere("c.handle = :handle", { handle: filters.handle });
       if (filters.id) qb.andWhere("c.id IN (:...ids)", { ids: filters.id });
@@ -56,13 +56,13 @@ export default class ProductCategoryService {
         .skip(page.offset)
         .take(page.limit)
         .getManyAndCount();
-      await this.decorate(tx.manager, categories, view);
+      await this.decorate(manager, categories, view);
       return [categories, count];
     });
   }
 
   retrieve(id: string, view: CategoryView): Promise<ProductCategory> {
-    return this.unitOfWork.run((tx) => this.load(tx.manager, id, view));
+    return this.unitOfWork.read((manager) => this.load(manager, id, view));
   }
 
   create(input: CategoryInput): Promise<ProductCategory> {

@@ -23,8 +23,8 @@ export default class ProductCollectionService {
   }
 
   list(filters: CollectionFilters, page: { offset: number; limit: number }): Promise<[ProductCollection[], number]> {
-    return this.unitOfWork.run((tx) => {
-      const qb = tx.manager.createQueryBuilder(ProductCollection, "c");
+    return this.unitOfWork.read((manager) => {
+      const qb = manager.createQueryBuilder(ProductCollection, "c");
       if (filters.q) qb.andWhere(`(LOWER(c.title) LIKE :q ESCAPE '\\' OR LOWER(c.handle) LIKE :q ESCAPE '\\')`, { q: containsPattern(filters.q.toLowerCase()) });
       if (filters.handle) qb.andWhere("c.handle IN (:...handles)", { handles: filters.handle });
       if (filters.id) qb.andWhere("c.id IN (:...ids)", { ids: filters.id });
@@ -33,7 +33,7 @@ export default class ProductCollectionService {
   }
 
   retrieve(id: string): Promise<ProductCollection> {
-    return this.unitOfWork.run((tx) => this.load(tx.manager, id));
+    return this.unitOfWork.read((manager) => this.load(manager, id));
   }
 
   create(input: CollectionInput): Promise<ProductCollection> {

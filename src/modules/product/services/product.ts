@@ -49,21 +49,21 @@ export default class ProductService {
   }
 
   list(filters: ProductListFilters, page: ProductPage, selection: ProductSelection, scope: ProductScope = ALL): Promise<[Product[], number]> {
-    return this.unitOfWork.run(async (tx) => {
+    return this.unitOfWork.read(async (manager) => {
       const { include_category_children, category_id, ...rest } = filters;
       const where: ProductFilters = { ...rest };
       if (scope.statuses) where.status = rest.status ? rest.status.filter((s) => scope.statuses!.includes(s)) : scope.statuses;
       if (category_id) {
-        where.category_id = await this.categoryFilter(tx.manager, category_id, scope.categories, !!include_category_children);
+        where.category_id = await this.categoryFilter(manager, category_id, scope.categories, !!include_category_children);
       }
-      const { rows, count } = await selectProductPage(tx.manager, where, page);
-      return [await loadProducts(tx.manager, rows, selection, scope.categories), count];
+      const { rows, count } = await selectProductPage(manager, where, page);
+      return [await loadProducts(manager, rows, selection, scope.categories), count];
     });
   }
 
   /** A product by id; one the scope may not see is a 404 too. */
   retrieve(id: string, selection: ProductSelection, scope: ProductScope = ALL): Promise<Product> {
-    return this.unitOfWork.run((tx) => this.load(tx.manager, id, selection, scope));
+    return this.unitOfWork.read((manager) => this.load(manager, id, selection, scope));
   }
 
   async create(input: CreateProductInput): Promise<Product> {

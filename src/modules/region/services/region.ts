@@ -27,11 +27,11 @@ export default class RegionService {
   }
 
   list(page: { offset: number; limit: number }): Promise<[Region[], number]> {
-    return this.unitOfWork.run((tx) => tx.manager.findAndCount(Region, { ...WITH_COUNTRIES, skip: page.offset, take: page.limit }));
+    return this.unitOfWork.read((manager) => manager.findAndCount(Region, { ...WITH_COUNTRIES, skip: page.offset, take: page.limit }));
   }
 
   retrieve(id: string): Promise<Region> {
-    return this.unitOfWork.run((tx) => this.load(tx.manager, id));
+    return this.unitOfWork.read((manager) => this.load(manager, id));
   }
 
   create(input: RegionInput): Promise<Region> {
@@ -103,7 +103,7 @@ export default class RegionService {
 
   /** Regions by id, for other modules (prices, carts); unknown ids are left out. */
   listByIds(ids: string[]): Promise<Region[]> {
-    return this.unitOfWork.run((tx) => loadRegions(tx.manager, ids));
+    return this.unitOfWork.read((manager) => loadRegions(manager, ids));
   }
 
   private async load(manager: EntityManager, id: string): Promise<Region> {

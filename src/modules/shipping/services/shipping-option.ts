@@ -49,8 +49,8 @@ export default class ShippingOptionService {
 
   list(filters: ShippingOptionFilters, page: { offset: number; limit: number }): Promise<[ShippingOption[], number]> {
     const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-    return this.unitOfWork.run((tx) =>
-      tx.manager.findAndCount(ShippingOption, {
+    return this.unitOfWork.read((manager) =>
+      manager.findAndCount(ShippingOption, {
         where: { ...given, deleted_at: IsNull() },
         order: { created_at: "ASC", id: "ASC" },
         skip: page.offset,
@@ -60,13 +60,13 @@ export default class ShippingOptionService {
   }
 
   retrieve(id: string, parent?: TransactionContext): Promise<ShippingOption> {
-    return this.unitOfWork.run((tx) => this.load(tx.manager, id), parent);
+    return this.unitOfWork.read((manager) => this.load(manager, id), parent);
   }
 
   /** The options a customer may pick for a cart: its region's, not admin-only, not for returns, requirements met. */
   listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<ShippingOption[]> {
-    return this.unitOfWork.run(async (tx) => {
-      const options = await tx.manager.find(ShippingOption, {
+    return this.unitOfWork.read(async (manager) => {
+      const options = await manager.find(ShippingOption, {
         where: { region_id: cart.region_id, admin_only: false, is_return: false, deleted_at: IsNull() },
         order: { amount: "ASC", created_at: "ASC" },
       });

@@ -26,4 +26,11 @@ export class User extends KioskEntity {
 
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
+
+  /**
+   * Raised by a password change and by signing out everywhere: a token signed with
+   * an older version is refused. Never selected unless asked for.
+   */
+  @Column({ type: "integer", default: 0, select: false })
+  token_version: number;
 }

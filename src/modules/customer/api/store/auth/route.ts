@@ -7,14 +7,13 @@ import {
   type KioskResponse,
 } from "kiosk";
 import type CustomerService from "../../../services/customer";
-import { customerToken } from "../customer-token";
 import { credentials } from "./credentials";
+import { signIn } from "./sign-in";
 
 /** Signs a customer in with the session cookie: `{ customer }`. */
 export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
-  const { email, password } = req.validatedBody;
-  const customer = await req.scope.resolve<CustomerService>("customerService").authenticate(email, password);
-  setSessionCookie(res, "customer", customerToken(req, customer.id));
+  const { customer, token } = await signIn(req);
+  setSessionCookie(res, "customer", token);
   res.json({ customer });
 });
 

@@ -1,4 +1,4 @@
-import { listQuery, money, z } from "kiosk";
+import { isoDate, listQuery, money, z } from "kiosk";
 import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../models/discount-rule";
 
 const id = z.string().min(1).max(100);
@@ -26,8 +26,8 @@ export const createDiscount = z.strictObject({
   regions: z.array(id).min(1).max(100),
   is_dynamic: z.literal(false).optional(),
   is_disabled: z.boolean().optional(),
-  starts_at: z.coerce.date().optional(),
-  ends_at: z.coerce.date().nullable().optional(),
+  starts_at: isoDate.optional(),
+  ends_at: isoDate.nullable().optional(),
   usage_limit: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   metadata,
 });
@@ -46,8 +46,8 @@ export const updateDiscount = z.strictObject({
     .optional(),
   regions: z.array(id).min(1).max(100).optional(),
   is_disabled: z.boolean().optional(),
-  starts_at: z.coerce.date().optional(),
-  ends_at: z.coerce.date().nullable().optional(),
+  starts_at: isoDate.optional(),
+  ends_at: isoDate.nullable().optional(),
   usage_limit: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   metadata,
 });

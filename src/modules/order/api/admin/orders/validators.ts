@@ -1,10 +1,8 @@
-import { listQuery, money, stringList, z } from "kiosk";
+import { dateRange, listQuery, money, stringList, z } from "kiosk";
 import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from "../../../models/order";
 import { ORDER_SORT_FIELDS } from "../../../lib/constants";
 
 const id = z.string().min(1).max(100);
-const date = z.coerce.date();
-const range = z.strictObject({ gt: date.optional(), gte: date.optional(), lt: date.optional(), lte: date.optional() });
 const metadata = z.record(z.string(), z.unknown()).nullable().optional();
 
 /** `GET /admin/orders`: Medusa v1's filters (`created_at[gte]=…`, `status[]=…`), `q` searches email, display id and id. */
@@ -21,8 +19,8 @@ export const listOrders = listQuery(
     cart_id: id.optional(),
     display_id: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/).optional(),
-    created_at: range.optional(),
-    updated_at: range.optional(),
+    created_at: dateRange.optional(),
+    updated_at: dateRange.optional(),
     order: z.enum([...ORDER_SORT_FIELDS, ...ORDER_SORT_FIELDS.map((f) => `-${f}` as const)]).optional(),
   },
   50,

@@ -100,6 +100,7 @@ export const productFilters = {
 export const listProducts = listQuery(
   { ...productFilters, status: stringList.pipe(z.array(z.enum(PRODUCT_STATUSES)).min(1).max(4)).optional() },
   50,
+  500,
 );
 
 export const retrieveProduct = retrieveQuery;

@@ -1,4 +1,4 @@
-import { listEnvelope, withValidation, type KioskResponse } from "kiosk";
+import { listEnvelope, WeightedSemaphore, withValidation, type KioskRequest, type KioskResponse, type z } from "kiosk";
 import { pickFields } from "../../../lib/product-loader";
 import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../lib/product-relations";
 import { sendJson } from "../../../lib/send-json";
@@ -6,8 +6,17 @@ import type PriceSelectionService from "../../../services/price-selection";
 import ProductService, { STORE_SCOPE } from "../../../services/product";
 import { listStoreProducts } from "./validators";
 
+/**
+ * Product pages being read and rendered at once, weighed by their `limit`: at
+ * most two of the largest (200) at a time, so clients reading big pages wait
+ * for each other instead of starving every other request of the process.
+ */
+const pages = new WeightedSemaphore(400);
+
 /** Published products, with calculated prices for `region_id` / `currency_code`: `{ products, count, offset, limit }`. */
-export const GET = withValidation({ query: listStoreProducts }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: listStoreProducts }, (req, res: KioskResponse) => pages.run(req.validatedQuery.limit, () => list(req, res)));
+
+async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>>, res: KioskResponse): Promise<void> {
   const { offset, limit, order, expand, fields, region_id, currency_code, ...filters } = req.validatedQuery;
   const selection = productSelection({ expand, fields }, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
@@ -17,4 +26,4 @@ export const GET = withValidation({ query: listStoreProducts }, async (req, res:
     .list(filters, { offset, limit, order }, selection, STORE_SCOPE);
   pricing.setVariantPrices(products, context);
   sendJson(res, listEnvelope("products", products.map((p) => pickFields(p, selection.fields)), count, { offset, limit }));
-});
+}

@@ -5,7 +5,8 @@ import { productFilters } from "../../admin/products/validators";
 /** Where to calculate prices for. */
 const pricing = { region_id: id.optional(), currency_code: currencyCode.optional() };
 
-export const listStoreProducts = listQuery({ ...productFilters, ...pricing }, 100);
+/** Products are heavy (variants, prices, options, images): at most 200 a page. */
+export const listStoreProducts = listQuery({ ...productFilters, ...pricing }, 100, 200);
 
 export const retrieveStoreProduct = z.strictObject({
   expand: z.string().max(500).optional(),

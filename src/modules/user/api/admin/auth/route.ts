@@ -2,20 +2,18 @@ import {
   clearSessionCookie,
   requireActorId,
   setSessionCookie,
-  signToken,
   withValidation,
   type KioskRequest,
   type KioskResponse,
-  type ResolvedConfig,
 } from "kiosk";
 import type UserService from "../../../services/user";
 import { credentials } from "./credentials";
+import { signIn } from "./sign-in";
 
 /** Signs in with a session cookie: `{ user }`. */
 export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
-  const user = await req.scope.resolve<UserService>("userService").authenticate(req.validatedBody.email, req.validatedBody.password);
-  const { jwtSecret } = req.scope.resolve<ResolvedConfig>("config").http;
-  setSessionCookie(res, "user", signToken({ actorType: "user", actorId: user.id }, jwtSecret));
+  const { user, token } = await signIn(req);
+  setSessionCookie(res, "user", token);
   res.json({ user });
 });
 

@@ -1,11 +1,9 @@
 import { withValidation, type KioskResponse } from "kiosk";
-import type CustomerService from "../../../../services/customer";
-import { customerToken } from "../../customer-token";
 import { credentials } from "../credentials";
+import { signIn } from "../sign-in";
 
 /** Exchanges a customer's email and password for a bearer token: `{ access_token }`. */
 export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
-  const { email, password } = req.validatedBody;
-  const customer = await req.scope.resolve<CustomerService>("customerService").authenticate(email, password);
-  res.json({ access_token: customerToken(req, customer.id) });
+  const { token } = await signIn(req);
+  res.json({ access_token: token });
 });

@@ -7,6 +7,7 @@ const query = listQuery(
     q: z.string().max(200).optional(),
   },
   10,
+  100,
 );
 
 /** The signed-in customer's orders, newest first: `{ orders, count, offset, limit }`. */
