@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// This store's own test settings: vitest stops looking here, so a store made
-// inside another project never runs that project's tests.
+// This store's own test settings (vitest's default files: test/, and local plugins'
+// tests). Vitest stops looking for a config here, so a store made inside another
+// project never runs with that project's settings or its tests.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
