@@ -76,6 +76,8 @@ describe("npm run dev:starter", () => {
       expect(products.body.count, server.output()).toBeGreaterThan(0);
     } finally {
       await server.stop();
+      const copy = /a seeded copy of starter\/ in (\S+)/.exec(server.output())?.[1];
+      if (copy) fs.rmSync(path.dirname(copy), { recursive: true, force: true });
     }
     expect(await checkoutStatus()).toBe(before);
     if (!hadDatabase) expect(fs.existsSync(path.join(REPO, "starter", ".kiosk"))).toBe(false);
