@@ -72,6 +72,8 @@ async function withRelations(products) {
       pool.query(sql, ids).then((r) => r.rows),
     ),
   );
+  // Money is bigint: pg reads it as a string, and the API answers numbers.
+  for (const price of prices) price.amount = Number(price.amount);
   const pricesByVariant = groupBy(prices, "variant_id");
   const valuesByVariant = groupBy(values, "variant_id");
   const valuesByOption = groupBy(values, "option_id");
