@@ -54,6 +54,21 @@ export class UnitOfWork {
     return work(this.dataSource.manager);
   }
 
+  /**
+   * Runs ONE write statement that needs no transaction around it (a single
+   * UPDATE is atomic by itself) and stages no event: inside the caller's
+   * transaction it joins it; otherwise, on PostgreSQL, it goes straight to the
+   * pool (one round trip instead of BEGIN, the statement and COMMIT), and on
+   * SQLite it takes its turn like a transaction, since the one connection may
+   * be inside another.
+   */
+  statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    if (outer) return work(outer.manager);
+    if (this.serialized) return this.run((tx) => work(tx.manager));
+    return work(this.dataSource.manager);
+  }
+
   /** Whether the caller runs inside a transaction (where no network call may be made). */
   get active(): boolean {
     return this.current.getStore() !== undefined;

@@ -1,5 +1,6 @@
 import { JsonBatch, rowsWhereIn, type EntityManager } from "kiosk";
 import { Cart } from "../models/cart";
+import { CartCompletion } from "../models/cart-completion";
 import { LineItem } from "../models/line-item";
 import { addVariantParts, assembleVariants, type CatalogVariant, type VariantParts } from "./catalog";
 import { calculateTotals } from "./totals";
@@ -16,9 +17,20 @@ export interface CartRows {
   payment_sessions: any[];
   /** The variants of the lines, with product and prices. */
   variants: Map<string, CatalogVariant>;
+  /** Whether a completion of the cart is in flight (read only when asked for). */
+  completing?: boolean;
 }
 
-type Parts = VariantParts & { cart: Cart[]; items: LineItem[]; discounts: any[]; rules: any[]; methods: any[]; options: any[]; sessions: any[] };
+type Parts = VariantParts & {
+  cart: Cart[];
+  items: LineItem[];
+  discounts: any[];
+  rules: any[];
+  methods: any[];
+  options: any[];
+  sessions: any[];
+  completions?: CartCompletion[];
+};
 
 /**
  * Reads a cart and everything its view shows in one statement (see `JsonBatch`):
@@ -26,8 +38,10 @@ type Parts = VariantParts & { cart: Cart[]; items: LineItem[]; discounts: any[];
  * payment sessions, and the lines' variants with products and prices (the
  * rows of other modules by entity name). Null when there is no such cart.
  * Called in the request's transaction, so it sees the request's writes.
+ * With `completing`, it also says whether a completion is in flight (the
+ * `cart_completion` row), in the same statement.
  */
-export async function loadCartRows(manager: EntityManager, id: string): Promise<CartRows | null> {
+export async function loadCartRows(manager: EntityManager, id: string, options: { completing?: boolean } = {}): Promise<CartRows | null> {
   const batch = new JsonBatch(manager);
   const cartId = () => batch.params.add(id);
   batch
@@ -42,6 +56,7 @@ export async function loadCartRows(manager: EntityManager, id: string): Promise<
     .rows("methods", "ShippingMethod", `t."cart_id" = ${cartId()}`)
     .rows("options", "ShippingOption", `t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "cart_id" = ${cartId()})`)
     .rows("sessions", "PaymentSession", `t."cart_id" = ${cartId()}`);
+  if (options.completing) batch.rows("completions", CartCompletion, `t."cart_id" = ${cartId()}`);
   addVariantParts(batch, () => `SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${cartId()}`);
   const parts = await batch.run<Parts>();
   const [cart] = parts.cart;
@@ -55,6 +70,7 @@ export async function loadCartRows(manager: EntityManager, id: string): Promise<
     shipping_methods: parts.methods.map((m) => ({ ...m, shipping_option: optionById.get(m.shipping_option_id) ?? null })),
     payment_sessions: parts.sessions,
     variants: assembleVariants(parts),
+    completing: !!parts.completions?.length,
   };
 }
 

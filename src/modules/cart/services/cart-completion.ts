@@ -82,7 +82,7 @@ interface SessionRead {
 
 type Reservation =
   | { type: "answer"; result: CompletionResult }
-  | { type: "reserved"; completion: CartCompletion; session: SessionRead; context: PaymentContext };
+  | { type: "reserved"; completion: CartCompletion; cart: CartView; session: SessionRead; context: PaymentContext };
 
 /** How long a second completion of the same cart polls for the first, between looks (ms). */
 const POLL_INTERVAL = 50;
@@ -101,7 +101,7 @@ const LEASE_MARGIN = 10_000;
  *    row records all of it (`reserved`).
  * 2. **authorize** — the provider call, with no transaction open and bounded
  *    by `payments.timeout`; an authorization is recorded on the row
- *    (`authorized`) in a one-statement transaction.
+ *    (`authorized`) with one UPDATE.
  * 3. **place** — one short transaction: the row is deleted (only by the
  *    attempt that owns it), the cart is marked completed only if it did not
  *    change since step 1, the payment and order are created, lines, shipping
@@ -166,8 +166,8 @@ export default class CartCompletionService {
     let taken = 0;
     for (const row of expired) {
       const token = generateId("att");
-      const claimed = await this.cradle.unitOfWork.run((tx) =>
-        tx.manager.update(
+      const claimed = await this.cradle.unitOfWork.statement((manager) =>
+        manager.update(
           CartCompletion,
           { id: row.id, token: row.token },
           { token, expires_at: new Date(Date.now() + this.lease), updated_at: new Date() },
@@ -203,10 +203,9 @@ export default class CartCompletionService {
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
         throw new ConflictError(`Cart ${cartId} has already been completed`, "cart_completed");
       }
+      const { cart, variants, completing } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
       // Thrown, not returned: the rollback undoes this attempt's lock, which would otherwise void the first.
-      if (await tx.manager.existsBy(CartCompletion, { cart_id: cartId })) throw new CompletionInFlight();
-
-      const { cart, variants } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
+      if (completing) throw new CompletionInFlight();
       assertReadyToComplete(cart);
       const discountIds = (cart.discounts ?? []).map((d: { id: string }) => d.id);
       const discounts = await this.cradle.discountService.listByIds(discountIds);
@@ -239,12 +238,12 @@ export default class CartCompletionService {
       });
       await tx.manager.insert(CartCompletion, completion as never);
       const context = { ...this.cradle.cartService.paymentContext(cart), session_id: session.id };
-      return { type: "reserved" as const, completion, session, context };
+      return { type: "reserved" as const, completion, cart, session, context };
     });
   }
 
   /** Steps 2 and 3, with the compensation of any failure. */
-  private async authorizeAndPlace({ completion, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
+  private async authorizeAndPlace({ completion, cart, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
     let authorization: Awaited<ReturnType<Cradle["paymentService"]["authorize"]>>;
     try {
       authorization = await this.cradle.paymentService.authorize(session, context);
@@ -263,7 +262,7 @@ export default class CartCompletionService {
     completion.data = authorization.data;
     try {
       await this.advance(completion);
-      return await this.place(completion);
+      return await this.place(completion, cart);
     } catch (err) {
       if (err instanceof CompletionTakenOver) {
         throw new UnavailableError(`Completing cart ${completion.cart_id} took too long; look for its order before trying again`, "cart_completion_expired");
@@ -275,8 +274,8 @@ export default class CartCompletionService {
 
   /** Records the authorization on the completion's row (`authorized`), so a crash before the order is finished, not undone. */
   private async advance(completion: CartCompletion): Promise<void> {
-    const { affected } = await this.cradle.unitOfWork.run((tx) =>
-      tx.manager.update(
+    const { affected } = await this.cradle.unitOfWork.statement((manager) =>
+      manager.update(
         CartCompletion,
         { id: completion.id, token: completion.token },
         { step: "authorized", data: completion.data as never, updated_at: new Date() },
@@ -286,8 +285,13 @@ export default class CartCompletionService {
     completion.step = "authorized";
   }
 
-  /** Step 3: the order, in one transaction; the cart must not have changed since it was reserved. */
-  private place(completion: CartCompletion): Promise<CompletionResult> {
+  /**
+   * Step 3: the order, in one transaction; the cart must not have changed since
+   * it was reserved. `reserved` is the cart as the reservation read it: the
+   * conditional UPDATE that marks the cart completed proves it is still so,
+   * so it is not read again (the sweeper, which has no such copy, reads it).
+   */
+  private place(completion: CartCompletion, reserved?: CartView): Promise<CompletionResult> {
     const { cart_id: cartId, idempotency_key: key } = completion;
     return this.cradle.unitOfWork.run(async (tx) => {
       const owned = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
@@ -299,7 +303,7 @@ export default class CartCompletionService {
         .set({ completed_at: now, payment_authorized_at: now, idempotency_key: key, updated_at: now })
         .where("id = :id AND updated_at = :at AND completed_at IS NULL", { id: cartId, at: completion.cart_updated_at })
         .execute();
-      const cart = marked.affected ? await this.cradle.cartService.retrieve(cartId, tx) : null;
+      const cart = marked.affected ? (reserved ?? (await this.cradle.cartService.retrieve(cartId, tx))) : null;
       if (!cart || cart.total !== completion.amount) {
         throw new ConflictError("The cart changed while it was being completed; complete it again", "cart_changed");
       }

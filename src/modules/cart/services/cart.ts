@@ -409,11 +409,14 @@ export default class CartService {
    * The cart as the API shows it, and the full catalog rows of its lines'
    * variants (product status, stock settings), which completion checks.
    */
-  async retrieveWithVariants(id: string, parent: TransactionContext): Promise<{ cart: CartView; variants: Map<string, CatalogVariant> }> {
+  async retrieveWithVariants(
+    id: string,
+    parent: TransactionContext,
+  ): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
     return this.unitOfWork.run(async (tx) => {
-      const rows = await loadCartRows(tx.manager, id);
+      const rows = await loadCartRows(tx.manager, id, { completing: true });
       if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-      return { cart: await this.present(rows), variants: rows.variants };
+      return { cart: await this.present(rows), variants: rows.variants, completing: !!rows.completing };
     }, parent);
   }
 

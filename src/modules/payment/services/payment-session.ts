@@ -61,17 +61,17 @@ export default class PaymentSessionService {
   save(tx: TransactionContext, cartId: string, started: StartedSession[], options: { select?: string } = {}): Promise<StartedSession[]> {
     return this.unitOfWork.run(async (tx) => {
       const existing = await tx.manager.findBy(PaymentSession, { cart_id: cartId });
-      const dropped: StartedSession[] = [];
-      for (const s of started) {
-        if (existing.some((e) => e.provider_id === s.provider_id)) {
-          dropped.push(s);
-          continue;
-        }
+      const dropped = started.filter((s) => existing.some((e) => e.provider_id === s.provider_id));
+      const added = started.filter((s) => !dropped.includes(s));
+      const usable = [...existing.map((e) => e.provider_id), ...added.map((s) => s.provider_id)].filter((id) => this.provider(id));
+      const only = usable.length === 1 && !existing.some((e) => e.provider_id === usable[0] && e.is_selected) ? usable[0] : undefined;
+      const chosen = options.select ?? only;
+      for (const s of added) {
         const session = tx.manager.create(PaymentSession, {
           id: s.id,
           cart_id: cartId,
           provider_id: s.provider_id,
-          is_selected: false,
+          is_selected: s.provider_id === chosen,
           is_initiated: true,
           status: "pending",
           data: s.data,
@@ -79,13 +79,11 @@ export default class PaymentSessionService {
           payment_authorized_at: null,
         });
         await tx.manager.insert(PaymentSession, session as never);
-        existing.push(session);
       }
-      const usable = existing.filter((s) => this.provider(s.provider_id));
-      const chosen = options.select ?? (usable.length === 1 && !usable[0].is_selected ? usable[0].provider_id : undefined);
       if (chosen) {
-        await tx.manager.update(PaymentSession, { cart_id: cartId }, { is_selected: false, updated_at: new Date() });
-        await tx.manager.update(PaymentSession, { cart_id: cartId, provider_id: chosen }, { is_selected: true, updated_at: new Date() });
+        // Only the sessions whose flag is wrong are written (none, when a new session is the one chosen).
+        const wrong = existing.filter((e) => e.is_selected !== (e.provider_id === chosen));
+        for (const e of wrong) await tx.manager.update(PaymentSession, { id: e.id }, { is_selected: !e.is_selected, updated_at: new Date() });
       }
       return dropped;
     }, tx);
@@ -166,8 +164,8 @@ export default class PaymentSessionService {
       if (session.status !== "pending" || session.amount === context.amount) continue;
       const provider = this.provider(session.provider_id);
       const data = provider?.updatePayment ? await provider.updatePayment(session.data, { ...context, session_id: session.id }) : session.data;
-      await this.unitOfWork.run((tx) =>
-        tx.manager.update(
+      await this.unitOfWork.statement((manager) =>
+        manager.update(
           PaymentSession,
           { id: session.id, status: "pending", amount: session.amount },
           { amount: context.amount, data: (data ?? {}) as never, updated_at: new Date() },
