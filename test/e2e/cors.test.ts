@@ -46,6 +46,22 @@ describe("kiosk start and CORS origins", () => {
     );
   });
 
+  it("stops a --cluster start whose workers refuse, instead of hanging", () => {
+    const r = kioskIn(dir, { JWT_SECRET: "cors-e2e", STORE_CORS: "*", ADMIN_CORS: PRODUCTION_CORS.ADMIN_CORS })(
+      "start",
+      "--cluster",
+      "2",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+    );
+    expect(r.status, r.stderr).not.toBeNull();
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("[KIOSK_CORS_WILDCARD]");
+    expect(r.stderr).toMatch(/a worker exited with code \d+ before it started serving \[KIOSK_WORKER_FAILED\]/);
+  });
+
   it("refuses to start with no origins set, naming STORE_CORS", () => {
     expectRefused(start({}), /^kiosk: STORE_CORS must be set in production: the origins of your storefront, comma separated .*\[KIOSK_CORS_UNSET\]$/);
   });

@@ -28,6 +28,10 @@ export function startCommand(): Command {
       const kernel = await withSmallYoungGeneration(() => {
         const { Kernel } = require("../../kernel/boot/kernel") as typeof import("../../kernel/boot/kernel");
         return Kernel.start({ projectDir: dir, env: "production", typescript: false, port, host: opts.host, jobsStandby: cluster.isWorker });
+      }).catch((err: unknown) => {
+        // A worker that cannot start must exit once its error is printed: its channel to the primary would keep it alive.
+        if (cluster.isWorker) setImmediate(() => cluster.worker?.disconnect());
+        throw err;
       });
       kernel.logger.info(`serving on ${kernel.url}`);
       chosenToRunJobs?.(kernel);
