@@ -47,6 +47,11 @@ export abstract class ProviderRegistry<T extends Identified> {
     return [...this.providers().keys()];
   }
 
+  /** A provider by id, or undefined when it is not installed (any more). */
+  find(id: string): T | undefined {
+    return this.providers().get(id);
+  }
+
   /** A provider by id; an unknown one is a 404 with the kind's code. */
   retrieve(id: string): T {
     const provider = this.providers().get(id);

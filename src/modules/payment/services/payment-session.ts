@@ -29,8 +29,7 @@ export default class PaymentSessionService {
   }
 
   private provider(providerId: string): PaymentProvider | undefined {
-    const registry = this.cradle.paymentProviderService;
-    return registry.ids().includes(providerId) ? registry.retrieve(providerId) : undefined;
+    return this.cradle.paymentProviderService.find(providerId);
   }
 
   /** The installed providers among `ids`, or every installed one; an unknown id is a 404. */
