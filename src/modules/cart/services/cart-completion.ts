@@ -160,8 +160,8 @@ export default class CartCompletionService {
    * Returns how many rows were taken.
    */
   async recover(now = new Date()): Promise<number> {
-    const expired = await this.cradle.unitOfWork.run((tx) =>
-      tx.manager.find(CartCompletion, { where: { expires_at: LessThan(now) }, order: { expires_at: "ASC" }, take: 50 }),
+    const expired = await this.cradle.unitOfWork.read((manager) =>
+      manager.find(CartCompletion, { where: { expires_at: LessThan(now) }, order: { expires_at: "ASC" }, take: 50 }),
     );
     let taken = 0;
     for (const row of expired) {

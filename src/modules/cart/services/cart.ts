@@ -281,30 +281,30 @@ export default class CartService {
    * with yet (selected at once when there is one). The providers are asked
    * before the cart's transaction opens.
    */
-  async createPaymentSessions(id: string): Promise<CartView> {
-    const view = await this.retrieveOpen(id);
-    const sessions = this.cradle.paymentSessionService;
-    const missing = sessions.providers().filter((p) => !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === p));
-    const started = await sessions.start(this.paymentContext(view), missing);
-    let dropped: StartedSessionLike[] = [];
-    const answer = await this.change(id, async (tx) => {
-      dropped = await sessions.save(tx, id, started);
-      return view.region;
-    });
-    await sessions.discard(dropped);
-    return answer;
+  createPaymentSessions(id: string): Promise<CartView> {
+    return this.startSessions(id);
   }
 
   /** Selects one provider's session, starting it first (before the transaction) when the cart has none. */
-  async selectPaymentSession(id: string, providerId: string): Promise<CartView> {
+  selectPaymentSession(id: string, providerId: string): Promise<CartView> {
+    return this.startSessions(id, providerId);
+  }
+
+  /**
+   * Starts a session with `select` (404 unless installed), or with every
+   * installed provider, where the cart has none yet (provider calls, no
+   * transaction open), then stores them in the cart's change, selecting
+   * `select`; sessions a concurrent request stored first are handed back to
+   * their providers after commit.
+   */
+  private async startSessions(id: string, select?: string): Promise<CartView> {
     const view = await this.retrieveOpen(id);
     const sessions = this.cradle.paymentSessionService;
-    sessions.providers([providerId]);
-    const missing = !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === providerId);
-    const started = missing ? await sessions.start(this.paymentContext(view), [providerId]) : [];
+    const missing = sessions.providers(select ? [select] : undefined).filter((p) => !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === p));
+    const started = await sessions.start(this.paymentContext(view), missing);
     let dropped: StartedSessionLike[] = [];
     const answer = await this.change(id, async (tx) => {
-      dropped = await sessions.save(tx, id, started, { select: providerId });
+      dropped = await sessions.save(tx, id, started, { select });
       return view.region;
     });
     await sessions.discard(dropped);
@@ -337,10 +337,15 @@ export default class CartService {
     return answer;
   }
 
+  /** A completed cart no longer changes: a 409. */
+  private assertOpen(cart: { id: string; completed_at: Date | null }): void {
+    if (cart.completed_at) throw new ConflictError(`Cart ${cart.id} has been completed and can no longer change`, "cart_completed");
+  }
+
   /** A cart that can still change (409 once completed), with items unless told otherwise (422). */
   private async retrieveOpen(id: string, options: { items?: boolean } = {}): Promise<CartView> {
     const view = await this.retrieve(id);
-    if (view.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
+    this.assertOpen(view);
     if (options.items !== false && !view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
     return view;
   }
@@ -383,7 +388,7 @@ export default class CartService {
   private async change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
     const view = await this.unitOfWork.run(async (tx) => {
       const cart = await this.lock(tx, id);
-      if (cart.completed_at) throw new ConflictError(`Cart ${id} has been completed and can no longer change`, "cart_completed");
+      this.assertOpen(cart);
       const region = (await work(tx, cart)) ?? undefined;
       tx.emit("cart.updated", { id });
       return this.view(tx.manager, id, { region });
@@ -402,7 +407,7 @@ export default class CartService {
     const stale = view.payment_sessions!.filter((s: PaymentSessionLike) => s.status === "pending" && s.amount !== view.total);
     if (!stale.length || this.unitOfWork.active) return view;
     await this.cradle.paymentSessionService.follow(this.paymentContext(view), stale);
-    return this.unitOfWork.run((tx) => this.view(tx.manager, view.id, { region: view.region }));
+    return this.unitOfWork.read((manager) => this.view(manager, view.id, { region: view.region }));
   }
 
   /**
