@@ -47,8 +47,8 @@ export default class PaymentWebhookService {
     }
     const { action, data } = await this.read(providerId, provider.getWebhookActionAndData(payload));
     if (action === "not_supported" || !data?.session_id) return action;
-    const session = await this.cradle.unitOfWork.run((tx) =>
-      tx.manager.findOneBy(PaymentSession, { id: String(data.session_id), provider_id: providerId }),
+    const session = await this.cradle.unitOfWork.read((manager) =>
+      manager.findOneBy(PaymentSession, { id: String(data.session_id), provider_id: providerId }),
     );
     if (!session) {
       this.cradle.logger.info({ provider: providerId, session_id: data.session_id }, `webhook of ${providerId} names no payment session of this store`);

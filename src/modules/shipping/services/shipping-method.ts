@@ -21,7 +21,7 @@ export default class ShippingMethodService {
   async prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
     const registry = this.cradle.fulfillmentProviderService;
     if (!registry.ids().some((id) => registry.retrieve(id).validateFulfillmentData)) return data;
-    const option = await this.cradle.unitOfWork.run((tx) => tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() }));
+    const option = await this.cradle.unitOfWork.read((manager) => manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() }));
     if (!option) return data; // setForCart answers the 404
     const provider = registry.retrieve(option.provider_id);
     // The option must be in the cart's region (setForCart checks it), so the option's region is the cart's.
