@@ -26,6 +26,13 @@ export interface KioskConfig {
      * another process's write lock on SQLite (`busy_timeout`) (default 5000); past it, 503.
      */
     poolTimeout?: number;
+    /**
+     * Send the hot reads as named prepared statements on PostgreSQL (default true): each is
+     * parsed and planned once per connection. Turn it off behind a pooler that gives each
+     * transaction another server connection (PgBouncer's transaction mode before 1.21).
+     * Env: DATABASE_PREPARED_STATEMENTS=false.
+     */
+    preparedStatements?: boolean;
   };
   redis?: {
     /** Env: REDIS_URL. With it, events and scheduled jobs go through BullMQ on Redis. */

@@ -24,6 +24,7 @@ const configSchema = z.strictObject({
       statementTimeout: z.number().int().min(0).optional(),
       connectTimeout: z.number().int().min(100).optional(),
       poolTimeout: z.number().int().min(100).optional(),
+      preparedStatements: z.boolean().optional(),
     })
     .optional(),
   redis: z
@@ -112,6 +113,15 @@ function envPort(value: string | undefined): number | undefined {
  * of a store that has no id yet (not migrated). Two stores can share it; once the
  * database is open the kernel replaces it with `kiosk:<instance id>` (`resolveRedisPrefix`).
  */
+/** DATABASE_PREPARED_STATEMENTS (true/false) over `database.preparedStatements`; on unless turned off. */
+function preparedStatements(configured: boolean | undefined): boolean {
+  const value = process.env.DATABASE_PREPARED_STATEMENTS?.trim().toLowerCase();
+  if (!value) return configured ?? true;
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw new KioskStartupError("KIOSK_CONFIG_INVALID", `DATABASE_PREPARED_STATEMENTS must be true or false, got "${value}"`);
+}
+
 function defaultRedisPrefix(projectDir: string, databaseUrl: string | undefined): string {
   const name = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres" : path.basename(projectDir);
   return `kiosk:${name.replace(/[^\w.-]/g, "_")}`;
@@ -170,6 +180,7 @@ export function loadConfig(options: {
       statementTimeout: options.overrides?.statementTimeout ?? config.database?.statementTimeout ?? 10_000,
       connectTimeout: config.database?.connectTimeout ?? 5000,
       poolTimeout: config.database?.poolTimeout ?? 5000,
+      preparedStatements: preparedStatements(config.database?.preparedStatements),
     },
     redisUrl,
     redis: {

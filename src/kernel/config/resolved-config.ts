@@ -28,6 +28,8 @@ export interface ResolvedConfig {
     connectTimeout: number;
     /** ms (PostgreSQL pool wait, SQLite busy timeout). */
     poolTimeout: number;
+    /** Named prepared statements on PostgreSQL (see `database.preparedStatements`). */
+    preparedStatements: boolean;
   };
   redisUrl?: string;
   /** BullMQ settings, used when `redisUrl` is set. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { DataSource, type DataSourceOptions, type MigrationInterface } from "typeorm";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { boundedPgClient } from "./bounded-pg-client";
+import { disablePreparedStatements } from "./raw-sql";
 import { applyPortableColumnTypes, portableQueryRunner } from "./portable-types";
 import { compareSqliteIntegersAsOne } from "./sqlite-integer-types";
 
@@ -81,5 +82,6 @@ export function createDataSource(
   }
   const dataSource = new DataSource(options);
   if (dialect === "sqlite") compareSqliteIntegersAsOne(dataSource);
+  if (!config.database.preparedStatements) disablePreparedStatements(dataSource);
   return dataSource;
 }

@@ -51,8 +51,10 @@ function plan(manager: EntityManager, entity: EntityTarget<unknown>): Plan {
 }
 
 /**
- * Turns raw rows of an entity's table (`SELECT *`) into the objects TypeORM
- * would load, converting only what the driver returns differently (dates,
+ * Turns raw rows of an entity's table (`SELECT *`) into plain objects with the
+ * values TypeORM would load (not instances of the entity class: no methods, no
+ * relations; one property per column, under its property name), converting only
+ * what the driver returns differently (dates,
  * booleans and JSON on SQLite; on both, columns with a transformer, such as
  * money's int8-as-string on PostgreSQL) and reusing the row objects: the read
  * paths skip the query builder and a copy of every row.

@@ -1,82 +1,117 @@
 import type { EntityManager, EntityTarget } from "typeorm";
 import { hydrateJson } from "./hydrate";
-import { runSql, SqlParams } from "./raw-sql";
+import { dialectOf, runSql } from "./raw-sql";
+import { sql, type Sql } from "./sql";
 
 type Row = Record<string, unknown>;
 
-interface Part {
-  key: string;
-  /** The entity whose rows these are; absent for a plain table (`columns` then names what to read). */
-  entity?: EntityTarget<unknown>;
-  table: string;
-  columns: string[];
-  where: string;
+/** At most this many key/value pairs per `json_build_object` call (PostgreSQL allows 100 arguments; SQLite's `json_object` 1000, one call). */
+const PAIRS_PER_CALL = 40;
+
+/** The rows one part of a batch read; `rows` is filled in when the batch has run. */
+export class BatchRows<T> {
+  private result: T[] | undefined;
+
+  /** @internal made by `JsonBatch.rows` / `JsonBatch.plain`. */
+  constructor(
+    readonly entity: EntityTarget<unknown> | undefined,
+    readonly table: string,
+    readonly columns: readonly string[],
+    readonly where: Sql,
+  ) {}
+
+  /** The rows read, hydrated for an entity part (see `JsonBatch`). Throws before the batch ran. */
+  get rows(): T[] {
+    if (!this.result) throw new Error(`The batch reading "${this.table}" has not run yet`);
+    return this.result;
+  }
+
+  /** @internal */
+  fill(rows: T[]): void {
+    this.result = rows;
+  }
 }
 
 /**
  * Reads the rows of several tables in ONE statement: each part is a subquery
- * that aggregates its rows as a JSON array (`json_agg` on PostgreSQL,
+ * that aggregates its rows as a JSON array of objects built from the entity's
+ * mapped columns (`json_agg(json_build_object(…))` on PostgreSQL,
  * `json_group_array(json_object(…))` on SQLite), and the batch selects them side
  * by side in a single row. A view made of many small reads (a cart with its
  * lines, discounts, shipping, payment sessions and variants) then costs one
- * round trip instead of one per table. Rows come back hydrated as TypeORM would
- * load them.
+ * round trip instead of one per table.
  *
- * Each part's `where` uses the alias `t` and takes its values through
- * `batch.params.add(…)`; build the parts in the order they are added, as SQLite's
- * placeholders are positional.
+ * Each part's `where` is an `sql` fragment over the alias `t`; fragments number
+ * their own parameters, so parts can be added in any order and by anyone: a
+ * module adds the parts of the rows it owns (`discountService.readCartDiscounts
+ * (batch, cartIds)`) and the caller runs the batch once.
+ *
+ * What a part's `rows` holds: plain objects (not instances of the entity class:
+ * no methods, no getters, no relations) with one property per mapped column,
+ * under its property name, typed as TypeORM would load it (Dates, booleans,
+ * parsed JSON, numbers through column transformers such as money's). Columns
+ * marked `select: false` (password hashes) are never read, on either dialect.
  *
  * ```ts
  * const batch = new JsonBatch(manager);
- * batch.rows("items", LineItem, `t."cart_id" = ${batch.params.add(id)}`);
- * const { items } = await batch.run();
+ * const items = batch.rows<LineItem>(LineItem, sql`t."cart_id" = ${id}`);
+ * await batch.run();
+ * items.rows; // LineItem[]
  * ```
  */
 export class JsonBatch {
-  readonly params: SqlParams;
-  private readonly parts: Part[] = [];
+  private readonly parts: BatchRows<unknown>[] = [];
 
-  constructor(private readonly manager: EntityManager) {
-    this.params = new SqlParams(manager);
-  }
+  constructor(readonly manager: EntityManager) {}
 
-  /** Adds the rows of `entity` (aliased `t`) that match `where`, returned under `key`. */
-  rows(key: string, entity: EntityTarget<unknown>, where: string): this {
+  /** Adds the rows of `entity` (aliased `t`) that match `where`. The entity may be named by class or, across modules, by name. */
+  rows<T>(entity: EntityTarget<unknown>, where: Sql): BatchRows<T> {
     const metadata = this.manager.connection.getMetadata(entity);
-    this.parts.push({ key, entity, table: metadata.tableName, columns: metadata.columns.map((c) => c.databaseName), where });
-    return this;
+    const columns = metadata.columns.filter((c) => c.isSelect !== false).map((c) => c.databaseName);
+    return this.add(new BatchRows<T>(entity, metadata.tableName, columns, where));
   }
 
-  /** Adds text columns of a table that is no entity (a join table), returned as they are stored. */
-  plain(key: string, table: string, columns: string[], where: string): this {
-    this.parts.push({ key, table, columns, where });
-    return this;
+  /** Adds text columns of a table that is no entity (a join table the module owns), returned as they are stored. */
+  plain<T>(table: string, columns: readonly string[], where: Sql): BatchRows<T> {
+    return this.add(new BatchRows<T>(undefined, table, columns, where));
   }
 
-  /** Runs the statement; every key added is present (an empty array when nothing matched). */
-  async run<T = Record<string, any[]>>(): Promise<T> {
-    const postgres = this.params.postgres;
-    const columns = this.parts.map((p) => `(${postgres ? this.postgresPart(p) : this.sqlitePart(p)}) AS "${p.key}"`);
-    const [row] = await runSql<Row>(this.manager, `SELECT ${columns.join(", ")}`, this.params.values, { prepare: true });
-    const out: Record<string, unknown[]> = {};
-    for (const part of this.parts) {
-      const value = row[part.key];
+  /** Runs the statement and fills every part's `rows` (an empty array when nothing matched). */
+  async run(): Promise<void> {
+    if (!this.parts.length) return;
+    const postgres = dialectOf(this.manager) === "postgres";
+    const columns = this.parts.map((p, i) => sql`(${postgres ? postgresPart(p) : sqlitePart(p)}) AS ${sql.id(`p${i}`)}`);
+    const [row] = await runSql<Row>(this.manager, sql`SELECT ${sql.join(columns)}`, { prepare: true });
+    this.parts.forEach((part, i) => {
+      const value = row[`p${i}`];
       const rows = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as Row[];
-      out[part.key] = part.entity ? hydrateJson(this.manager, part.entity, rows) : rows;
-    }
-    return out as T;
+      part.fill(part.entity ? hydrateJson(this.manager, part.entity, rows) : rows);
+    });
   }
 
-  private postgresPart(p: Part): string {
-    const rows = p.entity ? "t" : `json_build_object(${this.fields(p)})`;
-    return `SELECT COALESCE(json_agg(${rows}), '[]'::json) FROM "${p.table}" t WHERE ${p.where}`;
+  private add<T>(part: BatchRows<T>): BatchRows<T> {
+    this.parts.push(part as BatchRows<unknown>);
+    return part;
   }
+}
 
-  private sqlitePart(p: Part): string {
-    return `SELECT json_group_array(json_object(${this.fields(p)})) FROM "${p.table}" t WHERE ${p.where}`;
-  }
+function postgresPart(p: BatchRows<unknown>): Sql {
+  const object = jsonObject(p.columns);
+  return sql`SELECT COALESCE(json_agg(${object}), '[]'::json) FROM ${sql.id(p.table)} t WHERE ${p.where}`;
+}
 
-  private fields(p: Part): string {
-    return p.columns.map((c) => `'${c}', t."${c}"`).join(", ");
+function sqlitePart(p: BatchRows<unknown>): Sql {
+  const pairs = p.columns.map((c) => sql`'${sql.raw(c)}', ${sql.id("t", c)}`);
+  const object = sql`json_object(${sql.join(pairs)})`;
+  return sql`SELECT json_group_array(${object}) FROM ${sql.id(p.table)} t WHERE ${p.where}`;
+}
+
+/** A JSON object of the row's columns on PostgreSQL: calls of at most `PAIRS_PER_CALL` pairs, merged as jsonb when there are more. */
+function jsonObject(columns: readonly string[]): Sql {
+  const calls: Sql[] = [];
+  for (let i = 0; i < columns.length; i += PAIRS_PER_CALL) {
+    const pairs = columns.slice(i, i + PAIRS_PER_CALL).map((c) => sql`'${sql.raw(c)}', ${sql.id("t", c)}`);
+    calls.push(sql`json_build_object(${sql.join(pairs)})`);
   }
+  return calls.length === 1 ? calls[0] : calls.map((c) => sql`${c}::jsonb`).reduce((a, b) => sql`${a} || ${b}`);
 }

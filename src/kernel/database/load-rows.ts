@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget } from "typeorm";
 import { hydrateAll } from "./hydrate";
-import { select, SqlParams } from "./raw-sql";
+import { runSql } from "./raw-sql";
+import { sql } from "./sql";
 
 /**
  * Rows of `entity` whose `column` is one of `values` (none for an empty list):
@@ -16,9 +17,8 @@ export async function rowsWhereIn<T>(
 ): Promise<T[]> {
   const unique = [...new Set(values)];
   if (!unique.length) return [];
-  const params = new SqlParams(manager);
-  const where = unique.length === 1 ? `"${column}" = ${params.add(unique[0])}` : params.in(`"${column}"`, unique as string[]);
-  const rows = await select(manager, `SELECT * FROM "${tableOf(manager, entity)}" WHERE ${where}`, params);
+  const where = unique.length === 1 ? sql`${sql.id(column)} = ${unique[0]}` : sql.in(sql.id(column), unique);
+  const rows = await runSql(manager, sql`SELECT * FROM ${sql.id(tableOf(manager, entity))} WHERE ${where}`);
   return hydrateAll<T>(manager, entity, rows);
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { hydrateAll } from "./hydrate";
-import { runSql, SqlParams } from "./raw-sql";
+import { runSql } from "./raw-sql";
+import { sql } from "./sql";
 
 /**
  * Locks one row for the rest of the transaction and returns it (null when there
@@ -16,9 +17,10 @@ export async function lockRow<T extends ObjectLiteral & { id: string; updated_at
 ): Promise<T | null> {
   const metadata = manager.connection.getMetadata(entity);
   const updatedAt = metadata.findColumnWithPropertyName("updated_at")!;
-  const params = new SqlParams(manager);
-  const now = params.add(manager.connection.driver.preparePersistentValue(new Date(), updatedAt));
-  const sql = `UPDATE "${metadata.tableName}" SET "${updatedAt.databaseName}" = ${now} WHERE "id" = ${params.add(id)} RETURNING *`;
-  const rows = await runSql(manager, sql, params.values);
+  const now = manager.connection.driver.preparePersistentValue(new Date(), updatedAt);
+  const rows = await runSql(
+    manager,
+    sql`UPDATE ${sql.id(metadata.tableName)} SET ${sql.id(updatedAt.databaseName)} = ${now} WHERE "id" = ${id} RETURNING *`,
+  );
   return rows.length ? hydrateAll<T>(manager, entity, rows)[0] : null;
 }

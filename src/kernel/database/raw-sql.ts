@@ -1,46 +1,22 @@
-import { QueryFailedError, type EntityManager } from "typeorm";
-
-/**
- * Parameters of one hand-written query, for the read paths that skip the query
- * builder: `$1…` on PostgreSQL, `?` on SQLite. A list is one parameter on both
- * (`= ANY($1)` / `IN (SELECT value FROM json_each(?))`), so the SQL text does not
- * change with the number of ids and the databases can cache the plan.
- */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  readonly postgres: boolean;
-
-  constructor(manager: EntityManager) {
-    this.postgres = manager.connection.options.type === "postgres";
-  }
-
-  /** A placeholder for one value. */
-  add(value: unknown): string {
-    this.values.push(typeof value === "boolean" && !this.postgres ? Number(value) : value);
-    return this.postgres ? `$${this.values.length}` : "?";
-  }
-
-  /** `<column> IN <list>`, written for the dialect. */
-  in(column: string, list: readonly string[]): string {
-    if (this.postgres) return `${column} = ANY(${this.add(list)})`;
-    return `${column} IN (SELECT value FROM json_each(${this.add(JSON.stringify(list))}))`;
-  }
-
-  /** A subquery yielding each value of `list` (one parameter, whatever its length). */
-  list(list: readonly string[]): string {
-    if (this.postgres) return `SELECT unnest(${this.add(list)}::text[])`;
-    return `SELECT value FROM json_each(${this.add(JSON.stringify(list))})`;
-  }
-}
-
-/** Runs one hand-written SELECT in the transaction. */
-export function select<T = Record<string, unknown>>(manager: EntityManager, sql: string, params: SqlParams): Promise<T[]> {
-  return runSql<T>(manager, sql, params.values);
-}
+import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
+import { compileSql, type Sql, type SqlDialect } from "./sql";
 
 /** Names given to statement texts, so PostgreSQL parses and plans each once per connection. */
 const statementNames = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 1000;
+
+/** Data sources whose statements are never prepared (`database.preparedStatements: false`). */
+const unprepared = new WeakSet<DataSource>();
+
+/**
+ * Turns named prepared statements off for a data source: behind a pooler that
+ * hands each transaction a different server connection (PgBouncer's transaction
+ * pooling before 1.21), a statement prepared on one connection is unknown on the
+ * next. Set from `database.preparedStatements`.
+ */
+export function disablePreparedStatements(dataSource: DataSource): void {
+  unprepared.add(dataSource);
+}
 
 export interface RunSqlOptions {
   /**
@@ -50,38 +26,42 @@ export interface RunSqlOptions {
    * a fixed shape (lists as one parameter) whose result columns cannot change
    * with the schema: a prepared `SELECT *` fails with "cached plan must not
    * change result type" once a migration adds a column, while a single JSON
-   * column (`JsonBatch`) or named columns are simply planned again.
+   * column (`JsonBatch`) or named columns are simply planned again. Ignored
+   * when the data source has `database.preparedStatements` off.
    */
   prepare?: boolean;
 }
 
+/** The dialect a manager's connection speaks. */
+export function dialectOf(manager: EntityManager): SqlDialect {
+  return manager.connection.options.type === "postgres" ? "postgres" : "sqlite";
+}
+
 /**
- * Runs hand-written SQL and resolves its rows (an UPDATE … RETURNING's too,
- * which TypeORM's `query` would wrap with a count on PostgreSQL). Errors are
- * TypeORM's `QueryFailedError`, as from `manager.query`.
+ * Runs a hand-written statement (see `sql`) in the manager's transaction, if it
+ * has one, and resolves its rows, raw as the driver returns them (an UPDATE …
+ * RETURNING's too, which TypeORM's `query` would wrap with a count on
+ * PostgreSQL). Errors are TypeORM's `QueryFailedError`, as from `manager.query`.
  */
-export async function runSql<T = Record<string, unknown>>(
-  manager: EntityManager,
-  sql: string,
-  values: unknown[],
-  options: RunSqlOptions = {},
-): Promise<T[]> {
-  if (manager.connection.options.type !== "postgres") return manager.query(sql, values);
+export async function runSql<T = Record<string, unknown>>(manager: EntityManager, statement: Sql, options: RunSqlOptions = {}): Promise<T[]> {
+  const dialect = dialectOf(manager);
+  const { text, values } = compileSql(statement, dialect);
+  if (dialect !== "postgres") return manager.query(text, values);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = await runner.connect();
-    const name = options.prepare ? statementName(sql) : undefined;
-    const result = await client.query(name ? { name, text: sql, values } : { text: sql, values });
+    const name = options.prepare && !unprepared.has(manager.connection) ? statementName(text) : undefined;
+    const result = await client.query(name ? { name, text, values } : { text, values });
     return result.rows as T[];
   } catch (err) {
-    throw err instanceof Error && !(err instanceof QueryFailedError) ? new QueryFailedError(sql, values, err) : err;
+    throw err instanceof Error && !(err instanceof QueryFailedError) ? new QueryFailedError(text, values, err) : err;
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
 }
 
-function statementName(sql: string): string | undefined {
-  let name = statementNames.get(sql);
-  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(sql, (name = `kiosk_${statementNames.size + 1}`));
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `kiosk_${statementNames.size + 1}`));
   return name;
 }

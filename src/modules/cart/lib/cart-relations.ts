@@ -1,8 +1,8 @@
-import { JsonBatch, rowsWhereIn, type EntityManager } from "kiosk";
+import { JsonBatch, rowsWhereIn, sql, type EntityManager } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
 import { LineItem } from "../models/line-item";
-import { addVariantParts, assembleVariants, type CatalogVariant, type VariantParts } from "./catalog";
+import { addVariantParts, type CatalogVariant } from "./catalog";
 import { calculateTotals } from "./totals";
 
 /** What a cart view is made of: the cart's row and everything hanging off it. */
@@ -21,17 +21,6 @@ export interface CartRows {
   completing?: boolean;
 }
 
-type Parts = VariantParts & {
-  cart: Cart[];
-  items: LineItem[];
-  discounts: any[];
-  rules: any[];
-  methods: any[];
-  options: any[];
-  sessions: any[];
-  completions?: CartCompletion[];
-};
-
 /**
  * Reads a cart and everything its view shows in one statement (see `JsonBatch`):
  * its lines, discounts and their rules, shipping methods and their options,
@@ -41,36 +30,33 @@ type Parts = VariantParts & {
  * With `completing`, it also says whether a completion is in flight (the
  * `cart_completion` row), in the same statement.
  */
-export async function loadCartRows(manager: EntityManager, id: string, options: { completing?: boolean } = {}): Promise<CartRows | null> {
+export async function loadCartRows(manager: EntityManager, id: string, options_: { completing?: boolean } = {}): Promise<CartRows | null> {
   const batch = new JsonBatch(manager);
-  const cartId = () => batch.params.add(id);
-  batch
-    .rows("cart", Cart, `t."id" = ${cartId()}`)
-    .rows("items", LineItem, `t."cart_id" = ${cartId()}`)
-    .rows("discounts", "Discount", `t."id" IN (SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId()})`)
-    .rows(
-      "rules",
-      "DiscountRule",
-      `t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "cart_discounts" j ON j."discount_id" = d."id" WHERE j."cart_id" = ${cartId()})`,
-    )
-    .rows("methods", "ShippingMethod", `t."cart_id" = ${cartId()}`)
-    .rows("options", "ShippingOption", `t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "cart_id" = ${cartId()})`)
-    .rows("sessions", "PaymentSession", `t."cart_id" = ${cartId()}`);
-  if (options.completing) batch.rows("completions", CartCompletion, `t."cart_id" = ${cartId()}`);
-  addVariantParts(batch, () => `SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${cartId()}`);
-  const parts = await batch.run<Parts>();
-  const [cart] = parts.cart;
+  const carts = batch.rows<Cart>(Cart, sql`t."id" = ${id}`);
+  const items = batch.rows<LineItem>(LineItem, sql`t."cart_id" = ${id}`);
+  const discounts = batch.rows<any>("Discount", sql`t."id" IN (SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id})`);
+  const rules = batch.rows<any>(
+    "DiscountRule",
+    sql`t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "cart_discounts" j ON j."discount_id" = d."id" WHERE j."cart_id" = ${id})`,
+  );
+  const methods = batch.rows<any>("ShippingMethod", sql`t."cart_id" = ${id}`);
+  const options = batch.rows<any>("ShippingOption", sql`t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "cart_id" = ${id})`);
+  const sessions = batch.rows<any>("PaymentSession", sql`t."cart_id" = ${id}`);
+  const completions = options_.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
+  const variants = addVariantParts(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
+  await batch.run();
+  const [cart] = carts.rows;
   if (!cart) return null;
-  const ruleById = new Map(parts.rules.map((r) => [r.id, r]));
-  const optionById = new Map(parts.options.map((o) => [o.id, o]));
+  const ruleById = new Map(rules.rows.map((r) => [r.id, r]));
+  const optionById = new Map(options.rows.map((o) => [o.id, o]));
   return {
     cart,
-    items: parts.items,
-    discounts: parts.discounts.map((d) => ({ ...d, rule: ruleById.get(d.rule_id) ?? null })),
-    shipping_methods: parts.methods.map((m) => ({ ...m, shipping_option: optionById.get(m.shipping_option_id) ?? null })),
-    payment_sessions: parts.sessions,
-    variants: assembleVariants(parts),
-    completing: !!parts.completions?.length,
+    items: items.rows,
+    discounts: discounts.rows.map((d) => ({ ...d, rule: ruleById.get(d.rule_id) ?? null })),
+    shipping_methods: methods.rows.map((m) => ({ ...m, shipping_option: optionById.get(m.shipping_option_id) ?? null })),
+    payment_sessions: sessions.rows,
+    variants: variants(),
+    completing: !!completions?.rows.length,
   };
 }
 

@@ -1,4 +1,4 @@
-import { groupBy, JsonBatch, type EntityManager } from "kiosk";
+import { groupBy, JsonBatch, sql, type EntityManager, type Sql } from "kiosk";
 
 /**
  * The catalog as the cart needs it. Variants, products and prices belong to
@@ -35,32 +35,25 @@ export interface CatalogVariant {
   };
 }
 
-/** The catalog rows variants are assembled from (see `addVariantParts`). */
-export interface VariantParts {
-  variants: Omit<CatalogVariant, "product" | "prices">[];
-  products: CatalogVariant["product"][];
-  prices: (CatalogPrice & { variant_id: string })[];
-}
-
 /**
- * Adds to a batch the variants picked by `variantIds` (a subquery, or a list
- * made with the batch's params), their products and their prices, under the
- * keys `variants`, `products` and `prices`.
+ * Adds to a batch the variants picked by `variantIds` (a subquery, or
+ * `sql.list(ids)`), their products and their prices; the function returned
+ * gives the variants by id once the batch has run.
  */
-export function addVariantParts(batch: JsonBatch, variantIds: () => string): JsonBatch {
-  return batch
-    .rows("variants", "ProductVariant", `t."id" IN (${variantIds()})`)
-    .rows("products", "Product", `t."id" IN (SELECT v."product_id" FROM "product_variant" v WHERE v."id" IN (${variantIds()}))`)
-    .rows("prices", "MoneyAmount", `t."variant_id" IN (${variantIds()})`);
-}
-
-/** Variants by id with their product and prices, from the rows `addVariantParts` read. */
-export function assembleVariants({ variants, products, prices }: VariantParts): Map<string, CatalogVariant> {
-  const productById = new Map(products.map((p) => [p.id, p]));
-  const pricesOf = groupBy(prices, (p) => p.variant_id);
-  return new Map(
-    variants.map((v) => [v.id, { ...v, product: productById.get(v.product_id)!, prices: pricesOf.get(v.id) ?? [] }]),
+export function addVariantParts(batch: JsonBatch, variantIds: Sql): () => Map<string, CatalogVariant> {
+  const variants = batch.rows<Omit<CatalogVariant, "product" | "prices">>("ProductVariant", sql`t."id" IN (${variantIds})`);
+  const products = batch.rows<CatalogVariant["product"]>(
+    "Product",
+    sql`t."id" IN (SELECT v."product_id" FROM "product_variant" v WHERE v."id" IN (${variantIds}))`,
   );
+  const prices = batch.rows<CatalogPrice & { variant_id: string }>("MoneyAmount", sql`t."variant_id" IN (${variantIds})`);
+  return () => {
+    const productById = new Map(products.rows.map((p) => [p.id, p]));
+    const pricesOf = groupBy(prices.rows, (p) => p.variant_id);
+    return new Map(
+      variants.rows.map((v) => [v.id, { ...v, product: productById.get(v.product_id)!, prices: pricesOf.get(v.id) ?? [] }]),
+    );
+  };
 }
 
 /** Variants by id, with their product and prices (one statement); unknown ids are left out. */
@@ -68,8 +61,9 @@ export async function findVariants(manager: EntityManager, ids: string[]): Promi
   const unique = [...new Set(ids.filter(Boolean))];
   if (!unique.length) return new Map();
   const batch = new JsonBatch(manager);
-  const list = () => batch.params.list(unique);
-  return assembleVariants(await addVariantParts(batch, list).run<VariantParts>());
+  const variants = addVariantParts(batch, sql.list(unique));
+  await batch.run();
+  return variants();
 }
 
 /** Whether a variant can be bought from the store (its product is published). */

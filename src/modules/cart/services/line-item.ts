@@ -1,4 +1,4 @@
-import { byCreation, groupBy, In, insertAll, JsonBatch, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -62,13 +62,15 @@ export default class LineItemService {
     if (!orderIds.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) => {
       const batch = new JsonBatch(tx.manager);
-      const ids = () => batch.params.list(orderIds);
-      batch
-        .rows("lines", LineItem, `t."order_id" IN (${ids()})`)
-        .rows("adjustments", LineItemAdjustment, `t."item_id" IN (SELECT "id" FROM "line_item" WHERE "order_id" IN (${ids()}))`);
-      const { lines, adjustments } = await batch.run<{ lines: LineItem[]; adjustments: LineItemAdjustment[] }>();
-      const byLine = groupBy(adjustments, (a) => a.item_id);
-      return lines
+      const ids = sql.list(orderIds);
+      const lines = batch.rows<LineItem>(LineItem, sql`t."order_id" IN (${ids})`);
+      const adjustments = batch.rows<LineItemAdjustment>(
+        LineItemAdjustment,
+        sql`t."item_id" IN (SELECT "id" FROM "line_item" WHERE "order_id" IN (${ids}))`,
+      );
+      await batch.run();
+      const byLine = groupBy(adjustments.rows, (a) => a.item_id);
+      return lines.rows
         .map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] }))
         .sort(byCreation);
     }, parent);

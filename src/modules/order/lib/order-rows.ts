@@ -1,20 +1,7 @@
-import { JsonBatch, groupBy, type EntityManager } from "kiosk";
+import { JsonBatch, groupBy, sql, type EntityManager } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import { Order } from "../models/order";
-
-type Parts = {
-  orders: Order[];
-  methods: any[];
-  options: any[];
-  payments: any[];
-  refunds: any[];
-  fulfillments: Fulfillment[];
-  fulfillmentItems: FulfillmentItem[];
-  discountLinks: { order_id: string; discount_id: string }[];
-  discounts: any[];
-  rules: any[];
-};
 
 /**
  * Orders with the relations their view shows (shipping methods and options,
@@ -24,23 +11,39 @@ type Parts = {
  */
 export async function loadOrders(manager: EntityManager, ids: string[]): Promise<Order[]> {
   const batch = new JsonBatch(manager);
-  const orderIds = () => batch.params.list(ids);
-  batch
-    .rows("orders", Order, `t."id" IN (${orderIds()})`)
-    .rows("methods", "ShippingMethod", `t."order_id" IN (${orderIds()})`)
-    .rows("options", "ShippingOption", `t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "order_id" IN (${orderIds()}))`)
-    .rows("payments", "Payment", `t."order_id" IN (${orderIds()})`)
-    .rows("refunds", "Refund", `t."order_id" IN (${orderIds()})`)
-    .rows("fulfillments", Fulfillment, `t."order_id" IN (${orderIds()})`)
-    .rows("fulfillmentItems", FulfillmentItem, `t."fulfillment_id" IN (SELECT "id" FROM "fulfillment" WHERE "order_id" IN (${orderIds()}))`)
-    .plain("discountLinks", "order_discounts", ["order_id", "discount_id"], `t."order_id" IN (${orderIds()})`)
-    .rows("discounts", "Discount", `t."id" IN (SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${orderIds()}))`)
-    .rows(
-      "rules",
-      "DiscountRule",
-      `t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "order_discounts" j ON j."discount_id" = d."id" WHERE j."order_id" IN (${orderIds()}))`,
-    );
-  const parts = await batch.run<Parts>();
+  const orderIds = sql.list(ids);
+  const orders = batch.rows<Order>(Order, sql`t."id" IN (${orderIds})`);
+  const methodRows = batch.rows<any>("ShippingMethod", sql`t."order_id" IN (${orderIds})`);
+  const optionRows = batch.rows<any>(
+    "ShippingOption",
+    sql`t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "order_id" IN (${orderIds}))`,
+  );
+  const paymentRows = batch.rows<any>("Payment", sql`t."order_id" IN (${orderIds})`);
+  const refundRows = batch.rows<any>("Refund", sql`t."order_id" IN (${orderIds})`);
+  const fulfillmentRows = batch.rows<Fulfillment>(Fulfillment, sql`t."order_id" IN (${orderIds})`);
+  const itemRows = batch.rows<FulfillmentItem>(
+    FulfillmentItem,
+    sql`t."fulfillment_id" IN (SELECT "id" FROM "fulfillment" WHERE "order_id" IN (${orderIds}))`,
+  );
+  const linkRows = batch.plain<{ order_id: string; discount_id: string }>("order_discounts", ["order_id", "discount_id"], sql`t."order_id" IN (${orderIds})`);
+  const discountRows = batch.rows<any>("Discount", sql`t."id" IN (SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${orderIds}))`);
+  const ruleRows = batch.rows<any>(
+    "DiscountRule",
+    sql`t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "order_discounts" j ON j."discount_id" = d."id" WHERE j."order_id" IN (${orderIds}))`,
+  );
+  await batch.run();
+  const parts = {
+    orders: orders.rows,
+    methods: methodRows.rows,
+    options: optionRows.rows,
+    payments: paymentRows.rows,
+    refunds: refundRows.rows,
+    fulfillments: fulfillmentRows.rows,
+    fulfillmentItems: itemRows.rows,
+    discountLinks: linkRows.rows,
+    discounts: discountRows.rows,
+    rules: ruleRows.rows,
+  };
   const options = new Map(parts.options.map((o) => [o.id, o]));
   const rules = new Map(parts.rules.map((r) => [r.id, r]));
   const discounts = new Map(parts.discounts.map((d) => [d.id, { ...d, rule: rules.get(d.rule_id) ?? null }]));

@@ -2,7 +2,8 @@ import {
   containsPattern,
   Brackets,
   runSql,
-  SqlParams,
+  sql,
+  InvalidDataError,
   NotFoundError,
   type EntityManager,
   type TransactionContext,
@@ -14,7 +15,7 @@ import { fulfillmentStatusOf } from "../lib/fulfillment-status";
 import { moveOrder } from "../lib/move-order";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
-import { DISPLAY_ID_SEQUENCE } from "../lib/constants";
+import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
 import { loadOrders } from "../lib/order-rows";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
 
@@ -47,6 +48,20 @@ export interface OrderFilters {
   updated_at?: { gt?: Date; gte?: Date; lt?: Date; lte?: Date };
 }
 
+/**
+ * The column and direction of an order list's `order` (`-created_at` when
+ * absent). The column is checked here, where it is written into the SQL, and
+ * not only by the route's validator: anything else is a 400.
+ */
+function sortOf(order: string | undefined): { field: (typeof ORDER_SORT_FIELDS)[number]; desc: boolean } {
+  const desc = order ? order.startsWith("-") : true;
+  const field = (order?.replace(/^-/, "") ?? "created_at") as (typeof ORDER_SORT_FIELDS)[number];
+  if (!ORDER_SORT_FIELDS.includes(field)) {
+    throw new InvalidDataError(`order: cannot sort orders by ${field}`, { code: "invalid_request", field: "order" });
+  }
+  return { field, desc };
+}
+
 interface Cradle {
   unitOfWork: UnitOfWork;
   regionService: { listByIds(ids: string[]): Promise<{ id: string }[]> };
@@ -77,8 +92,7 @@ export default class OrderService {
     return this.unitOfWork.run(async (tx) => {
       const qb = tx.manager.createQueryBuilder(Order, "o");
       this.applyFilters(qb, filters);
-      const desc = page.order ? page.order.startsWith("-") : true;
-      const field = page.order?.replace(/^-/, "") ?? "created_at";
+      const { field, desc } = sortOf(page.order);
       const [rows, count] = await qb
         .orderBy(`o.${field}`, desc ? "DESC" : "ASC")
         .addOrderBy("o.id", desc ? "DESC" : "ASC")
@@ -194,9 +208,11 @@ export default class OrderService {
    * briefly, at the end of their transactions).
    */
   private async nextDisplayId(manager: EntityManager): Promise<number> {
-    const params = new SqlParams(manager);
-    const sql = `UPDATE "order_sequence" SET "value" = "value" + 1 WHERE "name" = ${params.add(DISPLAY_ID_SEQUENCE)} RETURNING "value"`;
-    const [row] = await runSql<{ value: number }>(manager, sql, params.values, { prepare: true });
+    const [row] = await runSql<{ value: number }>(
+      manager,
+      sql`UPDATE "order_sequence" SET "value" = "value" + 1 WHERE "name" = ${DISPLAY_ID_SEQUENCE} RETURNING "value"`,
+      { prepare: true },
+    );
     if (row) return Number(row.value);
     const max = await manager.createQueryBuilder(Order, "o").select("MAX(o.display_id)", "max").getRawOne<{ max: number | null }>();
     const value = Number(max?.max ?? 0) + 1;

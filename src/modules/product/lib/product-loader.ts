@@ -9,15 +9,14 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { groupBy, hydrateAll, hydrateCopies, select, SqlParams } from "kiosk";
+import { groupBy, hydrateAll, hydrateCopies, runSql, sql, type Sql } from "kiosk";
 import type { ProductSelection } from "./product-relations";
 
 type Row = Record<string, unknown>;
 
 /** `SELECT * FROM <table> WHERE <column> IN <ids> ORDER BY …`, hydrated as `entity`. */
-async function rowsIn<T>(manager: EntityManager, entity: Function, table: string, column: string, ids: string[], order: string): Promise<T[]> {
-  const params = new SqlParams(manager);
-  const rows = await select(manager, `SELECT * FROM "${table}" WHERE ${params.in(`"${column}"`, ids)} ORDER BY ${order}`, params);
+async function rowsIn<T>(manager: EntityManager, entity: Function, table: string, column: string, ids: string[], order: Sql): Promise<T[]> {
+  const rows = await runSql(manager, sql`SELECT * FROM ${sql.id(table)} WHERE ${sql.in(sql.id(column), ids)} ORDER BY ${order}`);
   return hydrateAll<T>(manager, entity, rows);
 }
 
@@ -27,28 +26,27 @@ interface LinkedTable {
   table: string;
   join: string;
   joinColumn: string;
-  order: string;
+  order: Sql;
 }
 
-const TAGS: LinkedTable = { entity: ProductTag, table: "product_tag", join: "product_tags", joinColumn: "product_tag_id", order: `t."id"` };
+const TAGS: LinkedTable = { entity: ProductTag, table: "product_tag", join: "product_tags", joinColumn: "product_tag_id", order: sql`t."id"` };
 const CATEGORIES: LinkedTable = {
   entity: ProductCategory,
   table: "product_category",
   join: "product_category_product",
   joinColumn: "product_category_id",
-  order: `t."rank", t."id"`,
+  order: sql`t."rank", t."id"`,
 };
 
 /** Rows of a many-to-many target with the product id they belong to, as `[productId, entity]`. */
 async function linked<T>(manager: EntityManager, target: LinkedTable, productIds: string[], storeOnly = false) {
   const { entity, table, join, joinColumn, order } = target;
-  const params = new SqlParams(manager);
-  let where = params.in(`j."product_id"`, productIds);
-  if (storeOnly) where += ` AND t."is_active" = ${params.add(true)} AND t."is_internal" = ${params.add(false)}`;
-  const sql =
-    `SELECT j."product_id" AS "__product_id", t.* FROM "${join}" j JOIN "${table}" t ON t."id" = j."${joinColumn}" ` +
-    `WHERE ${where} ORDER BY ${order}`;
-  const rows = await select(manager, sql, params);
+  let where = sql.in(sql`j."product_id"`, productIds);
+  if (storeOnly) where = sql`${where} AND t."is_active" = ${true} AND t."is_internal" = ${false}`;
+  const rows = await runSql(
+    manager,
+    sql`SELECT j."product_id" AS "__product_id", t.* FROM ${sql.id(join)} j JOIN ${sql.id(table)} t ON t."id" = ${sql.id("j", joinColumn)} WHERE ${where} ORDER BY ${order}`,
+  );
   const entities = hydrateCopies<T>(manager, entity, rows);
   return rows.map((r, i) => [r.__product_id as string, entities[i]] as const);
 }
@@ -72,27 +70,27 @@ export async function loadProducts(
   const has = (r: Parameters<typeof selection.relations.has>[0]) => selection.relations.has(r);
 
   const variants = has("variants")
-    ? await rowsIn<ProductVariant>(manager, ProductVariant, "product_variant", "product_id", ids, `"variant_rank", "id"`)
+    ? await rowsIn<ProductVariant>(manager, ProductVariant, "product_variant", "product_id", ids, sql`"variant_rank", "id"`)
     : undefined;
   const variantIds = variants?.map((v) => v.id) ?? [];
   const prices =
     has("variants.prices") && variantIds.length
-      ? await rowsIn<MoneyAmount>(manager, MoneyAmount, "money_amount", "variant_id", variantIds, `"id"`)
+      ? await rowsIn<MoneyAmount>(manager, MoneyAmount, "money_amount", "variant_id", variantIds, sql`"id"`)
       : [];
-  const options = has("options") ? await rowsIn<ProductOption>(manager, ProductOption, "product_option", "product_id", ids, `"id"`) : undefined;
+  const options = has("options") ? await rowsIn<ProductOption>(manager, ProductOption, "product_option", "product_id", ids, sql`"id"`) : undefined;
   let values: ProductOptionValue[] = [];
   if (has("options.values") && options?.length) {
     const optionIds = options.map((o) => o.id);
-    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "option_id", optionIds, `"id"`);
+    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "option_id", optionIds, sql`"id"`);
   } else if (has("variants.options") && variantIds.length) {
-    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "variant_id", variantIds, `"id"`);
+    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "variant_id", variantIds, sql`"id"`);
   }
-  const images = has("images") ? await rowsIn<Image>(manager, Image, "image", "product_id", ids, `"rank", "id"`) : undefined;
+  const images = has("images") ? await rowsIn<Image>(manager, Image, "image", "product_id", ids, sql`"rank", "id"`) : undefined;
   const tags = has("tags") ? await linked<ProductTag>(manager, TAGS, ids) : undefined;
   const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
   const collections =
     has("collection") && collectionIds.length
-      ? await rowsIn<ProductCollection>(manager, ProductCollection, "product_collection", "id", collectionIds, `"id"`)
+      ? await rowsIn<ProductCollection>(manager, ProductCollection, "product_collection", "id", collectionIds, sql`"id"`)
       : [];
   const categories = has("categories")
     ? await linked<ProductCategory>(manager, CATEGORIES, ids, categoryScope === "store")
@@ -141,7 +139,6 @@ export function pickFields(product: Product, fields: string[] | undefined): Prod
 
 /** One product by id with the chosen relations, or undefined. */
 export async function loadProduct(manager: EntityManager, id: string, selection: ProductSelection): Promise<Product | undefined> {
-  const params = new SqlParams(manager);
-  const rows = await select(manager, `SELECT * FROM "product" WHERE "id" = ${params.add(id)}`, params);
+  const rows = await runSql(manager, sql`SELECT * FROM "product" WHERE "id" = ${id}`);
   return (await loadProducts(manager, rows, selection))[0];
 }

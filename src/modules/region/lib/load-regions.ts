@@ -1,4 +1,4 @@
-import { byCreation, compareText, groupBy, JsonBatch, type EntityManager } from "kiosk";
+import { byCreation, compareText, groupBy, JsonBatch, sql, type EntityManager } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
@@ -11,12 +11,12 @@ import { Region } from "../models/region";
 export async function loadRegions(manager: EntityManager, ids: string[]): Promise<Region[]> {
   if (!ids.length) return [];
   const batch = new JsonBatch(manager);
-  const regionIds = () => batch.params.list(ids);
-  batch
-    .rows("regions", Region, `t."id" IN (${regionIds()})`)
-    .rows("countries", Country, `t."region_id" IN (${regionIds()})`)
-    .rows("currencies", Currency, `t."code" IN (SELECT "currency_code" FROM "region" WHERE "id" IN (${regionIds()}))`);
-  const { regions, countries, currencies } = await batch.run<{ regions: Region[]; countries: Country[]; currencies: Currency[] }>();
+  const regionIds = sql.list(ids);
+  const regionRows = batch.rows<Region>(Region, sql`t."id" IN (${regionIds})`);
+  const countryRows = batch.rows<Country>(Country, sql`t."region_id" IN (${regionIds})`);
+  const currencyRows = batch.rows<Currency>(Currency, sql`t."code" IN (SELECT "currency_code" FROM "region" WHERE "id" IN (${regionIds}))`);
+  await batch.run();
+  const [regions, countries, currencies] = [regionRows.rows, countryRows.rows, currencyRows.rows];
   const countriesOf = groupBy(
     countries.sort((a, b) => compareText(a.iso_2, b.iso_2)),
     (c) => c.region_id,
