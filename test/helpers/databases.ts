@@ -1,4 +1,9 @@
-import { Client } from "pg";
+import { createRequire } from "node:module";
+
+/** The CLI's own PostgreSQL administration (create-store and `migrate check` use it), from the build. */
+const { createDatabase, dropDatabase, withDatabaseName } = createRequire(import.meta.url)(
+  "../../dist/src/kernel/database/postgres-admin.js",
+) as typeof import("../../src/kernel/database/postgres-admin");
 
 /** The databases a suite runs on: SQLite always, PostgreSQL when KIOSK_TEST_DATABASE_URL is set. */
 export const DATABASES: { name: "sqlite" | "postgres" }[] = [
@@ -13,27 +18,13 @@ export const DATABASES: { name: "sqlite" | "postgres" }[] = [
 export function postgresDatabaseToCreate(label: string): { name: string; url: string; drop: () => Promise<void> } {
   const adminUrl = process.env.KIOSK_TEST_DATABASE_URL!;
   const name = `kiosk_test_${label}_${process.pid}_${Date.now()}`.toLowerCase().replace(/\W/g, "_");
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return { name, url: withDatabaseName(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
 
 /** Creates a fresh PostgreSQL database for one suite; returns its URL and a drop function. */
 export async function createPostgresDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const db = postgresDatabaseToCreate(label);
-  const admin = new Client({ connectionString: process.env.KIOSK_TEST_DATABASE_URL! });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${db.name}"`);
-  await admin.end();
+  if (!(await createDatabase(process.env.KIOSK_TEST_DATABASE_URL!, db.name))) throw new Error(`database ${db.name} already exists`);
   return { url: db.url, drop: db.drop };
 }
 
