@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { GeneratorError } from "./errors";
 import { MIGRATIONS_DIR } from "./migration-files";
+import { migrationName } from "./naming";
 import type { Plan } from "./plan";
 
 /**
@@ -9,12 +10,13 @@ import type { Plan } from "./plan";
  * first. A SQLite file that does not exist has run none (and is not created);
  * a database that cannot be opened is an error: destroy must know.
  */
-async function appliedMigrations(projectDir: string): Promise<string[]> {
+async function appliedInProject(projectDir: string): Promise<string[]> {
   const { registerTypeScript } = require("../../src/kernel/runtime/typescript-hook") as typeof import("../../src/kernel/runtime/typescript-hook");
   const { loadProjectEnv } = require("../../src/kernel/config/load-env-file") as typeof import("../../src/kernel/config/load-env-file");
   const { loadConfig } = require("../../src/kernel/config/load-config") as typeof import("../../src/kernel/config/load-config");
   const { createDataSource } = require("../../src/kernel/database/create-data-source") as typeof import("../../src/kernel/database/create-data-source");
   const { KioskStartupError } = require("../../src/kernel/errors") as typeof import("../../src/kernel/errors");
+  const { appliedMigrations } = require("../../src/kernel/database/schema-diff/applied-migrations") as typeof import("../../src/kernel/database/schema-diff/applied-migrations");
   const env = process.env.NODE_ENV === "production" ? "production" : "development";
   registerTypeScript();
   loadProjectEnv(projectDir, env);
@@ -28,18 +30,16 @@ async function appliedMigrations(projectDir: string): Promise<string[]> {
     throw new KioskStartupError("KIOSK_DB_CONNECT", `cannot open the database (${where}) to see whether the migration has run: ${(err as Error).message}`);
   }
   try {
-    const table = dataSource.options.migrationsTableName ?? "migrations";
-    if (!(await dataSource.createQueryRunner().hasTable(table))) return [];
-    return ((await dataSource.query(`SELECT name FROM ${table} ORDER BY id DESC`)) as { name: string }[]).map((r) => r.name);
+    return await appliedMigrations(dataSource);
   } finally {
     await dataSource.destroy();
   }
 }
 
-/** `src/migrations/1796191743384-create-post.ts` → `CreatePost1796191743384`, as `migrationName` builds it. */
+/** `src/migrations/1796191743384-create-post.ts` → `CreatePost1796191743384`. */
 function className(file: string): string {
   const [, timestamp, stem] = /^(\d{13})-(.+)\.ts$/.exec(path.basename(file))!;
-  return stem.split("-").map((part) => part[0].toUpperCase() + part.slice(1)).join("") + timestamp;
+  return migrationName(stem, Number(timestamp)).className;
 }
 
 /**
@@ -53,7 +53,7 @@ export async function refuseAppliedMigrations(projectDir: string, plan: Plan): P
     .filter((p) => p.startsWith(`${MIGRATIONS_DIR}/`) && /^\d{13}-.+\.ts$/.test(path.basename(p)))
     .filter((p) => fs.existsSync(path.join(projectDir, p)));
   if (!files.length) return;
-  const applied = await appliedMigrations(projectDir);
+  const applied = await appliedInProject(projectDir);
   for (const file of files) {
     const steps = applied.indexOf(className(file)) + 1;
     if (!steps) continue;

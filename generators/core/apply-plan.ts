@@ -61,9 +61,22 @@ function runEdits(projectDir: string, edits: PlannedEdit[], undo: boolean): Edit
   return results;
 }
 
+/**
+ * Writes a whole file or none of it: a temp file beside it, then a rename over
+ * it (over a symlink's target, keeping an existing file's mode).
+ */
 function writeFile(file: string, contents: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, contents);
+  const exists = fs.existsSync(file);
+  const target = exists ? fs.realpathSync(file) : file;
+  const mode = exists ? fs.statSync(target).mode : undefined;
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, contents, { flag: "wx", mode });
+    fs.renameSync(temp, target);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -104,7 +117,7 @@ export function applyPlan(projectDir: string, plan: Plan, options: ApplyOptions)
       entries.push({ action: "identical", path: edit.path });
     } else {
       entries.push({ action: "update", path: edit.path, diff: unifiedDiff(edit.path, edit.before, edit.after) });
-      writes.push(() => fs.writeFileSync(edit.absolute, edit.after));
+      writes.push(() => writeFile(edit.absolute, edit.after));
     }
   }
   printLog(entries, plan.notes ?? [], options.dryRun, options.out);
@@ -161,7 +174,7 @@ export function destroyPlan(projectDir: string, plan: Plan, options: Omit<ApplyO
       entries.push({ action: "skip", path: edit.path, detail: "nothing to undo" });
     } else {
       entries.push({ action: "update", path: edit.path, diff: unifiedDiff(edit.path, edit.before, edit.after) });
-      writes.push(() => fs.writeFileSync(edit.absolute, edit.after));
+      writes.push(() => writeFile(edit.absolute, edit.after));
     }
   }
   printLog(entries, plan.notes ?? [], options.dryRun, options.out);

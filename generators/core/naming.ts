@@ -1,3 +1,5 @@
+import { GeneratorInputError } from "./errors";
+
 /**
  * The one place names are derived: every generator and template gets its
  * PascalCase, camelCase, kebab-case, snake_case and plural forms from here.
@@ -104,6 +106,30 @@ export function names(name: string): Names {
     snake: snake(name),
     plural: { pascal: pascal(many), camel: camel(many), kebab: kebab(many), snake: snake(many) },
   };
+}
+
+/** The names of a migration: `<timestamp>-add-tag.ts` holding `class AddTag<timestamp>`. */
+export interface MigrationName {
+  /** `add-tag`: the file name without its timestamp and extension. */
+  stem: string;
+  fileName: string;
+  className: string;
+}
+
+/**
+ * Names a migration from a word the user gave (`add-tag`, `addTag`, `AddTag`),
+ * stamped with `timestamp` (13 digits, milliseconds). Every migration a
+ * generator writes, and every file `kiosk migrate revert` looks for, is named here.
+ */
+export function migrationName(name: string, timestamp: number): MigrationName {
+  if (!/^[a-z][a-z0-9-]*$/i.test(name)) {
+    throw new GeneratorInputError(
+      "KIOSK_BAD_ARGUMENT",
+      `a migration name is a word such as add-tag (letters, digits and dashes, starting with a letter), got "${name}"`,
+    );
+  }
+  const stem = kebab(name);
+  return { stem, fileName: `${timestamp}-${stem}.ts`, className: `${pascal(name)}${timestamp}` };
 }
 
 const sortNames = (list: string[]) => [...new Set(list)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));

@@ -1,6 +1,6 @@
-import { codeLiteral } from "../../src/cli/commands/migrate/code-literal";
-import { migrationName } from "../../src/cli/commands/migrate/migration-name";
+import { codeLiteral } from "../../src/kernel/database/schema-diff/code-literal";
 import { existingMigrationTimestamp, MIGRATIONS_DIR, nextMigrationTimestamp } from "../core/migration-files";
+import { migrationName } from "../core/naming";
 import type { GeneratorContext, PlannedFile } from "../core/plan";
 import { render } from "../core/templates";
 import { columnType, type EntityModel } from "../entity/entity-model";

@@ -1,7 +1,7 @@
 import type { Project } from "../../src/kernel/boot/project";
-import { migrationName } from "../../src/cli/commands/migrate/migration-name";
 import { GeneratorError } from "../core/errors";
 import { existingMigrationTimestamp, MIGRATIONS_DIR } from "../core/migration-files";
+import { migrationName } from "../core/naming";
 import type { GeneratorContext, Plan } from "../core/plan";
 
 /**
@@ -9,7 +9,7 @@ import type { GeneratorContext, Plan } from "../core/plan";
  * its changes); says whether `own` has run. Destroy refuses a migration that has run.
  */
 async function ownStatus(project: Project, own: string | undefined, context: GeneratorContext): Promise<"applied" | "pending" | "none"> {
-  const { migrationStatus } = require("../../src/cli/commands/migrate/migration-status") as typeof import("../../src/cli/commands/migrate/migration-status");
+  const { migrationStatus } = require("../../src/kernel/database/schema-diff/migration-status") as typeof import("../../src/kernel/database/schema-diff/migration-status");
   const status = await migrationStatus(project);
   const pending = status.filter((m) => !m.applied && m.name !== own);
   if (pending.length) {
@@ -26,19 +26,20 @@ async function ownStatus(project: Project, own: string | undefined, context: Gen
 }
 
 /**
- * `migration <name> --from-diff`: what `kiosk migrate generate` writes (the
+ * `migration <name> --from-diff`, which `kiosk migrate generate` runs: the
  * entities diffed against the database through TypeORM's schema builder, in
- * portable QueryRunner calls), as a plan. A migration of that name that has not
+ * portable QueryRunner calls, as a plan. A migration of that name that has not
  * run yet is excluded from the diff and keeps its timestamp, so running twice
  * finds it identical and destroy can compare it with a fresh diff.
  */
 export async function migrationFromDiff(stem: string, context: GeneratorContext): Promise<Plan> {
-  const { withDatabase } = require("../../src/cli/commands/migrate/open-database") as typeof import("../../src/cli/commands/migrate/open-database");
-  const { recordSchemaChanges } = require("../../src/cli/commands/migrate/record-schema-changes") as typeof import("../../src/cli/commands/migrate/record-schema-changes");
-  const { migrationSource } = require("../../src/cli/commands/migrate/write-migration") as typeof import("../../src/cli/commands/migrate/write-migration");
+  // The schema diff is the kernel's; it loads TypeORM, so it is required only when a plan needs it.
+  const { withMigrationDatabase } = require("../../src/kernel/database/schema-diff/migration-database") as typeof import("../../src/kernel/database/schema-diff/migration-database");
+  const { recordSchemaChanges } = require("../../src/kernel/database/schema-diff/record-schema-changes") as typeof import("../../src/kernel/database/schema-diff/record-schema-changes");
+  const { migrationSource } = require("../../src/kernel/database/schema-diff/migration-source") as typeof import("../../src/kernel/database/schema-diff/migration-source");
   const existing = existingMigrationTimestamp(context.projectDir, stem);
   if (context.mode === "destroy" && existing === undefined) return { files: [], edits: [], notes: [] };
-  return withDatabase(context.projectDir, async (project) => {
+  return withMigrationDatabase(context.projectDir, async (project) => {
     const own = existing === undefined ? undefined : migrationName(stem, existing).className;
     const status = await ownStatus(project, own, context);
     const { changes, unsupported } = await recordSchemaChanges(project.dataSource);

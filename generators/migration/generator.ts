@@ -1,5 +1,5 @@
-import { migrationName } from "../../src/cli/commands/migrate/migration-name";
 import { MIGRATIONS_DIR } from "../core/migration-files";
+import { migrationName } from "../core/naming";
 import type { Generator } from "../core/plan";
 import { render } from "../core/templates";
 import { migrationTimestamp } from "./create-table";
@@ -11,12 +11,14 @@ interface MigrationInput {
   fromDiff: boolean;
 }
 
-/** A migration: an empty one to fill in, or the entities' diff against the database. */
+/**
+ * A migration: an empty one to fill in, or the entities' diff against the
+ * database (`--from-diff`, which `kiosk migrate generate` runs).
+ */
 const migrationGenerator: Generator<MigrationInput> = {
   parse([name], options) {
-    // The same naming rules as `kiosk migrate generate`.
-    const { fileName } = migrationName(name ?? "", 0);
-    return { stem: fileName.replace(/^0-/, "").replace(/\.ts$/, ""), fromDiff: options.fromDiff === true };
+    // A bad name fails here, before a --from-diff plan opens the database.
+    return { stem: migrationName(name ?? "", 0).stem, fromDiff: options.fromDiff === true };
   },
   plan({ stem, fromDiff }, context) {
     if (fromDiff) return migrationFromDiff(stem, context);

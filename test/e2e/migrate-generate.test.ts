@@ -33,6 +33,21 @@ export class Tag extends KioskEntity {
 }
 `;
 
+/** The whole output when the entities and the database agree: the action log's one note. */
+const NO_CHANGES = /^note\s+no changes: entities and database agree$/;
+
+/** A new `tag` entity and a new `note.color` column: two schema changes. Idempotent. */
+function changeEntities(dir: string): void {
+  fs.writeFileSync(path.join(dir, "src", "models", "tag.ts"), TAG_MODEL);
+  const noteFile = path.join(dir, "src", "models", "note.ts");
+  const note = fs.readFileSync(noteFile, "utf8");
+  if (note.includes("color")) return;
+  fs.writeFileSync(
+    noteFile,
+    note.replace("  stars: number;", '  stars: number;\n\n  @Column({ type: "varchar", length: 40, nullable: true })\n  color: string | null;'),
+  );
+}
+
 describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
   let dir: string;
   let db: { url: string | undefined; drop: () => Promise<void> };
@@ -61,7 +76,7 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     const before = migrationFiles();
     const result = kiosk("migrate", "generate", "nothing");
     expect(result.stderr).toBe("");
-    expect(result.stdout.trim()).toBe("no changes: entities and database agree");
+    expect(result.stdout.trim()).toMatch(NO_CHANGES);
     expect(result.status).toBe(0);
     expect(migrationFiles()).toEqual(before);
   });
@@ -76,14 +91,23 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     expect(migrationFiles()).toEqual(before);
   });
 
+  it("--dry-run prints the plan with the migration as a diff, and writes nothing", () => {
+    changeEntities(dir);
+    const before = migrationFiles();
+    const result = kiosk("migrate", "generate", "addTag", "--dry-run");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^create\s+src\/migrations\/\d{13}-add-tag\.ts$/);
+    expect(result.stdout).toMatch(/^\+\s+await queryRunner\.addColumn\($/m);
+    expect(result.stdout).toMatch(/^\+export class AddTag\d{13} implements MigrationInterface \{$/m);
+    expect(lines.at(-2)).toMatch(/^note\s+2 schema changes from the entities$/);
+    expect(lines.at(-1)).toBe("dry run: nothing written");
+    expect(migrationFiles()).toEqual(before);
+  });
+
   it("writes one portable migration for a new entity and a new column; it runs, checks and reverts", () => {
-    fs.writeFileSync(path.join(dir, "src", "models", "tag.ts"), TAG_MODEL);
-    const noteFile = path.join(dir, "src", "models", "note.ts");
-    const note = fs.readFileSync(noteFile, "utf8");
-    fs.writeFileSync(
-      noteFile,
-      note.replace("  stars: number;", '  stars: number;\n\n  @Column({ type: "varchar", length: 40, nullable: true })\n  color: string | null;'),
-    );
+    changeEntities(dir);
 
     const before = migrationFiles();
     const generated = kiosk("migrate", "generate", "addTag");
@@ -92,7 +116,10 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     const added = migrationFiles().filter((f) => !before.includes(f));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^\d{13}-add-tag\.ts$/);
-    expect(generated.stdout.trim()).toBe(`wrote src/migrations/${added[0]} (2 changes)`);
+    expect(generated.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(new RegExp(`^create\\s+src/migrations/${added[0]}$`)),
+      expect.stringMatching(/^note\s+2 schema changes from the entities$/),
+    ]);
 
     const stamp = added[0].slice(0, 13);
     const source = fs.readFileSync(path.join(dir, "src", "migrations", added[0]), "utf8");
@@ -133,7 +160,7 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     expect(check.status).toBe(0);
 
     const again = kiosk("migrate", "generate", "again");
-    expect(again.stdout.trim()).toBe("no changes: entities and database agree");
+    expect(again.stdout.trim()).toMatch(NO_CHANGES);
     expect(again.status).toBe(0);
     expect(migrationFiles()).toEqual([...before, added[0]].sort());
 
@@ -146,6 +173,6 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     const rerun = kiosk("migrate", "run");
     expect(rerun.stderr).toBe("");
     expect(rerun.status).toBe(0);
-    expect(kiosk("migrate", "generate", "again").stdout.trim()).toBe("no changes: entities and database agree");
+    expect(kiosk("migrate", "generate", "again").stdout.trim()).toMatch(NO_CHANGES);
   });
 });

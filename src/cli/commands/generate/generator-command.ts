@@ -1,7 +1,6 @@
 import { Command } from "commander";
 import type { GeneratorSchema } from "../../../../generators/core/schema";
-import { CliError } from "../../cli-error";
-import { projectDir } from "../../project-dir";
+import { runGeneratorCommand } from "./run-generator-command";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -34,16 +33,7 @@ export function generatorCommand(schema: GeneratorSchema, mode: "generate" | "de
   command.action(async (...params: unknown[]) => {
     const self = params[params.length - 1] as Command;
     const args = (self.processedArgs as unknown[]).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a])).map(String);
-    const options = self.opts();
-    const dir = projectDir(options.cwd as string | undefined);
-    const { runGenerator } = require("../../../../generators/core/run-generator") as typeof import("../../../../generators/core/run-generator");
-    const { GeneratorError } = require("../../../../generators/core/errors") as typeof import("../../../../generators/core/errors");
-    try {
-      await runGenerator(schema, { projectDir: dir, mode, args, options, out });
-    } catch (err) {
-      if (err instanceof GeneratorError) throw new CliError(err.code, err.message);
-      throw err;
-    }
+    await runGeneratorCommand(schema, { mode, args, options: self.opts(), out });
   });
   return command;
 }

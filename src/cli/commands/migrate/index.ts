@@ -4,13 +4,14 @@ import { parseCount } from "../../project-dir";
 import type { Project } from "../../../kernel/boot/project";
 
 // Each subcommand loads TypeORM and the database drivers only when it runs.
-const migrationStatus = (project: Project) => (require("./migration-status") as typeof import("./migration-status")).migrationStatus(project);
+const migrationStatus = (project: Project) =>
+  (require("../../../kernel/database/schema-diff/migration-status") as typeof import("../../../kernel/database/schema-diff/migration-status")).migrationStatus(project);
 const withDatabase: typeof import("./open-database").withDatabase = (cwd, work) =>
   (require("./open-database") as typeof import("./open-database")).withDatabase(cwd, work);
 const checkMigrations: typeof import("./check").checkMigrations = (cwd, out) =>
   (require("./check") as typeof import("./check")).checkMigrations(cwd, out);
-const generateMigration: typeof import("./generate").generateMigration = (name, cwd, out) =>
-  (require("./generate") as typeof import("./generate")).generateMigration(name, cwd, out);
+const generateMigration: typeof import("./generate").generateMigration = (name, options, out) =>
+  (require("./generate") as typeof import("./generate")).generateMigration(name, options, out);
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -92,11 +93,13 @@ export function migrateCommand(): Command {
 
   migrate
     .command("generate")
-    .description("Write a migration for what the entities have and the database lacks (src/migrations)")
+    .description("Write a migration for what the entities have and the database lacks (src/migrations); as `kiosk generate migration <name> --from-diff`")
     .argument("<name>", "what the migration does, as a word: add-tag")
+    .option("--dry-run", "print the migration it would write, as a diff; write nothing")
+    .option("-f, --force", "overwrite a pending migration of that name that differs")
     .option(...cwdOption)
-    .addHelpText("after", "\nExample:\n  $ kiosk migrate generate add-tag\n")
-    .action((name: string, opts: { cwd?: string }) => generateMigration(name, opts.cwd, out));
+    .addHelpText("after", "\nExamples:\n  $ kiosk migrate generate add-tag\n  $ kiosk migrate generate add-tag --dry-run\n")
+    .action((name: string, opts: { cwd?: string; dryRun?: boolean; force?: boolean }) => generateMigration(name, opts, out));
 
   return migrate;
 }

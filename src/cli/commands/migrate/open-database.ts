@@ -1,22 +1,8 @@
-import { connectDatabase, openProject, type Project } from "../../../kernel/boot/project";
+import type { Project } from "../../../kernel/boot/project";
+import { withMigrationDatabase } from "../../../kernel/database/schema-diff/migration-database";
 import { projectDir } from "../../project-dir";
 
-/**
- * Opens the project's database for a migrate command; the caller must `destroy()` it.
- * A migration may rewrite a large table, so no statement timeout applies here.
- */
-export async function openDatabase(cwd: string | undefined): Promise<Project> {
-  const project = openProject({ projectDir: projectDir(cwd), statementTimeout: 0 });
-  await connectDatabase(project);
-  return project;
-}
-
-/** Runs `work` with the project's database open, and always closes it. */
-export async function withDatabase<T>(cwd: string | undefined, work: (project: Project) => Promise<T>): Promise<T> {
-  const project = await openDatabase(cwd);
-  try {
-    return await work(project);
-  } finally {
-    await project.dataSource.destroy();
-  }
+/** Runs `work` with the database of the project at `--cwd` open (no statement timeout), and always closes it. */
+export function withDatabase<T>(cwd: string | undefined, work: (project: Project) => Promise<T>): Promise<T> {
+  return withMigrationDatabase(projectDir(cwd), work);
 }

@@ -1,18 +1,11 @@
+import { migrationName } from "../../../../generators/core/naming";
 import type { Project } from "../../../kernel/boot/project";
+import { appliedMigrations } from "../../../kernel/database/schema-diff/applied-migrations";
 import { CliError } from "../../cli-error";
-import { migrationName } from "./migration-name";
 
 /** The migration `undoLastMigration` would undo: the last one recorded as run. */
 async function lastApplied(project: Project): Promise<string | undefined> {
-  const table = project.dataSource.options.migrationsTableName ?? "migrations";
-  const runner = project.dataSource.createQueryRunner();
-  try {
-    if (!(await runner.hasTable(table))) return undefined;
-    const [row] = await runner.query(`SELECT name FROM ${table} ORDER BY id DESC LIMIT 1`);
-    return row?.name;
-  } finally {
-    await runner.release();
-  }
+  return (await appliedMigrations(project.dataSource))[0];
 }
 
 /** `CreatePost1796191743384` → `src/migrations/1796191743384-create-post.ts`, where a generator writes it. */

@@ -4,10 +4,10 @@ import { applyPlan } from "../../../../generators/core/apply-plan";
 import { addPluginToConfig } from "../../../../generators/core/edits/add-plugin-to-config";
 import { GeneratorError } from "../../../../generators/core/errors";
 import type { Plan } from "../../../../generators/core/plan";
+import { inline } from "../../../kernel/database/schema-diff/code-literal";
 import { findInstalledPackage } from "../../../kernel/loaders/plugin-roots";
 import { CliError } from "../../cli-error";
 import { projectDir } from "../../project-dir";
-import { inline } from "../migrate/code-literal";
 import { addCommand, detectPackageManager, installPackage } from "./package-manager";
 import { checkPluginFolder, configFile, parseOptions, parseTarget, type PluginTarget } from "./target";
 

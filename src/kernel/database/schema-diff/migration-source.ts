@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { codeLiteral, inline, LINE_WIDTH, NewExpression } from "./code-literal";
 import type { SchemaCall, SchemaChange } from "./schema-changes";
 
@@ -58,19 +56,4 @@ export function migrationSource(className: string, changes: SchemaChange[]): str
     "}",
     "",
   ].join("\n");
-}
-
-/** Writes `source` to `dir/fileName` atomically (temp file, then rename); never overwrites. */
-export function writeMigrationFile(dir: string, fileName: string, source: string): string {
-  const file = path.join(dir, fileName);
-  fs.mkdirSync(dir, { recursive: true });
-  if (fs.existsSync(file)) throw new Error(`${file} already exists`);
-  const temp = path.join(dir, `.${fileName}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, source, { flag: "wx" });
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  return file;
 }
