@@ -154,6 +154,8 @@ function summary(results) {
 async function main() {
   const logDir = cleanup.tempDir("kiosk-bench-logs-");
   const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` };
+  // The checkout as it is when the run starts: what a history line says was measured.
+  Object.assign(results, history.commitOf());
 
   results.backgroundBusyPct = await backgroundBusyPct({ windowMs: 1000 });
   if (results.backgroundBusyPct > BUSY_WARN_PCT) log(`WARNING: the machine is ${results.backgroundBusyPct.toFixed(0)}% busy with other processes; the numbers will be noisy`);

@@ -139,7 +139,7 @@ function figuresOf(results) {
   return out;
 }
 
-/** The history line of a finished run. */
+/** The history line of a finished run (its commit as `results` took it at the start, else as it is now). */
 function entryOf(results, parts) {
   const cpus = os.cpus();
   const failed = {};
@@ -150,7 +150,7 @@ function entryOf(results, parts) {
     else if (r?.skipped) skipped[part] = r.skipped;
   }
   return {
-    ...commitOf(),
+    ...(results.commit === undefined ? commitOf() : { commit: results.commit, dirty: results.dirty }),
     date: results.date,
     node: process.version,
     cpu: { model: cpus[0]?.model?.trim() ?? "?", cores: cpus.length },
