@@ -11,13 +11,18 @@
 //   9. cluster: `kiosk start --cluster 2` next to one process on the catalog
 //  10. burst: 200 mixed requests at once, and POST /store/carts while 50 clients read the
 //      largest product page, on SQLite and PostgreSQL
-// Progress goes to stderr; the summary to stdout and bench/results/latest.json.
+// Progress goes to stderr; the summary to stdout and bench/results/latest.json, and one line
+// per run to bench/results/history.jsonl (not with --no-history).
 // `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog,
 // scaffold, generators, checkout, burst, events, cluster).
+// `node bench/run.js --history [N] [part...]` runs nothing: it compares the last N runs (5)
+// recorded in the history, side by side (only the runs and figures of the named parts, if any).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const cleanup = require("./lib/cleanup");
+const busy = require("./lib/busy");
+const history = require("./lib/history");
 const { stop } = require("./lib/server-process");
 const { CONNECTIONS, WARMUP_S, DURATION_S, failures, backgroundBusyPct } = require("./lib/load");
 const { fmt, table, LOAD_COLUMNS, loadRow, MEASURE_COLUMNS, addedSummaryRows } = require("./lib/report");
@@ -29,8 +34,18 @@ const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: 
 const BUDGET_PCT = 80;
 const notRun = { skipped: "not selected" };
 const BUSY_WARN_PCT = 15;
+const ALL_PARTS = ["boot", "load", "develop", "catalog", ...Object.keys(ADDED_PARTS)];
 
-cleanup.install({ watchdogMs: WATCHDOG_MS });
+/** { parts, record, history: undefined | { n, parts } } from the command line. */
+function parseArgs(argv) {
+  const record = !argv.includes("--no-history");
+  const i = argv.indexOf("--history");
+  const rest = argv.filter((a) => a !== "--no-history" && a !== "--history");
+  if (i === -1) return { parts: rest, record };
+  const n = rest.find((a) => /^\d+$/.test(a));
+  return { parts: [], record, history: { n: n ? Number(n) : 5, parts: rest.filter((a) => a !== n) } };
+}
+const args = parseArgs(process.argv.slice(2));
 
 /** Runs one scenario; a failure is recorded, printed and does not stop the others. */
 async function step(name, fn) {
@@ -139,10 +154,12 @@ function summary(results) {
 async function main() {
   const logDir = cleanup.tempDir("kiosk-bench-logs-");
   const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` };
+  // The checkout as it is when the run starts: what a history line says was measured.
+  Object.assign(results, history.commitOf());
 
-  results.backgroundBusyPct = await backgroundBusyPct(1000);
+  results.backgroundBusyPct = await backgroundBusyPct({ windowMs: 1000 });
   if (results.backgroundBusyPct > BUSY_WARN_PCT) log(`WARNING: the machine is ${results.backgroundBusyPct.toFixed(0)}% busy with other processes; the numbers will be noisy`);
-  const only = process.argv.slice(2);
+  const only = args.parts;
   const wanted = (name) => !only.length || only.includes(name);
 
   if (wanted("boot") || wanted("load")) {
@@ -162,15 +179,29 @@ async function main() {
     results[name] = wanted(name) ? await step(name, () => require(`./scenarios/${file}`).run({ logDir })) : notRun;
   }
 
+  await busy.close();
+  results.postgres = require("./lib/postgres").serverVersion;
+
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
   const out = path.join(__dirname, "results", "latest.json");
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   process.stdout.write(summary(results));
   process.stdout.write(`results written to ${path.relative(repoRoot, out)}\n`);
-  const failed = ["boot", "load", "develop", "catalog", ...Object.keys(ADDED_PARTS)].filter((k) => results[k].error);
+  const parts = ALL_PARTS.filter((k) => results[k] !== notRun);
+  if (args.record && parts.length) {
+    const file = history.append(history.entryOf(results, parts));
+    process.stdout.write(`history: one line added to ${path.relative(repoRoot, file)}; compare the last runs with \`node bench/run.js --history\`\n`);
+  }
+  const failed = ALL_PARTS.filter((k) => results[k].error);
   if (failed.length) process.stderr.write(`bench: failed scenarios: ${failed.join(", ")}\n`);
   return failed.length ? 1 : 0;
 }
+
+if (args.history) {
+  process.stdout.write(history.historyTable({ ...args.history, busyWarnPct: BUSY_WARN_PCT }));
+  process.exit(0);
+}
+cleanup.install({ watchdogMs: WATCHDOG_MS });
 
 main().then(
   (code) => {

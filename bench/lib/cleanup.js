@@ -6,6 +6,8 @@ const os = require("node:os");
 const path = require("node:path");
 
 const children = new Set();
+/** The process groups started detached (their leaders' pids), for telling the bench's processes apart. */
+const groups = new Set();
 const tempDirs = new Set();
 /** Synchronous undo steps (run from the `exit` handler too), newest first. */
 const undo = [];
@@ -33,6 +35,7 @@ function kill(child, signal = "SIGKILL") {
 function track(child, { group = false } = {}) {
   child.kioskGroup = group;
   children.add(child);
+  if (group && child.pid) groups.add(child.pid);
   child.on("exit", () => {
     // A detached group may still hold grandchildren (kiosk develop's worker).
     if (group) {
@@ -106,4 +109,9 @@ function install({ watchdogMs }) {
   watchdog.unref();
 }
 
-module.exports = { track, kill, alive, tempDir, removeDir, onCleanup, cleanupAll, install };
+/** The pids of the leaders of every process group the bench started (some may be gone). */
+function groupIds() {
+  return [...groups];
+}
+
+module.exports = { groupIds, track, kill, alive, tempDir, removeDir, onCleanup, cleanupAll, install };

@@ -2,6 +2,7 @@
 // autocannon wrapper: a short warm-up, then the measured run.
 const fs = require("node:fs");
 const autocannon = require("autocannon");
+const { measureBackground, SETTLE_MAX_MS } = require("./busy");
 
 const CONNECTIONS = 32; // the same as the CLI's `autocannon -c 32`
 const WARMUP_S = 1;
@@ -20,25 +21,22 @@ function cannon(url, { connections, duration, request }) {
   });
 }
 
-function cpuTicks() {
-  try {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    return { idle: f[3] + f[4], total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
-  } catch {
-    return undefined;
-  }
+/**
+ * The share of the machine's CPU (all cpus) other processes kept busy over one sample, after
+ * waiting (a few seconds at most) for the bench's own processes (its servers, their PostgreSQL
+ * backends, itself) to go quiet: see busy.js. Undefined off Linux.
+ */
+async function backgroundBusyPct(opts) {
+  return (await background(opts))?.othersPct;
 }
 
-/**
- * The share of the machine's CPU busy over `ms` (undefined off Linux). Taken while the
- * servers under test are idle, it is the load of other processes, which skews the numbers.
- */
-async function backgroundBusyPct(ms = 500) {
-  const a = cpuTicks();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = cpuTicks();
-  if (!a || !b || b.total === a.total) return undefined;
-  return 100 * (1 - (b.idle - a.idle) / (b.total - a.total));
+/** measureBackground, and a progress line when the bench's own processes did not go quiet in time. */
+async function background(opts) {
+  const bg = await measureBackground(opts);
+  if (bg && opts?.settle !== false && !bg.settled) {
+    process.stderr.write(`bench: the bench's own processes still used ${bg.ownCpuPct.toFixed(0)}% of a cpu after ${(SETTLE_MAX_MS / 1000).toFixed(0)} s; measuring anyway\n`);
+  }
+  return bg;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
@@ -65,9 +63,12 @@ function cpuMsOf(pids) {
  * node process and its database backends), also the CPU they spent per request during
  * the measured run, which other processes on a shared machine skew far less than req/s.
  * `request` ({ method, body, headers }) loads something other than a GET, e.g. a POST with a JSON body.
+ * Before the warm-up it waits for the bench's own processes to go quiet and notes how busy other
+ * processes keep the machine (`backgroundBusyPct`); `settle: false` skips the wait, for a load
+ * that runs while the bench is deliberately busy with something else.
  */
-async function load(url, { connections = CONNECTIONS, duration = DURATION_S, warmup = WARMUP_S, pids, request } = {}) {
-  const background = await backgroundBusyPct();
+async function load(url, { connections = CONNECTIONS, duration = DURATION_S, warmup = WARMUP_S, pids, request, settle = true } = {}) {
+  const bg = await background({ settle });
   if (warmup > 0) await cannon(url, { connections, duration: warmup, request });
   const before = pids ? cpuMsOf(await pids()) : undefined;
   const r = await cannon(url, { connections, duration, request });
@@ -89,7 +90,8 @@ async function load(url, { connections = CONNECTIONS, duration = DURATION_S, war
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
-    backgroundBusyPct: background,
+    backgroundBusyPct: bg?.othersPct,
+    backgroundSettleMs: bg?.settleMs,
     cpuMsPerReq,
   };
 }
@@ -106,7 +108,9 @@ function logResult(key, r, round) {
   const f = failures(r);
   const path = r.url.replace(/^http:\/\/[^/]+/, "");
   const cpu = r.cpuMsPerReq === undefined ? "" : `, server CPU ${r.cpuMsPerReq.toFixed(3)} ms/req`;
-  process.stderr.write(`bench: load: ${key} ${path}${round ? ` (round ${round + 1})` : ""}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${f ? ` (${f})` : ""}\n`);
+  const waited = r.backgroundSettleMs >= 100 ? `, after ${(r.backgroundSettleMs / 1000).toFixed(1)} s waiting for the bench's own processes` : "";
+  const others = r.backgroundBusyPct === undefined ? "" : `; other processes ${r.backgroundBusyPct.toFixed(0)}% busy before${waited}`;
+  process.stderr.write(`bench: load: ${key} ${path}${round ? ` (round ${round + 1})` : ""}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${f ? ` (${f})` : ""}${others}\n`);
 }
 
 /**

@@ -2,6 +2,7 @@
 // A throw-away PostgreSQL database for one bench run, dropped on exit even on failure.
 const { spawnSync } = require("node:child_process");
 const { onCleanup } = require("./cleanup");
+const busy = require("./busy");
 
 const ADMIN_URL = process.env.KIOSK_BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -16,6 +17,7 @@ async function checkReachable(adminUrl = ADMIN_URL) {
   try {
     await client.connect();
     const { rows } = await client.query("SHOW server_version");
+    module.exports.serverVersion = rows[0].server_version;
     return rows[0].server_version;
   } finally {
     await client.end().catch(() => {});
@@ -52,6 +54,7 @@ function dropSync(name, adminUrl = ADMIN_URL) {
 async function createDatabase(adminUrl = ADMIN_URL, { suffix } = {}) {
   const { Client } = pgModule();
   const name = `kiosk_bench_${process.pid}${suffix ? `_${suffix}` : ""}`;
+  busy.usePostgres(adminUrl);
   const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
@@ -72,6 +75,7 @@ async function createDatabase(adminUrl = ADMIN_URL, { suffix } = {}) {
 async function cloneDatabase(source, suffix, adminUrl = ADMIN_URL) {
   const { Client } = pgModule();
   const name = `kiosk_bench_${process.pid}_${suffix}`;
+  busy.usePostgres(adminUrl);
   const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
@@ -136,4 +140,4 @@ function displayUrl(url = ADMIN_URL) {
   return url.replace(/\/\/[^@/]*@/, "//");
 }
 
-module.exports = { ADMIN_URL, checkReachable, createDatabase, cloneDatabase, databaseUrl, vacuumAnalyze, backendMonitor, query, connect, displayUrl };
+module.exports = { serverVersion: undefined, ADMIN_URL, checkReachable, createDatabase, cloneDatabase, databaseUrl, vacuumAnalyze, backendMonitor, query, connect, displayUrl };
