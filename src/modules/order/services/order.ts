@@ -16,8 +16,8 @@ import { moveOrder } from "../lib/move-order";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
 import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
-import { loadOrders } from "../lib/order-rows";
-import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
+import { loadOrders, type OrderReads } from "../lib/order-rows";
+import { orderView, type OrderLine, type OrderView, type ViewContext } from "../lib/order-view";
 
 /** What an order is made from: a cart as the cart service shows it. */
 export interface CartForOrder {
@@ -62,11 +62,10 @@ function sortOf(order: string | undefined): { field: (typeof ORDER_SORT_FIELDS)[
   return { field, desc };
 }
 
-interface Cradle {
+type Cradle = OrderReads & {
   unitOfWork: UnitOfWork;
-  regionService: { listByIds(ids: string[]): Promise<{ id: string }[]> };
-  lineItemService: ViewContext["lineItems"];
-}
+  lineItemService: ViewContext["lineItems"] & { listForOrders(orderIds: string[], parent?: TransactionContext): Promise<OrderLine[]> };
+};
 
 const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
@@ -251,13 +250,10 @@ export default class OrderService {
     }
   }
 
-  /** Orders as the API shows them, in the order of `ids` (unknown ids are left out). */
+  /** Orders as the API shows them, in the order of `ids` (unknown ids are left out): one statement (`loadOrders`). */
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
-    const orders = await loadOrders(manager, ids);
-    const lines = await this.cradle.lineItemService.listForOrders(ids);
-    const variants = await this.cradle.lineItemService.variantSummaries(lines.map((l) => l.variant_id!).filter(Boolean));
-    const regions = await this.cradle.regionService.listByIds([...new Set(orders.map((o) => o.region_id))]);
+    const { orders, lines, variants, regions } = await loadOrders(this.cradle, manager, ids);
     const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
