@@ -78,6 +78,22 @@ export async function loadCartRows(
   };
 }
 
+/**
+ * The discounts on a cart with their rules, through the discount module's read
+ * part (one statement, in the caller's transaction when `manager` is its): the
+ * cart reads only its own join table, `cart_discounts`.
+ */
+export async function cartDiscounts(
+  reads: Pick<CartReads, "discountService">,
+  manager: EntityManager,
+  cartId: string,
+): Promise<{ id: string; code: string; rule: { type: string } & Record<string, unknown> }[]> {
+  const batch = new JsonBatch(manager);
+  const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId}`);
+  await batch.run();
+  return [...discounts().values()];
+}
+
 /** A cart's subtotal (before discounts, shipping and tax) from its lines alone, without reading the rest of it. */
 export async function cartSubtotal(manager: EntityManager, id: string): Promise<number> {
   const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [id]);

@@ -18,7 +18,7 @@ import { toAddress, type AddressInput } from "../lib/address";
 import { variantSummary, type CatalogVariant, type VariantReads } from "../lib/catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
 import { mergeMetadata } from "kiosk";
-import { cartSubtotal, loadCartRows, type CartReads, type CartRows } from "../lib/cart-relations";
+import { cartDiscounts, cartSubtotal, loadCartRows, type CartReads, type CartRows } from "../lib/cart-relations";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
 
@@ -360,8 +360,7 @@ export default class CartService {
   /** Takes a code off the cart (nothing happens when it was not on it). */
   removeDiscount(id: string, code: string): Promise<CartView> {
     return this.change(id, async (tx, cart) => {
-      const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
-      const found = (loaded?.discounts ?? []).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
+      const found = (await cartDiscounts(this.cradle, tx.manager, cart.id)).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
       if (found.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(found.map((d) => d.id));
     });
   }
@@ -590,9 +589,8 @@ export default class CartService {
     if (country && !(region.countries ?? []).some((c) => c.iso_2 === country)) cart.shipping_address = null;
     await this.cradle.shippingMethodService.clearForCart(cart.id, tx);
     await this.cradle.paymentSessionService.clearForCart(cart.id, tx);
-    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
     const invalid: string[] = [];
-    for (const d of loaded?.discounts ?? []) {
+    for (const d of await cartDiscounts(this.cradle, tx.manager, cart.id)) {
       const discount = await this.cradle.discountService.retrieveByCode(d.code, tx);
       if (!discount.regions.some((r) => r.id === region.id)) invalid.push(d.id);
     }
@@ -608,8 +606,7 @@ export default class CartService {
   private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
     const discount = await this.cradle.discountService.retrieveByCode(code, tx);
     this.cradle.discountService.assertApplicable(discount, cart.region_id);
-    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
-    const current = (loaded?.discounts ?? []) as DiscountLike[];
+    const current = (await cartDiscounts(this.cradle, tx.manager, cart.id)) as unknown as DiscountLike[];
     if (current.some((d) => d.id === discount.id)) return;
     const freeShipping = discount.rule.type === "free_shipping";
     const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);
@@ -619,8 +616,7 @@ export default class CartService {
   }
 
   private async discountIds(manager: EntityManager, cartId: string): Promise<string[]> {
-    const loaded = await manager.findOne(Cart, { where: { id: cartId }, relations: { discounts: true } });
-    return (loaded?.discounts ?? []).map((d: { id: string }) => d.id);
+    return (await cartDiscounts(this.cradle, manager, cartId)).map((d) => d.id);
   }
 
   /** Saves the cart's own columns (never its relations). */
