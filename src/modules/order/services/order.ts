@@ -87,9 +87,10 @@ export default class OrderService {
     return this.cradle.unitOfWork;
   }
 
+  /** A page of orders (and their count), then their views in one statement; reads, so no transaction is opened. */
   list(filters: OrderFilters, page: { offset: number; limit: number; order?: string }): Promise<[OrderView[], number]> {
-    return this.unitOfWork.run(async (tx) => {
-      const qb = tx.manager.createQueryBuilder(Order, "o");
+    return this.unitOfWork.read(async (manager) => {
+      const qb = manager.createQueryBuilder(Order, "o");
       this.applyFilters(qb, filters);
       const { field, desc } = sortOf(page.order);
       const [rows, count] = await qb
@@ -98,13 +99,14 @@ export default class OrderService {
         .skip(page.offset)
         .take(page.limit)
         .getManyAndCount();
-      return [await this.views(tx.manager, rows.map((r) => r.id)), count];
+      return [await this.views(manager, rows.map((r) => r.id)), count];
     });
   }
 
+  /** An order as the API shows it: one statement, a read (inside the caller's transaction, if any, it sees its writes). */
   retrieve(id: string, parent?: TransactionContext): Promise<OrderView> {
-    return this.unitOfWork.run(async (tx) => {
-      const [view] = await this.views(tx.manager, [id]);
+    return this.unitOfWork.read(async (manager) => {
+      const [view] = await this.views(manager, [id]);
       if (!view) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
       return view;
     }, parent);
@@ -193,10 +195,10 @@ export default class OrderService {
   }
 
   private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }, parent?: TransactionContext) {
-    return this.unitOfWork.run(async (tx) => {
-      const found = await tx.manager.findOneBy(Order, where);
+    return this.unitOfWork.read(async (manager) => {
+      const found = await manager.findOneBy(Order, where);
       if (!found) return null;
-      const [view] = await this.views(tx.manager, [found.id]);
+      const [view] = await this.views(manager, [found.id]);
       return view ?? null;
     }, parent);
   }
