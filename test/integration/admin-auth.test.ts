@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
+import { kiosk } from "../helpers/kiosk";
 import { ADMIN, startStore, type Store } from "../helpers/store";
 
 describe.each(DATABASES)("admin users and auth on $name", ({ name }) => {
@@ -38,6 +39,25 @@ describe.each(DATABASES)("admin users and auth on $name", ({ name }) => {
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ email: ADMIN.email, role: "admin" });
     expect(JSON.stringify(me.body)).not.toMatch(/password/);
+  });
+
+  it("never reads a select: false column (a password hash) into a JsonBatch", async () => {
+    const { JsonBatch, runSql, sql } = kiosk;
+    await store.server.kernel.container.resolve<any>("unitOfWork").read(async (manager: any) => {
+      const [stored] = await runSql<{ password_hash: string }>(manager, sql`SELECT "password_hash" FROM "user" WHERE "email" = ${ADMIN.email}`);
+      expect(stored.password_hash).toMatch(/\S{20,}/);
+      const batch = new JsonBatch(manager);
+      const users = batch.rows<any>("User", sql`t."email" = ${ADMIN.email}`);
+      const customers = batch.rows<any>("Customer", sql`1 = 1`);
+      await batch.run();
+      expect(users.columns).not.toContain("password_hash");
+      expect(customers.columns).not.toContain("password_hash");
+      expect(customers.columns).not.toContain("token_version");
+      expect(users.rows).toHaveLength(1);
+      expect(users.rows[0]).toMatchObject({ email: ADMIN.email, role: "admin" });
+      expect(Object.keys(users.rows[0])).not.toContain("password_hash");
+      expect(JSON.stringify(users.rows)).not.toContain(stored.password_hash);
+    });
   });
 
   it("signs in with a session cookie and out again", async () => {

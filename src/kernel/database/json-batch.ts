@@ -43,8 +43,13 @@ export class BatchRows<T> {
  *
  * Each part's `where` is an `sql` fragment over the alias `t`; fragments number
  * their own parameters, so parts can be added in any order and by anyone: a
- * module adds the parts of the rows it owns (`discountService.readCartDiscounts
- * (batch, cartIds)`) and the caller runs the batch once.
+ * module adds the parts of the rows it owns through a synchronous read-part
+ * method of its service, which returns a function giving the assembled rows
+ * after the run (`const discounts = discountService.readDiscounts(batch,
+ * sql\`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id}\`)`,
+ * the ids picked by a subquery over the caller's own tables), and the caller
+ * runs the batch once. So a view spanning modules is one statement while each
+ * module names only its own tables.
  *
  * What a part's `rows` holds: plain objects (not instances of the entity class:
  * no methods, no getters, no relations) with one property per mapped column,

@@ -1,9 +1,23 @@
-import { JsonBatch, rowsWhereIn, sql, type EntityManager } from "kiosk";
+import { JsonBatch, rowsWhereIn, sql, type EntityManager, type Sql } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
 import { LineItem } from "../models/line-item";
-import { addVariantParts, type CatalogVariant } from "./catalog";
+import type { CatalogVariant, VariantReads } from "./catalog";
 import { calculateTotals } from "./totals";
+
+/**
+ * The read parts other modules contribute to a cart's batch (see `JsonBatch`):
+ * each owning module names its own tables, the cart only its own (`cart`,
+ * `line_item`, `cart_discounts`, `cart_completion`), which it uses to pick the
+ * others' rows by id subquery. The services of the container satisfy it.
+ */
+export interface CartReads {
+  discountService: { readDiscounts(batch: JsonBatch, discountIds: Sql): () => Map<string, any> };
+  shippingMethodService: { readForCarts(batch: JsonBatch, cartIds: Sql): () => any[] };
+  paymentSessionService: { readForCarts(batch: JsonBatch, cartIds: Sql): () => any[] };
+  productVariantService: Pick<VariantReads, "readVariants">;
+  regionService: { readRegions(batch: JsonBatch, regionIds: Sql): () => any[] };
+}
 
 /** What a cart view is made of: the cart's row and everything hanging off it. */
 export interface CartRows {
@@ -17,47 +31,67 @@ export interface CartRows {
   payment_sessions: any[];
   /** The variants of the lines, with product and prices. */
   variants: Map<string, CatalogVariant>;
+  /** The cart's region with countries and currency, as `regionService.retrieve` gives it (read unless `region: false`). */
+  region?: any;
   /** Whether a completion of the cart is in flight (read only when asked for). */
   completing?: boolean;
 }
 
 /**
  * Reads a cart and everything its view shows in one statement (see `JsonBatch`):
- * its lines, discounts and their rules, shipping methods and their options,
- * payment sessions, and the lines' variants with products and prices (the
- * rows of other modules by entity name). Null when there is no such cart.
- * Called in the request's transaction, so it sees the request's writes.
- * With `completing`, it also says whether a completion is in flight (the
- * `cart_completion` row), in the same statement.
+ * its lines, and through the read parts of the modules that own them, its
+ * discounts and their rules, shipping methods and their options, payment
+ * sessions, the lines' variants with products and prices, and its region.
+ * Null when there is no such cart. Called in the request's transaction, so it
+ * sees the request's writes. With `completing`, it also says whether a
+ * completion is in flight (the `cart_completion` row), in the same statement;
+ * with `region: false` (the caller has it) the region is not read.
  */
-export async function loadCartRows(manager: EntityManager, id: string, options_: { completing?: boolean } = {}): Promise<CartRows | null> {
+export async function loadCartRows(
+  reads: CartReads,
+  manager: EntityManager,
+  id: string,
+  options: { completing?: boolean; region?: boolean } = {},
+): Promise<CartRows | null> {
   const batch = new JsonBatch(manager);
+  const cartId = sql`${id}`;
   const carts = batch.rows<Cart>(Cart, sql`t."id" = ${id}`);
   const items = batch.rows<LineItem>(LineItem, sql`t."cart_id" = ${id}`);
-  const discounts = batch.rows<any>("Discount", sql`t."id" IN (SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id})`);
-  const rules = batch.rows<any>(
-    "DiscountRule",
-    sql`t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "cart_discounts" j ON j."discount_id" = d."id" WHERE j."cart_id" = ${id})`,
-  );
-  const methods = batch.rows<any>("ShippingMethod", sql`t."cart_id" = ${id}`);
-  const options = batch.rows<any>("ShippingOption", sql`t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "cart_id" = ${id})`);
-  const sessions = batch.rows<any>("PaymentSession", sql`t."cart_id" = ${id}`);
-  const completions = options_.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
-  const variants = addVariantParts(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
+  const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id}`);
+  const methods = reads.shippingMethodService.readForCarts(batch, cartId);
+  const sessions = reads.paymentSessionService.readForCarts(batch, cartId);
+  const completions = options.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
+  const variants = reads.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
+  const regions = options.region === false ? undefined : reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`);
   await batch.run();
   const [cart] = carts.rows;
   if (!cart) return null;
-  const ruleById = new Map(rules.rows.map((r) => [r.id, r]));
-  const optionById = new Map(options.rows.map((o) => [o.id, o]));
   return {
     cart,
     items: items.rows,
-    discounts: discounts.rows.map((d) => ({ ...d, rule: ruleById.get(d.rule_id) ?? null })),
-    shipping_methods: methods.rows.map((m) => ({ ...m, shipping_option: optionById.get(m.shipping_option_id) ?? null })),
-    payment_sessions: sessions.rows,
+    discounts: [...discounts().values()],
+    shipping_methods: methods(),
+    payment_sessions: sessions(),
     variants: variants(),
+    region: regions?.()[0],
     completing: !!completions?.rows.length,
   };
+}
+
+/**
+ * The discounts on a cart with their rules, through the discount module's read
+ * part (one statement, in the caller's transaction when `manager` is its): the
+ * cart reads only its own join table, `cart_discounts`.
+ */
+export async function cartDiscounts(
+  reads: Pick<CartReads, "discountService">,
+  manager: EntityManager,
+  cartId: string,
+): Promise<{ id: string; code: string; rule: { type: string } & Record<string, unknown> }[]> {
+  const batch = new JsonBatch(manager);
+  const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId}`);
+  await batch.run();
+  return [...discounts().values()];
 }
 
 /** A cart's subtotal (before discounts, shipping and tax) from its lines alone, without reading the rest of it. */

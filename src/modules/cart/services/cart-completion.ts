@@ -9,10 +9,9 @@ import {
 } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
-import { isPurchasable } from "../lib/catalog";
+import type { VariantReads } from "../lib/catalog";
 import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
-import { returnStock, takeStock } from "../lib/inventory";
 import type { LineAdjustment } from "../lib/totals";
 import type CartService from "./cart";
 import type { CartView } from "./cart";
@@ -65,6 +64,7 @@ interface Cradle {
   paymentSessionService: {
     recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>, parent?: TransactionContext): Promise<void>;
   };
+  productVariantService: VariantReads;
   shippingMethodService: {
     attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }, parent?: TransactionContext): Promise<void>;
   };
@@ -212,12 +212,12 @@ export default class CartCompletionService {
       for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
       const demand = new Map<string, number>();
       for (const item of cart.items) {
-        if (!isPurchasable(variants.get(item.variant_id ?? ""))) {
+        if (!this.cradle.productVariantService.isPurchasable(variants.get(item.variant_id ?? ""))) {
           throw new UnprocessableError(`The product of line ${item.id} (${item.title}) is no longer sold`, "variant_unavailable", "items");
         }
         demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
       }
-      const taken = await takeStock(tx.manager, demand, variants);
+      const taken = await this.cradle.productVariantService.takeStock(demand, variants);
       if (discountIds.length) await this.cradle.discountService.consume(discountIds, tx);
 
       const session = cart.payment_session;
@@ -339,7 +339,7 @@ export default class CartCompletionService {
     const owned = await this.cradle.unitOfWork.run(async (tx) => {
       const { affected } = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
       if (!affected) return false;
-      await returnStock(tx.manager, new Map(completion.reserved));
+      await this.cradle.productVariantService.returnStock(new Map(completion.reserved));
       if (completion.discount_ids.length) await this.cradle.discountService.release(completion.discount_ids, tx);
       if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data, tx);
       return true;

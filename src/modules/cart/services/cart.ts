@@ -15,10 +15,10 @@ import {
 import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
 import { toAddress, type AddressInput } from "../lib/address";
-import { findVariants, isPurchasable, limitsStock, variantSummary, type CatalogVariant } from "../lib/catalog";
+import { variantSummary, type CatalogVariant, type VariantReads } from "../lib/catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
 import { mergeMetadata } from "kiosk";
-import { cartSubtotal, loadCartRows, type CartRows } from "../lib/cart-relations";
+import { cartDiscounts, cartSubtotal, loadCartRows, type CartReads, type CartRows } from "../lib/cart-relations";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
 
@@ -54,8 +54,10 @@ interface PaymentSessionLike extends StartedSessionLike {
   amount: number;
 }
 
-/** The services of other modules a cart works with, resolved lazily from the container. */
-interface Cradle {
+/** The services of other modules a cart works with, resolved lazily from the container (with the read parts of a cart's view). */
+type Cradle = CartServices & CartReads & { productVariantService: VariantReads };
+
+interface CartServices {
   unitOfWork: UnitOfWork;
   regionService: { retrieve(id: string): Promise<RegionLike>; list(page: { offset: number; limit: number }): Promise<[RegionLike[], number]> };
   customerService: { retrieve(id: string): Promise<{ id: string; email: string }> };
@@ -358,8 +360,7 @@ export default class CartService {
   /** Takes a code off the cart (nothing happens when it was not on it). */
   removeDiscount(id: string, code: string): Promise<CartView> {
     return this.change(id, async (tx, cart) => {
-      const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
-      const found = (loaded?.discounts ?? []).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
+      const found = (await cartDiscounts(this.cradle, tx.manager, cart.id)).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
       if (found.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(found.map((d) => d.id));
     });
   }
@@ -419,21 +420,22 @@ export default class CartService {
     parent: TransactionContext,
   ): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
     return this.unitOfWork.run(async (tx) => {
-      const rows = await loadCartRows(tx.manager, id, { completing: true });
+      const rows = await loadCartRows(this.cradle, tx.manager, id, { completing: true });
       if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
       return { cart: await this.present(rows), variants: rows.variants, completing: !!rows.completing };
     }, parent);
   }
 
   private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
-    const rows = await loadCartRows(manager, id);
+    const rows = await loadCartRows(this.cradle, manager, id, { region: !known?.region });
     if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
     return this.present(rows, known);
   }
 
   private async present(rows: CartRows, known?: { region?: RegionLike }): Promise<CartView> {
     const { cart } = rows;
-    const region = known?.region?.id === cart.region_id ? known.region : await this.cradle.regionService.retrieve(cart.region_id);
+    const read = rows.region?.id === cart.region_id ? rows.region : undefined;
+    const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await this.cradle.regionService.retrieve(cart.region_id)));
     const items = rows.items.sort(byCreation);
     const { variants } = rows;
     const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
@@ -510,8 +512,8 @@ export default class CartService {
 
   /** A variant the store sells: unknown, deleted or unpublished is a 404 `variant_not_found`. */
   private async purchasable(manager: EntityManager, variantId: string | null): Promise<CatalogVariant> {
-    const variant = variantId ? (await findVariants(manager, [variantId])).get(variantId) : undefined;
-    if (!isPurchasable(variant)) throw new NotFoundError(`Variant with id ${variantId} was not found`, "variant_not_found");
+    const variant = variantId ? (await this.cradle.productVariantService.findVariants([variantId])).get(variantId) : undefined;
+    if (!this.cradle.productVariantService.isPurchasable(variant)) throw new NotFoundError(`Variant with id ${variantId} was not found`, "variant_not_found");
     return variant;
   }
 
@@ -529,7 +531,7 @@ export default class CartService {
   }
 
   private assertStock(variant: CatalogVariant, quantity: number): void {
-    if (limitsStock(variant) && variant.inventory_quantity < quantity) {
+    if (this.cradle.productVariantService.limitsStock(variant) && variant.inventory_quantity < quantity) {
       throw new UnprocessableError(
         `Variant with id: ${variant.id} does not have the required inventory`,
         "insufficient_inventory",
@@ -574,10 +576,10 @@ export default class CartService {
   private async changeRegion(tx: TransactionContext, cart: Cart, regionId: string): Promise<RegionLike> {
     const region = await this.cradle.regionService.retrieve(regionId);
     const lines = await tx.manager.findBy(LineItem, { cart_id: cart.id });
-    const variants = await findVariants(tx.manager, lines.map((l) => l.variant_id!).filter(Boolean));
+    const variants = await this.cradle.productVariantService.findVariants(lines.map((l) => l.variant_id!).filter(Boolean));
     for (const line of lines) {
       const variant = variants.get(line.variant_id ?? "");
-      if (!isPurchasable(variant)) throw new NotFoundError(`Variant with id ${line.variant_id} was not found`, "variant_not_found");
+      if (!this.cradle.productVariantService.isPurchasable(variant)) throw new NotFoundError(`Variant with id ${line.variant_id} was not found`, "variant_not_found");
       line.unit_price = this.priceOf(variant, region);
       await tx.manager.save(line);
     }
@@ -587,9 +589,8 @@ export default class CartService {
     if (country && !(region.countries ?? []).some((c) => c.iso_2 === country)) cart.shipping_address = null;
     await this.cradle.shippingMethodService.clearForCart(cart.id, tx);
     await this.cradle.paymentSessionService.clearForCart(cart.id, tx);
-    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
     const invalid: string[] = [];
-    for (const d of loaded?.discounts ?? []) {
+    for (const d of await cartDiscounts(this.cradle, tx.manager, cart.id)) {
       const discount = await this.cradle.discountService.retrieveByCode(d.code, tx);
       if (!discount.regions.some((r) => r.id === region.id)) invalid.push(d.id);
     }
@@ -605,8 +606,7 @@ export default class CartService {
   private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
     const discount = await this.cradle.discountService.retrieveByCode(code, tx);
     this.cradle.discountService.assertApplicable(discount, cart.region_id);
-    const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
-    const current = (loaded?.discounts ?? []) as DiscountLike[];
+    const current = (await cartDiscounts(this.cradle, tx.manager, cart.id)) as unknown as DiscountLike[];
     if (current.some((d) => d.id === discount.id)) return;
     const freeShipping = discount.rule.type === "free_shipping";
     const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);
@@ -616,8 +616,7 @@ export default class CartService {
   }
 
   private async discountIds(manager: EntityManager, cartId: string): Promise<string[]> {
-    const loaded = await manager.findOne(Cart, { where: { id: cartId }, relations: { discounts: true } });
-    return (loaded?.discounts ?? []).map((d: { id: string }) => d.id);
+    return (await cartDiscounts(this.cradle, manager, cartId)).map((d) => d.id);
   }
 
   /** Saves the cart's own columns (never its relations). */

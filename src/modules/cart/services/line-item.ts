@@ -1,8 +1,20 @@
-import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import {
+  byCreation,
+  groupBy,
+  In,
+  insertAll,
+  JsonBatch,
+  sql,
+  InvalidDataError,
+  UnprocessableError,
+  type EntityManager,
+  type Sql,
+  type TransactionContext,
+  type UnitOfWork,
+} from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
-import { findVariants, variantSummary } from "../lib/catalog";
-import { returnStock } from "../lib/inventory";
+import { variantSummary, type VariantReads } from "../lib/catalog";
 import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsLine } from "../lib/totals";
 
 /**
@@ -11,7 +23,7 @@ import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsL
  * canceled. The order module works with lines only through this service.
  */
 export default class LineItemService {
-  private readonly cradle: { unitOfWork: UnitOfWork };
+  private readonly cradle: { unitOfWork: UnitOfWork; productVariantService: VariantReads };
 
   constructor(cradle: LineItemService["cradle"]) {
     this.cradle = cradle;
@@ -57,30 +69,30 @@ export default class LineItemService {
     }, parent);
   }
 
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the lines of the
+   * orders `orderIds` picks (a subquery or `sql.list(ids)`) with their
+   * adjustments, and their variants (the product module's read part). Call
+   * `batch.run()`, then the function returned for the lines (oldest first) and
+   * the variant summaries they show (`item.variant`) by variant id.
+   */
+  readForOrders(batch: JsonBatch, orderIds: Sql): () => { lines: LineItem[]; variants: Map<string, ReturnType<typeof variantSummary>> } {
+    const lines = this.addOrderLineParts(batch, orderIds);
+    const variants = this.cradle.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "order_id" IN (${orderIds})`);
+    return () => ({
+      lines: lines(),
+      variants: new Map([...variants()].map(([id, v]) => [id, variantSummary(v)])),
+    });
+  }
+
   /** The lines of orders with their adjustments, oldest first. */
   listForOrders(orderIds: string[], parent?: TransactionContext): Promise<LineItem[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) => {
       const batch = new JsonBatch(tx.manager);
-      const ids = sql.list(orderIds);
-      const lines = batch.rows<LineItem>(LineItem, sql`t."order_id" IN (${ids})`);
-      const adjustments = batch.rows<LineItemAdjustment>(
-        LineItemAdjustment,
-        sql`t."item_id" IN (SELECT "id" FROM "line_item" WHERE "order_id" IN (${ids}))`,
-      );
+      const lines = this.addOrderLineParts(batch, sql.list(orderIds));
       await batch.run();
-      const byLine = groupBy(adjustments.rows, (a) => a.item_id);
-      return lines.rows
-        .map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] }))
-        .sort(byCreation);
-    }, parent);
-  }
-
-  /** Variant summaries (`item.variant`) by variant id. */
-  variantSummaries(ids: string[], parent?: TransactionContext): Promise<Map<string, ReturnType<typeof variantSummary>>> {
-    return this.unitOfWork.run(async (tx) => {
-      const variants = await findVariants(tx.manager, ids);
-      return new Map([...variants].map(([id, v]) => [id, variantSummary(v)]));
+      return lines();
     }, parent);
   }
 
@@ -148,8 +160,20 @@ export default class LineItemService {
         quantities.set(line.variant_id, (quantities.get(line.variant_id) ?? 0) + line.reserved_quantity);
         await tx.manager.update(LineItem, { id: line.id }, { reserved_quantity: 0, updated_at: new Date() });
       }
-      await returnStock(tx.manager, quantities);
+      await this.cradle.productVariantService.returnStock(quantities);
     }, parent);
+  }
+
+  private addOrderLineParts(batch: JsonBatch, orderIds: Sql): () => LineItem[] {
+    const lines = batch.rows<LineItem>(LineItem, sql`t."order_id" IN (${orderIds})`);
+    const adjustments = batch.rows<LineItemAdjustment>(
+      LineItemAdjustment,
+      sql`t."item_id" IN (SELECT "id" FROM "line_item" WHERE "order_id" IN (${orderIds}))`,
+    );
+    return () => {
+      const byLine = groupBy(adjustments.rows, (a) => a.item_id);
+      return lines.rows.map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] })).sort(byCreation);
+    };
   }
 
   private async requireLines(manager: EntityManager, orderId: string, items: { item_id: string }[]): Promise<void> {

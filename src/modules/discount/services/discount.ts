@@ -4,15 +4,18 @@ import {
   In,
   insertAll,
   InvalidDataError,
+  type JsonBatch,
   NotFoundError,
   UnprocessableError,
   type EntityManager,
+  type Sql,
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
+import { readDiscountParts, type DiscountWithRule } from "../lib/discount-reads";
 
 export interface DiscountRuleInput {
   type: DiscountRuleType;
@@ -105,6 +108,17 @@ export default class DiscountService {
       async (tx) => (await this.views([await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
       parent,
     );
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the discounts picked
+   * by `discountIds`, a subquery over the caller's own join table
+   * (`sql\`SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${ids})\``),
+   * with their rules. Call `batch.run()`, then the function returned for the
+   * discounts by id (in the order read).
+   */
+  readDiscounts(batch: JsonBatch, discountIds: Sql): () => Map<string, DiscountWithRule> {
+    return readDiscountParts(batch, discountIds);
   }
 
   /** Discounts by id with their rules (for carts and orders); unknown ids are left out. */

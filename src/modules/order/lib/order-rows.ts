@@ -1,64 +1,76 @@
-import { JsonBatch, groupBy, sql, type EntityManager } from "kiosk";
+import { JsonBatch, groupBy, sql, type EntityManager, type Sql } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import { Order } from "../models/order";
+import type { OrderLine } from "./order-view";
 
 /**
- * Orders with the relations their view shows (shipping methods and options,
- * payments, refunds, fulfillments and their items, discounts and rules), read in
- * one statement (see `JsonBatch`); the rows of other modules by entity name.
- * Unknown ids are left out; the order of the result is not that of `ids`.
+ * The read parts other modules contribute to an order's batch (see
+ * `JsonBatch`): each owning module names its own tables; the order module
+ * names only its own (`order`, `order_discounts`, `fulfillment`,
+ * `fulfillment_item`), which it uses to pick the others' rows by id subquery.
+ * The services of the container satisfy it.
  */
-export async function loadOrders(manager: EntityManager, ids: string[]): Promise<Order[]> {
+export interface OrderReads {
+  shippingMethodService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { order_id: string | null }[] };
+  paymentService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { payments: { order_id: string | null }[]; refunds: { order_id: string }[] } };
+  discountService: { readDiscounts(batch: JsonBatch, discountIds: Sql): () => Map<string, unknown> };
+  lineItemService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { lines: OrderLine[]; variants: Map<string, unknown> } };
+  regionService: { readRegions(batch: JsonBatch, regionIds: Sql): () => { id: string }[] };
+}
+
+/** What order views are made of. */
+export interface OrderRows {
+  /** The orders with shipping methods (and options), payments, refunds, fulfillments (and items) and discounts (and rules). */
+  orders: Order[];
+  /** Their lines with adjustments, oldest first. */
+  lines: OrderLine[];
+  /** The variant summaries the lines show, by variant id. */
+  variants: Map<string, unknown>;
+  /** Their regions with countries and currency. */
+  regions: { id: string }[];
+}
+
+/**
+ * Orders with everything their view shows, in ONE statement (see `JsonBatch`):
+ * the order module's own rows (orders, fulfillments and their items, discount
+ * links) and the read parts of the modules that own the rest (shipping
+ * methods, payments and refunds, discounts, lines with adjustments and
+ * variants, regions). Unknown ids are left out; the order of the result is not
+ * that of `ids`.
+ */
+export async function loadOrders(reads: OrderReads, manager: EntityManager, ids: string[]): Promise<OrderRows> {
   const batch = new JsonBatch(manager);
   const orderIds = sql.list(ids);
-  const orders = batch.rows<Order>(Order, sql`t."id" IN (${orderIds})`);
-  const methodRows = batch.rows<any>("ShippingMethod", sql`t."order_id" IN (${orderIds})`);
-  const optionRows = batch.rows<any>(
-    "ShippingOption",
-    sql`t."id" IN (SELECT "shipping_option_id" FROM "shipping_method" WHERE "order_id" IN (${orderIds}))`,
-  );
-  const paymentRows = batch.rows<any>("Payment", sql`t."order_id" IN (${orderIds})`);
-  const refundRows = batch.rows<any>("Refund", sql`t."order_id" IN (${orderIds})`);
+  const orderRows = batch.rows<Order>(Order, sql`t."id" IN (${orderIds})`);
   const fulfillmentRows = batch.rows<Fulfillment>(Fulfillment, sql`t."order_id" IN (${orderIds})`);
   const itemRows = batch.rows<FulfillmentItem>(
     FulfillmentItem,
     sql`t."fulfillment_id" IN (SELECT "id" FROM "fulfillment" WHERE "order_id" IN (${orderIds}))`,
   );
   const linkRows = batch.plain<{ order_id: string; discount_id: string }>("order_discounts", ["order_id", "discount_id"], sql`t."order_id" IN (${orderIds})`);
-  const discountRows = batch.rows<any>("Discount", sql`t."id" IN (SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${orderIds}))`);
-  const ruleRows = batch.rows<any>(
-    "DiscountRule",
-    sql`t."id" IN (SELECT d."rule_id" FROM "discount" d JOIN "order_discounts" j ON j."discount_id" = d."id" WHERE j."order_id" IN (${orderIds}))`,
-  );
+  const methodRows = reads.shippingMethodService.readForOrders(batch, orderIds);
+  const paymentRows = reads.paymentService.readForOrders(batch, orderIds);
+  const discountRows = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${orderIds})`);
+  const lineRows = reads.lineItemService.readForOrders(batch, orderIds);
+  const regionRows = reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "order" WHERE "id" IN (${orderIds})`);
   await batch.run();
-  const parts = {
-    orders: orders.rows,
-    methods: methodRows.rows,
-    options: optionRows.rows,
-    payments: paymentRows.rows,
-    refunds: refundRows.rows,
-    fulfillments: fulfillmentRows.rows,
-    fulfillmentItems: itemRows.rows,
-    discountLinks: linkRows.rows,
-    discounts: discountRows.rows,
-    rules: ruleRows.rows,
-  };
-  const options = new Map(parts.options.map((o) => [o.id, o]));
-  const rules = new Map(parts.rules.map((r) => [r.id, r]));
-  const discounts = new Map(parts.discounts.map((d) => [d.id, { ...d, rule: rules.get(d.rule_id) ?? null }]));
-  const methods = groupBy(parts.methods, (m) => m.order_id);
-  const payments = groupBy(parts.payments, (p) => p.order_id);
-  const refunds = groupBy(parts.refunds, (r) => r.order_id);
-  const items = groupBy(parts.fulfillmentItems, (i) => i.fulfillment_id);
-  const fulfillments = groupBy(parts.fulfillments, (f) => f.order_id);
-  const links = groupBy(parts.discountLinks, (l) => l.order_id);
-  return parts.orders.map((order) => ({
+  const discounts = discountRows();
+  const { payments, refunds } = paymentRows();
+  const methods = groupBy(methodRows(), (m) => m.order_id);
+  const paymentsOf = groupBy(payments, (p) => p.order_id);
+  const refundsOf = groupBy(refunds, (r) => r.order_id);
+  const items = groupBy(itemRows.rows, (i) => i.fulfillment_id);
+  const fulfillments = groupBy(fulfillmentRows.rows, (f) => f.order_id);
+  const links = groupBy(linkRows.rows, (l) => l.order_id);
+  const orders = orderRows.rows.map((order) => ({
     ...order,
-    shipping_methods: (methods.get(order.id) ?? []).map((m) => ({ ...m, shipping_option: options.get(m.shipping_option_id) ?? null })),
-    payments: payments.get(order.id) ?? [],
-    refunds: refunds.get(order.id) ?? [],
+    shipping_methods: methods.get(order.id) ?? [],
+    payments: paymentsOf.get(order.id) ?? [],
+    refunds: refundsOf.get(order.id) ?? [],
     fulfillments: (fulfillments.get(order.id) ?? []).map((f) => ({ ...f, items: items.get(f.id) ?? [] })),
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
+  const { lines, variants } = lineRows();
+  return { orders, lines, variants, regions: regionRows() };
 }

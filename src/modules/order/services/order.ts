@@ -16,8 +16,8 @@ import { moveOrder } from "../lib/move-order";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
 import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
-import { loadOrders } from "../lib/order-rows";
-import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
+import { loadOrders, type OrderReads } from "../lib/order-rows";
+import { orderView, type OrderLine, type OrderView, type ViewContext } from "../lib/order-view";
 
 /** What an order is made from: a cart as the cart service shows it. */
 export interface CartForOrder {
@@ -62,11 +62,10 @@ function sortOf(order: string | undefined): { field: (typeof ORDER_SORT_FIELDS)[
   return { field, desc };
 }
 
-interface Cradle {
+type Cradle = OrderReads & {
   unitOfWork: UnitOfWork;
-  regionService: { listByIds(ids: string[]): Promise<{ id: string }[]> };
-  lineItemService: ViewContext["lineItems"];
-}
+  lineItemService: ViewContext["lineItems"] & { listForOrders(orderIds: string[], parent?: TransactionContext): Promise<OrderLine[]> };
+};
 
 const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
@@ -88,9 +87,10 @@ export default class OrderService {
     return this.cradle.unitOfWork;
   }
 
+  /** A page of orders (and their count), then their views in one statement; reads, so no transaction is opened. */
   list(filters: OrderFilters, page: { offset: number; limit: number; order?: string }): Promise<[OrderView[], number]> {
-    return this.unitOfWork.run(async (tx) => {
-      const qb = tx.manager.createQueryBuilder(Order, "o");
+    return this.unitOfWork.read(async (manager) => {
+      const qb = manager.createQueryBuilder(Order, "o");
       this.applyFilters(qb, filters);
       const { field, desc } = sortOf(page.order);
       const [rows, count] = await qb
@@ -99,13 +99,14 @@ export default class OrderService {
         .skip(page.offset)
         .take(page.limit)
         .getManyAndCount();
-      return [await this.views(tx.manager, rows.map((r) => r.id)), count];
+      return [await this.views(manager, rows.map((r) => r.id)), count];
     });
   }
 
+  /** An order as the API shows it: one statement, a read (inside the caller's transaction, if any, it sees its writes). */
   retrieve(id: string, parent?: TransactionContext): Promise<OrderView> {
-    return this.unitOfWork.run(async (tx) => {
-      const [view] = await this.views(tx.manager, [id]);
+    return this.unitOfWork.read(async (manager) => {
+      const [view] = await this.views(manager, [id]);
       if (!view) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
       return view;
     }, parent);
@@ -194,10 +195,10 @@ export default class OrderService {
   }
 
   private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }, parent?: TransactionContext) {
-    return this.unitOfWork.run(async (tx) => {
-      const found = await tx.manager.findOneBy(Order, where);
+    return this.unitOfWork.read(async (manager) => {
+      const found = await manager.findOneBy(Order, where);
       if (!found) return null;
-      const [view] = await this.views(tx.manager, [found.id]);
+      const [view] = await this.views(manager, [found.id]);
       return view ?? null;
     }, parent);
   }
@@ -251,13 +252,10 @@ export default class OrderService {
     }
   }
 
-  /** Orders as the API shows them, in the order of `ids` (unknown ids are left out). */
+  /** Orders as the API shows them, in the order of `ids` (unknown ids are left out): one statement (`loadOrders`). */
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
-    const orders = await loadOrders(manager, ids);
-    const lines = await this.cradle.lineItemService.listForOrders(ids);
-    const variants = await this.cradle.lineItemService.variantSummaries(lines.map((l) => l.variant_id!).filter(Boolean));
-    const regions = await this.cradle.regionService.listByIds([...new Set(orders.map((o) => o.region_id))]);
+    const { orders, lines, variants, regions } = await loadOrders(this.cradle, manager, ids);
     const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);

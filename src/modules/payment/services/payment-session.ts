@@ -1,6 +1,17 @@
-import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import {
+  ConflictError,
+  generateId,
+  In,
+  NotFoundError,
+  UnprocessableError,
+  type JsonBatch,
+  type Sql,
+  type TransactionContext,
+  type UnitOfWork,
+} from "kiosk";
 import { PaymentSession } from "../models/payment-session";
 import type { PaymentContext, PaymentProvider, ProviderSession } from "../lib/payment-provider";
+import { readSessionParts } from "../lib/payment-reads";
 import type PaymentProviderService from "./payment-provider";
 
 /** A session a provider started, not stored yet. */
@@ -30,6 +41,16 @@ export default class PaymentSessionService {
 
   private provider(providerId: string): PaymentProvider | undefined {
     return this.cradle.paymentProviderService.find(providerId);
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the payment sessions
+   * of the carts `cartIds` picks (a subquery, `sql.list(ids)` or one bound value
+   * `sql\`${id}\``). Call `batch.run()`, then the function returned for the
+   * sessions (group them by `cart_id`).
+   */
+  readForCarts(batch: JsonBatch, cartIds: Sql): () => PaymentSession[] {
+    return readSessionParts(batch, cartIds);
   }
 
   /** The installed providers among `ids`, or every installed one; an unknown id is a 404. */

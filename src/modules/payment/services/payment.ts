@@ -4,6 +4,8 @@ import {
   KioskError,
   UnavailableError,
   withTimeout,
+  type JsonBatch,
+  type Sql,
   type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
@@ -12,6 +14,7 @@ import { PaymentSession } from "../models/payment-session";
 import { Refund, type RefundReason } from "../models/refund";
 import type { PaymentAuthorization, PaymentContext, PaymentProvider, ProviderPayment } from "../lib/payment-provider";
 import { refundableAmount, spreadRefund, type RefundPart } from "../lib/refund-parts";
+import { readOrderPaymentParts } from "../lib/payment-reads";
 import type PaymentProviderService from "./payment-provider";
 
 /** The selected session of a cart, as completion read it. */
@@ -40,6 +43,15 @@ export default class PaymentService {
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the payments and
+   * refunds of the orders `orderIds` picks (a subquery or `sql.list(ids)`).
+   * Call `batch.run()`, then the function returned for both (group them by `order_id`).
+   */
+  readForOrders(batch: JsonBatch, orderIds: Sql): () => { payments: Payment[]; refunds: Refund[] } {
+    return readOrderPaymentParts(batch, orderIds);
   }
 
   /**

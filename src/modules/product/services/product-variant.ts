@@ -1,4 +1,4 @@
-import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, JsonBatch, NotFoundError, sql, type EntityManager, type Sql, type UnitOfWork } from "kiosk";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";
@@ -7,6 +7,8 @@ import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inputs";
 import { loadProduct } from "../lib/product-loader";
 import type { ProductSelection } from "../lib/product-relations";
+import { returnStock, takeStock } from "../lib/stock";
+import { isPurchasable, limitsStock, readVariantParts, type CatalogVariant } from "../lib/variant-reads";
 import {
   assertFreeSkus,
   assertUniqueCombination,
@@ -19,7 +21,13 @@ import {
 } from "../lib/variant-writer";
 import type PriceSelectionService from "./price-selection";
 
-/** The variants of one product: list, add, change (prices and option values too) and remove. */
+/**
+ * The variants of one product: list, add, change (prices and option values too)
+ * and remove. For other modules: their variants as read parts of a batch
+ * (`readVariants`), the product rules on them (`isPurchasable`, `limitsStock`)
+ * and their stock (`takeStock`, `returnStock`): the product module is the only
+ * one that names its tables.
+ */
 export default class ProductVariantService {
   private readonly cradle: { unitOfWork: UnitOfWork; priceSelectionService: PriceSelectionService };
 
@@ -92,6 +100,56 @@ export default class ProductVariantService {
       tx.emit("product-variant.deleted", { id: variantId, product_id: productId });
       return this.product(tx.manager, productId, selection);
     });
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the variants picked
+   * by `variantIds` (a subquery over the caller's own tables, such as
+   * `sql\`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}\``, or
+   * `sql.list(ids)`), with their product and prices. Call `batch.run()`, then
+   * the function returned for the variants by id (unknown ids left out).
+   */
+  readVariants(batch: JsonBatch, variantIds: Sql): () => Map<string, CatalogVariant> {
+    return readVariantParts(batch, variantIds);
+  }
+
+  /** Variants by id with product and prices, in one statement (in the caller's transaction, if any); unknown ids are left out. */
+  findVariants(ids: string[]): Promise<Map<string, CatalogVariant>> {
+    const unique = [...new Set(ids.filter(Boolean))];
+    if (!unique.length) return Promise.resolve(new Map());
+    return this.unitOfWork.read(async (manager) => {
+      const batch = new JsonBatch(manager);
+      const variants = readVariantParts(batch, sql.list(unique));
+      await batch.run();
+      return variants();
+    });
+  }
+
+  /** Whether a variant can be bought from the store (its product is published). */
+  isPurchasable(variant: CatalogVariant | undefined): variant is CatalogVariant {
+    return isPurchasable(variant);
+  }
+
+  /** Whether stock limits how many of a variant can be bought: it is managed and backorders are not allowed. */
+  limitsStock(variant: CatalogVariant): boolean {
+    return limitsStock(variant);
+  }
+
+  /**
+   * Takes stock for an order, inside the caller's transaction (joined through
+   * the unit of work): `demand` is the quantity per variant, `variants` the
+   * variants as `readVariants` read them. One conditional UPDATE per variant
+   * whose stock is limited, in id order; a variant short of stock is a 422
+   * `insufficient_inventory` and the caller's transaction rolls back.
+   * Returns what was taken per variant.
+   */
+  takeStock(demand: Map<string, number>, variants: Map<string, CatalogVariant>): Promise<Map<string, number>> {
+    return this.unitOfWork.run((tx) => takeStock(tx.manager, demand, variants));
+  }
+
+  /** Gives back stock `takeStock` took (a canceled order, an undone completion), inside the caller's transaction; deleted variants are skipped. */
+  returnStock(quantities: Map<string, number>): Promise<void> {
+    return this.unitOfWork.run((tx) => returnStock(tx.manager, quantities));
   }
 
   private async product(manager: EntityManager, id: string, selection: ProductSelection): Promise<Product> {

@@ -1,9 +1,9 @@
-import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, NotFoundError, type EntityManager, type JsonBatch, type Sql, type UnitOfWork } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
 import { assignableCountries } from "../lib/region-countries";
-import { loadRegions } from "../lib/load-regions";
+import { loadRegions, readRegionParts } from "../lib/load-regions";
 
 export interface RegionInput {
   name: string;
@@ -104,6 +104,17 @@ export default class RegionService {
   /** Regions by id, for other modules (prices, carts); unknown ids are left out. */
   listByIds(ids: string[]): Promise<Region[]> {
     return this.unitOfWork.read((manager) => loadRegions(manager, ids));
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the regions picked
+   * by `regionIds` (a subquery over the caller's own tables, such as
+   * `sql\`SELECT "region_id" FROM "cart" WHERE "id" = ${id}\``, or `sql.list(ids)`)
+   * with their countries and currency, as `retrieve` gives them. Call
+   * `batch.run()`, then the function returned for the regions (oldest first).
+   */
+  readRegions(batch: JsonBatch, regionIds: Sql): () => Region[] {
+    return readRegionParts(batch, regionIds);
   }
 
   private async load(manager: EntityManager, id: string): Promise<Region> {

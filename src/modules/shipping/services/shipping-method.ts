@@ -1,8 +1,9 @@
-import { In, IsNull, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { In, IsNull, NotFoundError, UnprocessableError, type JsonBatch, type Sql, type TransactionContext, type UnitOfWork } from "kiosk";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
 import type FulfillmentProviderService from "./fulfillment-provider";
 import { meetsRequirements } from "../lib/requirements";
+import { readMethodParts, type MethodWithOption } from "../lib/shipping-reads";
 
 /** The shipping chosen for a cart, carried over to its order. */
 export default class ShippingMethodService {
@@ -76,6 +77,21 @@ export default class ShippingMethodService {
       if (options.freeShipping) set.price = 0;
       await tx.manager.update(ShippingMethod, { cart_id: cartId }, set);
     }, parent);
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the shipping methods
+   * of the carts `cartIds` picks (a subquery, `sql.list(ids)` or one bound value
+   * `sql\`${id}\``) with their `shipping_option`. Call `batch.run()`, then the
+   * function returned for the methods (group them by `cart_id`).
+   */
+  readForCarts(batch: JsonBatch, cartIds: Sql): () => MethodWithOption[] {
+    return readMethodParts(batch, "cart_id", cartIds);
+  }
+
+  /** Read part: the shipping methods of orders with their `shipping_option`, as `readForCarts` (group them by `order_id`). */
+  readForOrders(batch: JsonBatch, orderIds: Sql): () => MethodWithOption[] {
+    return readMethodParts(batch, "order_id", orderIds);
   }
 
   /** An order's shipping methods with their options. */

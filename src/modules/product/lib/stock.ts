@@ -1,11 +1,11 @@
 import { UnprocessableError, type EntityManager } from "kiosk";
-import type { CatalogVariant } from "./catalog";
-import { limitsStock } from "./catalog";
+import { ProductVariant } from "../models/product-variant";
+import { limitsStock, type CatalogVariant } from "./variant-reads";
 
 /**
- * Takes stock for an order, inside its transaction: the quantities are summed
- * per variant first, then one conditional UPDATE per variant (in id order, so
- * concurrent completions lock rows in the same order and cannot deadlock):
+ * Takes stock inside the caller's transaction: the quantities are summed per
+ * variant by the caller, then one conditional UPDATE per variant (in id order,
+ * so concurrent completions lock rows in the same order and cannot deadlock):
  * `inventory_quantity = inventory_quantity - n WHERE id = :id AND inventory_quantity >= n`.
  * No row changed means another order took the stock first: a 422
  * `insufficient_inventory`, and the caller's transaction rolls back. Variants
@@ -24,7 +24,7 @@ export async function takeStock(
     if (!variant || !limitsStock(variant)) continue;
     const { affected } = await manager
       .createQueryBuilder()
-      .update("ProductVariant")
+      .update(ProductVariant)
       .set({ inventory_quantity: () => "inventory_quantity - :quantity", updated_at: new Date() })
       .where("id = :id AND inventory_quantity >= :quantity", { id: variantId, quantity })
       .execute();
@@ -40,14 +40,14 @@ export async function takeStock(
   return taken;
 }
 
-/** Gives stock back (a canceled order); variants deleted since are skipped. */
+/** Gives stock back (a canceled order, an undone completion); variants deleted since are skipped. */
 export async function returnStock(manager: EntityManager, quantities: Map<string, number>): Promise<void> {
   for (const variantId of [...quantities.keys()].sort()) {
     const quantity = quantities.get(variantId)!;
     if (quantity <= 0) continue;
     await manager
       .createQueryBuilder()
-      .update("ProductVariant")
+      .update(ProductVariant)
       .set({ inventory_quantity: () => "inventory_quantity + :quantity", updated_at: new Date() })
       .where("id = :id", { id: variantId, quantity })
       .execute();
