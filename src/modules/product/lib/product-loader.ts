@@ -9,7 +9,7 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { compareText, groupBy, hydrateCopies, JsonBatch, runSql, sql, type Sql } from "kiosk";
+import { compareText, groupBy, hydrateCopies, JsonBatch, sql, type Sql } from "kiosk";
 import type { ProductRelation, ProductSelection } from "./product-relations";
 
 type Row = Record<string, unknown>;
@@ -50,30 +50,25 @@ function addLinked<T extends { id: string }>(batch: JsonBatch, entity: Function,
 }
 
 /**
- * Products with their relations, loaded the way a list needs them: every
- * relation of the page's products in ONE statement (a `JsonBatch`, one part per
- * table: no per-product queries, no cartesian joins), assembled in memory and
- * sorted here (text in code-unit order, `compareText`, which for ids is the
- * databases' C / binary collation). The store sees active, public categories only.
+ * Adds to a batch the relations `selection` asks for of the products `productIds`
+ * (an `sql` list or subquery) and of their collections `collectionIds` (likewise;
+ * none when undefined). Once the batch has run, the function returned hangs them
+ * on the products, sorted (text in code-unit order, `compareText`, which for ids
+ * is the databases' C / binary collation). The store sees active, public categories only.
  */
-export async function loadProducts(
-  manager: EntityManager,
-  rows: Row[],
+function addRelations(
+  batch: JsonBatch,
+  productIds: Sql,
+  collectionIds: Sql | undefined,
   selection: ProductSelection,
-  categoryScope: CategoryScope = "admin",
-): Promise<Product[]> {
-  // Copies: the page query's rows carry the `__count` column.
-  const products = hydrateCopies<Product>(manager, Product, rows);
-  if (!products.length) return products;
+  categoryScope: CategoryScope,
+): (products: Product[]) => Product[] {
   // A nested relation counts with its parent only.
   const has = (r: ProductRelation) => selection.relations.has(r) && selection.relations.has(r.split(".")[0] as ProductRelation);
-  const productIds = sql.list(products.map((p) => p.id));
   const ofProducts = sql`t."product_id" IN (${productIds})`;
   const ofVariants = sql`t."variant_id" IN (SELECT v."id" FROM "product_variant" v WHERE v."product_id" IN (${productIds}))`;
   const ofOptions = sql`t."option_id" IN (SELECT o."id" FROM "product_option" o WHERE o."product_id" IN (${productIds}))`;
-  const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
 
-  const batch = new JsonBatch(manager);
   const variantRows = has("variants") ? batch.rows<ProductVariant>(ProductVariant, ofProducts, stored) : undefined;
   const priceRows = has("variants.prices") ? batch.rows<MoneyAmount>(MoneyAmount, ofVariants, stored) : undefined;
   const optionRows = has("options") ? batch.rows<ProductOption>(ProductOption, ofProducts, stored) : undefined;
@@ -85,46 +80,67 @@ export async function loadProducts(
   const imageRows = has("images") ? batch.rows<Image>(Image, ofProducts, stored) : undefined;
   const tagsOf = has("tags") ? addLinked<ProductTag>(batch, ProductTag, "product_tags", "product_tag_id", productIds) : undefined;
   const collectionRows =
-    has("collection") && collectionIds.length
-      ? batch.rows<ProductCollection>(ProductCollection, sql`t."id" IN (${sql.list(collectionIds)})`, stored)
-      : undefined;
+    has("collection") && collectionIds ? batch.rows<ProductCollection>(ProductCollection, sql`t."id" IN (${collectionIds})`, stored) : undefined;
   const storeScope = categoryScope === "store" ? sql`t."is_active" = ${true} AND t."is_internal" = ${false}` : undefined;
   const categoriesOf = has("categories")
     ? addLinked<ProductCategory>(batch, ProductCategory, "product_category_product", "product_category_id", productIds, storeScope)
     : undefined;
-  await batch.run();
 
-  const variants = variantRows?.rows.sort(byVariantRank);
-  const values = valueRows?.rows.sort(byId) ?? [];
-  if (variants) {
-    const pricesByVariant = groupBy(priceRows?.rows.sort(byId) ?? [], (p) => p.variant_id);
-    const valuesByVariant = groupBy(values, (v) => v.variant_id);
-    for (const variant of variants) {
-      if (has("variants.prices")) variant.prices = pricesByVariant.get(variant.id) ?? [];
-      if (has("variants.options")) variant.options = valuesByVariant.get(variant.id) ?? [];
+  return (products) => {
+    const variants = variantRows?.rows.sort(byVariantRank);
+    const values = valueRows?.rows.sort(byId) ?? [];
+    if (variants) {
+      const pricesByVariant = groupBy(priceRows?.rows.sort(byId) ?? [], (p) => p.variant_id);
+      const valuesByVariant = groupBy(values, (v) => v.variant_id);
+      for (const variant of variants) {
+        if (has("variants.prices")) variant.prices = pricesByVariant.get(variant.id) ?? [];
+        if (has("variants.options")) variant.options = valuesByVariant.get(variant.id) ?? [];
+      }
     }
-  }
-  const options = optionRows?.rows.sort(byId);
-  if (options && has("options.values")) {
-    const valuesByOption = groupBy(values, (v) => v.option_id);
-    for (const option of options) option.values = valuesByOption.get(option.id) ?? [];
-  }
-  const variantsByProduct = variants && groupBy(variants, (v) => v.product_id);
-  const optionsByProduct = options && groupBy(options, (o) => o.product_id);
-  const imagesByProduct = imageRows && groupBy(imageRows.rows.sort(byRank), (i) => i.product_id);
-  const tagsByProduct = tagsOf?.(byId);
-  const categoriesByProduct = categoriesOf?.(byRank);
-  const collectionById = new Map((collectionRows?.rows ?? []).map((c) => [c.id, c]));
+    const options = optionRows?.rows.sort(byId);
+    if (options && has("options.values")) {
+      const valuesByOption = groupBy(values, (v) => v.option_id);
+      for (const option of options) option.values = valuesByOption.get(option.id) ?? [];
+    }
+    const variantsByProduct = variants && groupBy(variants, (v) => v.product_id);
+    const optionsByProduct = options && groupBy(options, (o) => o.product_id);
+    const imagesByProduct = imageRows && groupBy(imageRows.rows.sort(byRank), (i) => i.product_id);
+    const tagsByProduct = tagsOf?.(byId);
+    const categoriesByProduct = categoriesOf?.(byRank);
+    const collectionById = new Map((collectionRows?.rows ?? []).map((c) => [c.id, c]));
 
-  for (const product of products) {
-    if (variantsByProduct) product.variants = variantsByProduct.get(product.id) ?? [];
-    if (optionsByProduct) product.options = optionsByProduct.get(product.id) ?? [];
-    if (imagesByProduct) product.images = imagesByProduct.get(product.id) ?? [];
-    if (tagsByProduct) product.tags = tagsByProduct.get(product.id) ?? [];
-    if (categoriesByProduct) product.categories = categoriesByProduct.get(product.id) ?? [];
-    if (has("collection")) product.collection = product.collection_id ? (collectionById.get(product.collection_id) ?? null) : null;
-  }
-  return products;
+    for (const product of products) {
+      if (variantsByProduct) product.variants = variantsByProduct.get(product.id) ?? [];
+      if (optionsByProduct) product.options = optionsByProduct.get(product.id) ?? [];
+      if (imagesByProduct) product.images = imagesByProduct.get(product.id) ?? [];
+      if (tagsByProduct) product.tags = tagsByProduct.get(product.id) ?? [];
+      if (categoriesByProduct) product.categories = categoriesByProduct.get(product.id) ?? [];
+      if (has("collection")) product.collection = product.collection_id ? (collectionById.get(product.collection_id) ?? null) : null;
+    }
+    return products;
+  };
+}
+
+/**
+ * Products with their relations, loaded the way a list needs them: every
+ * relation of the page's products in ONE statement (a `JsonBatch`, one part per
+ * table: no per-product queries, no cartesian joins), assembled in memory.
+ */
+export async function loadProducts(
+  manager: EntityManager,
+  rows: Row[],
+  selection: ProductSelection,
+  categoryScope: CategoryScope = "admin",
+): Promise<Product[]> {
+  // Copies: the page query's rows carry the `__count` column.
+  const products = hydrateCopies<Product>(manager, Product, rows);
+  if (!products.length) return products;
+  const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
+  const batch = new JsonBatch(manager);
+  const productIds = sql.list(products.map((p) => p.id));
+  const attach = addRelations(batch, productIds, collectionIds.length ? sql.list(collectionIds) : undefined, selection, categoryScope);
+  await batch.run();
+  return attach(products);
 }
 
 /** A product shown with only the chosen columns (and its loaded relations). */
@@ -138,8 +154,22 @@ export function pickFields(product: Product, fields: string[] | undefined): Prod
   return out as unknown as Product;
 }
 
-/** One product by id with the chosen relations, or undefined. */
-export async function loadProduct(manager: EntityManager, id: string, selection: ProductSelection): Promise<Product | undefined> {
-  const rows = await runSql(manager, sql`SELECT * FROM "product" WHERE "id" = ${id}`);
-  return (await loadProducts(manager, rows, selection))[0];
+/**
+ * One product by id with the chosen relations, or undefined (also when its
+ * status is not one of `scope.statuses`): the product and its relations in ONE
+ * statement.
+ */
+export async function loadProduct(
+  manager: EntityManager,
+  id: string,
+  selection: ProductSelection,
+  scope: { statuses?: readonly string[]; categories?: CategoryScope } = {},
+): Promise<Product | undefined> {
+  const batch = new JsonBatch(manager);
+  const visible = scope.statuses ? sql` AND ${sql.in(sql`t."status"`, scope.statuses)}` : sql``;
+  const products = batch.rows<Product>(Product, sql`t."id" = ${id}${visible}`);
+  const collectionIds = sql`SELECT p."collection_id" FROM "product" p WHERE p."id" = ${id}`;
+  const attach = addRelations(batch, sql`${id}`, collectionIds, selection, scope.categories ?? "admin");
+  await batch.run();
+  return attach(products.rows)[0];
 }
