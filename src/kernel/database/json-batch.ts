@@ -33,6 +33,18 @@ export class BatchRows<T> {
   }
 }
 
+/** Options of one entity part of a `JsonBatch`. */
+export interface BatchPartOptions {
+  /**
+   * Give each row's keys in the order of the table's columns, as `SELECT *`
+   * returns them, instead of the entity's (where inherited columns such as
+   * `created_at` come first): for views whose JSON must keep the shape a
+   * `SELECT *` read gave it. The order is read from the database once per
+   * table and data source (one small statement the first time).
+   */
+  tableOrder?: boolean;
+}
+
 /**
  * Reads the rows of several tables in ONE statement: each part is a subquery
  * that aggregates its rows as a JSON array of objects built from the entity's
@@ -52,6 +64,8 @@ export class BatchRows<T> {
  * under its property name, typed as TypeORM would load it (Dates, booleans,
  * parsed JSON, numbers through column transformers such as money's). Columns
  * marked `select: false` (password hashes) are never read, on either dialect.
+ * Keys come in the entity's column order, or with `{ tableOrder: true }` in the
+ * table's (as `SELECT *` would give them).
  *
  * ```ts
  * const batch = new JsonBatch(manager);
@@ -60,17 +74,6 @@ export class BatchRows<T> {
  * items.rows; // LineItem[]
  * ```
  */
-export interface BatchPartOptions {
-  /**
-   * Give each row's keys in the order of the table's columns, as `SELECT *`
-   * returns them, instead of the entity's (where inherited columns such as
-   * `created_at` come first): for views whose JSON must keep the shape a
-   * `SELECT *` read gave it. The order is read from the database once per
-   * table and data source (one small statement the first time).
-   */
-  tableOrder?: boolean;
-}
-
 export class JsonBatch {
   private readonly parts: BatchRows<unknown>[] = [];
 
