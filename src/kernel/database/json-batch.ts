@@ -16,8 +16,9 @@ export class BatchRows<T> {
   constructor(
     readonly entity: EntityTarget<unknown> | undefined,
     readonly table: string,
-    readonly columns: readonly string[],
+    public columns: readonly string[],
     readonly where: Sql,
+    readonly tableOrder = false,
   ) {}
 
   /** The rows read, hydrated for an entity part (see `JsonBatch`). Throws before the batch ran. */
@@ -30,6 +31,18 @@ export class BatchRows<T> {
   fill(rows: T[]): void {
     this.result = rows;
   }
+}
+
+/** Options of one entity part of a `JsonBatch`. */
+export interface BatchPartOptions {
+  /**
+   * Give each row's keys in the order of the table's columns, as `SELECT *`
+   * returns them, instead of the entity's (where inherited columns such as
+   * `created_at` come first): for views whose JSON must keep the shape a
+   * `SELECT *` read gave it. The order is read from the database once per
+   * table and data source (one small statement the first time).
+   */
+  tableOrder?: boolean;
 }
 
 /**
@@ -56,6 +69,8 @@ export class BatchRows<T> {
  * under its property name, typed as TypeORM would load it (Dates, booleans,
  * parsed JSON, numbers through column transformers such as money's). Columns
  * marked `select: false` (password hashes) are never read, on either dialect.
+ * Keys come in the entity's column order, or with `{ tableOrder: true }` in the
+ * table's (as `SELECT *` would give them).
  *
  * ```ts
  * const batch = new JsonBatch(manager);
@@ -70,10 +85,10 @@ export class JsonBatch {
   constructor(readonly manager: EntityManager) {}
 
   /** Adds the rows of `entity` (aliased `t`) that match `where`. The entity may be named by class or, across modules, by name. */
-  rows<T>(entity: EntityTarget<unknown>, where: Sql): BatchRows<T> {
+  rows<T>(entity: EntityTarget<unknown>, where: Sql, options: BatchPartOptions = {}): BatchRows<T> {
     const metadata = this.manager.connection.getMetadata(entity);
     const columns = metadata.columns.filter((c) => c.isSelect !== false).map((c) => c.databaseName);
-    return this.add(new BatchRows<T>(entity, metadata.tableName, columns, where));
+    return this.add(new BatchRows<T>(entity, metadata.tableName, columns, where, !!options.tableOrder));
   }
 
   /** Adds text columns of a table that is no entity (a join table the module owns), returned as they are stored. */
@@ -85,6 +100,13 @@ export class JsonBatch {
   async run(): Promise<void> {
     if (!this.parts.length) return;
     const postgres = dialectOf(this.manager) === "postgres";
+    for (const part of this.parts) {
+      if (part.tableOrder) {
+        const order = await tableColumns(this.manager, part.table);
+        const selected = new Set(part.columns);
+        part.columns = order.filter((c) => selected.has(c));
+      }
+    }
     const columns = this.parts.map((p, i) => sql`(${postgres ? postgresPart(p) : sqlitePart(p)}) AS ${sql.id(`p${i}`)}`);
     const [row] = await runSql<Row>(this.manager, sql`SELECT ${sql.join(columns)}`, { prepare: true });
     this.parts.forEach((part, i) => {
@@ -98,6 +120,25 @@ export class JsonBatch {
     this.parts.push(part as BatchRows<unknown>);
     return part;
   }
+}
+
+/** Column names of tables in their order in the database, per data source. */
+const tableColumnCache = new WeakMap<object, Map<string, Promise<string[]>>>();
+
+function tableColumns(manager: EntityManager, table: string): Promise<string[]> {
+  let perSource = tableColumnCache.get(manager.connection);
+  if (!perSource) tableColumnCache.set(manager.connection, (perSource = new Map()));
+  let found = perSource.get(table);
+  if (!found) {
+    const statement =
+      dialectOf(manager) === "postgres"
+        ? sql`SELECT attname AS "name" FROM pg_attribute WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`
+        : sql`SELECT "name" FROM pragma_table_info(${table}) ORDER BY "cid"`;
+    found = runSql<{ name: string }>(manager, statement).then((rows) => rows.map((r) => r.name));
+    found.catch(() => perSource!.delete(table));
+    perSource.set(table, found);
+  }
+  return found;
 }
 
 function postgresPart(p: BatchRows<unknown>): Sql {

@@ -9,53 +9,122 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { groupBy, hydrateAll, hydrateCopies, runSql, sql, type Sql } from "kiosk";
-import type { ProductSelection } from "./product-relations";
+import { compareText, groupBy, hydrateCopies, JsonBatch, sql, type Sql } from "kiosk";
+import type { ProductRelation, ProductSelection } from "./product-relations";
 
 type Row = Record<string, unknown>;
 
-/** `SELECT * FROM <table> WHERE <column> IN <ids> ORDER BY …`, hydrated as `entity`. */
-async function rowsIn<T>(manager: EntityManager, entity: Function, table: string, column: string, ids: string[], order: Sql): Promise<T[]> {
-  const rows = await runSql(manager, sql`SELECT * FROM ${sql.id(table)} WHERE ${sql.in(sql.id(column), ids)} ORDER BY ${order}`);
-  return hydrateAll<T>(manager, entity, rows);
-}
+/**
+ * The relations' rows keep the keys a `SELECT *` gave them, in table order (tags
+ * and categories, which were copies, keep the entity's): the JSON does not change.
+ */
+const stored = { tableOrder: true };
 
-/** A many-to-many relation of products: the target table and the join table. */
-interface LinkedTable {
-  entity: Function;
-  table: string;
-  join: string;
-  joinColumn: string;
-  order: Sql;
-}
+const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);
+const byRank = (a: { rank: number; id: string }, b: { rank: number; id: string }) => a.rank - b.rank || compareText(a.id, b.id);
+const byVariantRank = (a: ProductVariant, b: ProductVariant) => a.variant_rank - b.variant_rank || compareText(a.id, b.id);
 
-const TAGS: LinkedTable = { entity: ProductTag, table: "product_tag", join: "product_tags", joinColumn: "product_tag_id", order: sql`t."id"` };
-const CATEGORIES: LinkedTable = {
-  entity: ProductCategory,
-  table: "product_category",
-  join: "product_category_product",
-  joinColumn: "product_category_id",
-  order: sql`t."rank", t."id"`,
-};
-
-/** Rows of a many-to-many target with the product id they belong to, as `[productId, entity]`. */
-async function linked<T>(manager: EntityManager, target: LinkedTable, productIds: string[], storeOnly = false) {
-  const { entity, table, join, joinColumn, order } = target;
-  let where = sql.in(sql`j."product_id"`, productIds);
-  if (storeOnly) where = sql`${where} AND t."is_active" = ${true} AND t."is_internal" = ${false}`;
-  const rows = await runSql(
-    manager,
-    sql`SELECT j."product_id" AS "__product_id", t.* FROM ${sql.id(join)} j JOIN ${sql.id(table)} t ON t."id" = ${sql.id("j", joinColumn)} WHERE ${where} ORDER BY ${order}`,
-  );
-  const entities = hydrateCopies<T>(manager, entity, rows);
-  return rows.map((r, i) => [r.__product_id as string, entities[i]] as const);
+/**
+ * Adds a many-to-many relation of the products to the batch: the rows of the
+ * link table `join` and those of `entity` they point to (and `filter` lets
+ * through). Once the batch has run, the function returned gives each product's
+ * rows in `order`; links to rows not read are left out.
+ */
+function addLinked<T extends { id: string }>(batch: JsonBatch, entity: Function, join: string, column: string, productIds: Sql, filter?: Sql) {
+  const links = batch.plain<Row>(join, ["product_id", column], sql`t."product_id" IN (${productIds})`);
+  const linked = sql`t."id" IN (SELECT j.${sql.id(column)} FROM ${sql.id(join)} j WHERE j."product_id" IN (${productIds}))`;
+  const targets = batch.rows<T>(entity, filter ? sql`${linked} AND ${filter}` : linked);
+  return (order: (a: T, b: T) => number): Map<string, T[]> => {
+    const productsOf = groupBy(links.rows, (l) => l[column] as string);
+    const out = new Map<string, T[]>();
+    for (const target of targets.rows.sort(order)) {
+      for (const link of productsOf.get(target.id) ?? []) {
+        const productId = link.product_id as string;
+        const list = out.get(productId);
+        if (list) list.push(target);
+        else out.set(productId, [target]);
+      }
+    }
+    return out;
+  };
 }
 
 /**
- * Products with their relations, loaded the way a list needs them: one batched
- * query per relation over all the page's products (no per-product queries, no
- * cartesian joins), assembled in memory. The queries run one after another: they
- * share the transaction's connection. The store sees active, public categories only.
+ * Adds to a batch the relations `selection` asks for of the products `productIds`
+ * (an `sql` list or subquery) and of their collections `collectionIds` (likewise;
+ * none when undefined). Once the batch has run, the function returned hangs them
+ * on the products, sorted (text in code-unit order, `compareText`, which for ids
+ * is the databases' C / binary collation). The store sees active, public categories only.
+ */
+function addRelations(
+  batch: JsonBatch,
+  productIds: Sql,
+  collectionIds: Sql | undefined,
+  selection: ProductSelection,
+  categoryScope: CategoryScope,
+): (products: Product[]) => Product[] {
+  // A nested relation counts with its parent only.
+  const has = (r: ProductRelation) => selection.relations.has(r) && selection.relations.has(r.split(".")[0] as ProductRelation);
+  const ofProducts = sql`t."product_id" IN (${productIds})`;
+  const ofVariants = sql`t."variant_id" IN (SELECT v."id" FROM "product_variant" v WHERE v."product_id" IN (${productIds}))`;
+  const ofOptions = sql`t."option_id" IN (SELECT o."id" FROM "product_option" o WHERE o."product_id" IN (${productIds}))`;
+
+  const variantRows = has("variants") ? batch.rows<ProductVariant>(ProductVariant, ofProducts, stored) : undefined;
+  const priceRows = has("variants.prices") ? batch.rows<MoneyAmount>(MoneyAmount, ofVariants, stored) : undefined;
+  const optionRows = has("options") ? batch.rows<ProductOption>(ProductOption, ofProducts, stored) : undefined;
+  const valueRows = has("options.values")
+    ? batch.rows<ProductOptionValue>(ProductOptionValue, ofOptions, stored)
+    : has("variants.options")
+      ? batch.rows<ProductOptionValue>(ProductOptionValue, ofVariants, stored)
+      : undefined;
+  const imageRows = has("images") ? batch.rows<Image>(Image, ofProducts, stored) : undefined;
+  const tagsOf = has("tags") ? addLinked<ProductTag>(batch, ProductTag, "product_tags", "product_tag_id", productIds) : undefined;
+  const collectionRows =
+    has("collection") && collectionIds ? batch.rows<ProductCollection>(ProductCollection, sql`t."id" IN (${collectionIds})`, stored) : undefined;
+  const storeScope = categoryScope === "store" ? sql`t."is_active" = ${true} AND t."is_internal" = ${false}` : undefined;
+  const categoriesOf = has("categories")
+    ? addLinked<ProductCategory>(batch, ProductCategory, "product_category_product", "product_category_id", productIds, storeScope)
+    : undefined;
+
+  return (products) => {
+    const variants = variantRows?.rows.sort(byVariantRank);
+    const values = valueRows?.rows.sort(byId) ?? [];
+    if (variants) {
+      const pricesByVariant = groupBy(priceRows?.rows.sort(byId) ?? [], (p) => p.variant_id);
+      const valuesByVariant = groupBy(values, (v) => v.variant_id);
+      for (const variant of variants) {
+        if (has("variants.prices")) variant.prices = pricesByVariant.get(variant.id) ?? [];
+        if (has("variants.options")) variant.options = valuesByVariant.get(variant.id) ?? [];
+      }
+    }
+    const options = optionRows?.rows.sort(byId);
+    if (options && has("options.values")) {
+      const valuesByOption = groupBy(values, (v) => v.option_id);
+      for (const option of options) option.values = valuesByOption.get(option.id) ?? [];
+    }
+    const variantsByProduct = variants && groupBy(variants, (v) => v.product_id);
+    const optionsByProduct = options && groupBy(options, (o) => o.product_id);
+    const imagesByProduct = imageRows && groupBy(imageRows.rows.sort(byRank), (i) => i.product_id);
+    const tagsByProduct = tagsOf?.(byId);
+    const categoriesByProduct = categoriesOf?.(byRank);
+    const collectionById = new Map((collectionRows?.rows ?? []).map((c) => [c.id, c]));
+
+    for (const product of products) {
+      if (variantsByProduct) product.variants = variantsByProduct.get(product.id) ?? [];
+      if (optionsByProduct) product.options = optionsByProduct.get(product.id) ?? [];
+      if (imagesByProduct) product.images = imagesByProduct.get(product.id) ?? [];
+      if (tagsByProduct) product.tags = tagsByProduct.get(product.id) ?? [];
+      if (categoriesByProduct) product.categories = categoriesByProduct.get(product.id) ?? [];
+      if (has("collection")) product.collection = product.collection_id ? (collectionById.get(product.collection_id) ?? null) : null;
+    }
+    return products;
+  };
+}
+
+/**
+ * Products with their relations, loaded the way a list needs them: every
+ * relation of the page's products in ONE statement (a `JsonBatch`, one part per
+ * table: no per-product queries, no cartesian joins), assembled in memory.
  */
 export async function loadProducts(
   manager: EntityManager,
@@ -66,64 +135,12 @@ export async function loadProducts(
   // Copies: the page query's rows carry the `__count` column.
   const products = hydrateCopies<Product>(manager, Product, rows);
   if (!products.length) return products;
-  const ids = products.map((p) => p.id);
-  const has = (r: Parameters<typeof selection.relations.has>[0]) => selection.relations.has(r);
-
-  const variants = has("variants")
-    ? await rowsIn<ProductVariant>(manager, ProductVariant, "product_variant", "product_id", ids, sql`"variant_rank", "id"`)
-    : undefined;
-  const variantIds = variants?.map((v) => v.id) ?? [];
-  const prices =
-    has("variants.prices") && variantIds.length
-      ? await rowsIn<MoneyAmount>(manager, MoneyAmount, "money_amount", "variant_id", variantIds, sql`"id"`)
-      : [];
-  const options = has("options") ? await rowsIn<ProductOption>(manager, ProductOption, "product_option", "product_id", ids, sql`"id"`) : undefined;
-  let values: ProductOptionValue[] = [];
-  if (has("options.values") && options?.length) {
-    const optionIds = options.map((o) => o.id);
-    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "option_id", optionIds, sql`"id"`);
-  } else if (has("variants.options") && variantIds.length) {
-    values = await rowsIn<ProductOptionValue>(manager, ProductOptionValue, "product_option_value", "variant_id", variantIds, sql`"id"`);
-  }
-  const images = has("images") ? await rowsIn<Image>(manager, Image, "image", "product_id", ids, sql`"rank", "id"`) : undefined;
-  const tags = has("tags") ? await linked<ProductTag>(manager, TAGS, ids) : undefined;
   const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
-  const collections =
-    has("collection") && collectionIds.length
-      ? await rowsIn<ProductCollection>(manager, ProductCollection, "product_collection", "id", collectionIds, sql`"id"`)
-      : [];
-  const categories = has("categories")
-    ? await linked<ProductCategory>(manager, CATEGORIES, ids, categoryScope === "store")
-    : undefined;
-
-  if (variants) {
-    const pricesByVariant = groupBy(prices, (p) => p.variant_id);
-    const valuesByVariant = groupBy(values, (v) => v.variant_id);
-    for (const variant of variants) {
-      if (has("variants.prices")) variant.prices = pricesByVariant.get(variant.id) ?? [];
-      if (has("variants.options")) variant.options = valuesByVariant.get(variant.id) ?? [];
-    }
-  }
-  if (options && has("options.values")) {
-    const valuesByOption = groupBy(values, (v) => v.option_id);
-    for (const option of options) option.values = valuesByOption.get(option.id) ?? [];
-  }
-  const variantsByProduct = variants && groupBy(variants, (v) => v.product_id);
-  const optionsByProduct = options && groupBy(options, (o) => o.product_id);
-  const imagesByProduct = images && groupBy(images, (i) => i.product_id);
-  const tagsByProduct = tags && groupBy(tags, ([pid]) => pid);
-  const categoriesByProduct = categories && groupBy(categories, ([pid]) => pid);
-  const collectionById = new Map(collections.map((c) => [c.id, c]));
-
-  for (const product of products) {
-    if (variantsByProduct) product.variants = variantsByProduct.get(product.id) ?? [];
-    if (optionsByProduct) product.options = optionsByProduct.get(product.id) ?? [];
-    if (imagesByProduct) product.images = imagesByProduct.get(product.id) ?? [];
-    if (tagsByProduct) product.tags = (tagsByProduct.get(product.id) ?? []).map(([, t]) => t);
-    if (categoriesByProduct) product.categories = (categoriesByProduct.get(product.id) ?? []).map(([, c]) => c);
-    if (has("collection")) product.collection = product.collection_id ? (collectionById.get(product.collection_id) ?? null) : null;
-  }
-  return products;
+  const batch = new JsonBatch(manager);
+  const productIds = sql.list(products.map((p) => p.id));
+  const attach = addRelations(batch, productIds, collectionIds.length ? sql.list(collectionIds) : undefined, selection, categoryScope);
+  await batch.run();
+  return attach(products);
 }
 
 /** A product shown with only the chosen columns (and its loaded relations). */
@@ -137,8 +154,22 @@ export function pickFields(product: Product, fields: string[] | undefined): Prod
   return out as unknown as Product;
 }
 
-/** One product by id with the chosen relations, or undefined. */
-export async function loadProduct(manager: EntityManager, id: string, selection: ProductSelection): Promise<Product | undefined> {
-  const rows = await runSql(manager, sql`SELECT * FROM "product" WHERE "id" = ${id}`);
-  return (await loadProducts(manager, rows, selection))[0];
+/**
+ * One product by id with the chosen relations, or undefined (also when its
+ * status is not one of `scope.statuses`): the product and its relations in ONE
+ * statement.
+ */
+export async function loadProduct(
+  manager: EntityManager,
+  id: string,
+  selection: ProductSelection,
+  scope: { statuses?: readonly string[]; categories?: CategoryScope } = {},
+): Promise<Product | undefined> {
+  const batch = new JsonBatch(manager);
+  const visible = scope.statuses ? sql` AND ${sql.in(sql`t."status"`, scope.statuses)}` : sql``;
+  const products = batch.rows<Product>(Product, sql`t."id" = ${id}${visible}`);
+  const collectionIds = sql`SELECT p."collection_id" FROM "product" p WHERE p."id" = ${id}`;
+  const attach = addRelations(batch, sql`${id}`, collectionIds, selection, scope.categories ?? "admin");
+  await batch.run();
+  return attach(products.rows)[0];
 }

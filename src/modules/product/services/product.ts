@@ -7,7 +7,7 @@ import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateProductInput, ProductLinks, UpdateProductInput } from "../lib/product-inputs";
 import { assertCollection, categoryIds, replaceImages, replaceLinks, tagIds } from "../lib/product-links";
 import { selectProductPage, type ProductFilters, type ProductPage } from "../lib/product-list-query";
-import { loadProducts } from "../lib/product-loader";
+import { loadProduct, loadProducts } from "../lib/product-loader";
 import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-relations";
 import { insertVariants } from "../lib/variant-writer";
 import { slugify } from "../lib/slug";
@@ -135,9 +135,7 @@ export default class ProductService {
   }
 
   private async load(manager: EntityManager, id: string, selection: ProductSelection, scope: ProductScope): Promise<Product> {
-    const filters: ProductFilters = { id: [id], ...(scope.statuses ? { status: scope.statuses } : {}) };
-    const { rows } = await selectProductPage(manager, filters, { offset: 0, limit: 1 });
-    const [product] = await loadProducts(manager, rows, selection, scope.categories);
+    const product = await loadProduct(manager, id, selection, scope);
     if (!product) throw new NotFoundError(`Product with id ${id} was not found`);
     return product;
   }
