@@ -62,25 +62,25 @@ interface Cradle {
   customerAddressService: { list(customerId: string): Promise<(AddressInput & { id: string })[]> };
   priceSelectionService: { setVariantPrices(products: unknown[], context: { region_id?: string; currency_code?: string }): void };
   discountService: {
-    retrieveByCode(code: string, parent?: TransactionContext): Promise<DiscountLike>;
+    retrieveByCode(code: string): Promise<DiscountLike>;
     assertApplicable(discount: DiscountLike, regionId: string, now?: Date): void;
   };
-  shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<unknown[]> };
+  shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }): Promise<unknown[]> };
   shippingMethodService: {
     prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
-    setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<unknown>;
-    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
+    setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>): Promise<unknown>;
+    clearForCart(cartId: string): Promise<void>;
   };
   paymentSessionService: {
     providers(ids?: string[]): string[];
     start(context: PaymentContextLike, providerIds: string[]): Promise<StartedSessionLike[]>;
-    save(tx: TransactionContext, cartId: string, started: StartedSessionLike[], options?: { select?: string }): Promise<StartedSessionLike[]>;
+    save(cartId: string, started: StartedSessionLike[], options?: { select?: string }): Promise<StartedSessionLike[]>;
     discard(sessions: StartedSessionLike[]): Promise<void>;
     providerData(session: PaymentSessionLike, currencyCode: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
-    storeData(tx: TransactionContext, session: PaymentSessionLike, data: Record<string, unknown>): Promise<void>;
-    remove(tx: TransactionContext, cartId: string, providerId: string): Promise<StartedSessionLike | null>;
+    storeData(session: PaymentSessionLike, data: Record<string, unknown>): Promise<void>;
+    remove(cartId: string, providerId: string): Promise<StartedSessionLike | null>;
     follow(context: PaymentContextLike, sessions: PaymentSessionLike[]): Promise<void>;
-    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
+    clearForCart(cartId: string): Promise<void>;
   };
 }
 
@@ -152,8 +152,8 @@ export default class CartService {
   }
 
   /** A cart with its lines, discounts, shipping, payment sessions, region and totals. */
-  retrieve(id: string, parent?: TransactionContext): Promise<CartView> {
-    return this.unitOfWork.read((manager) => this.view(manager, id), parent);
+  retrieve(id: string): Promise<CartView> {
+    return this.unitOfWork.read((manager) => this.view(manager, id));
   }
 
   create(input: CreateCartInput, actor: CartActor = {}): Promise<CartView> {
@@ -272,7 +272,7 @@ export default class CartService {
     const kept = await this.cradle.shippingMethodService.prepareData(id, optionId, data);
     return this.change(id, async (tx, cart) => {
       const subtotal = await cartSubtotal(tx.manager, cart.id);
-      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept, tx);
+      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept);
     });
   }
 
@@ -304,7 +304,7 @@ export default class CartService {
     const started = await sessions.start(this.paymentContext(view), missing);
     let dropped: StartedSessionLike[] = [];
     const answer = await this.change(id, async (tx) => {
-      dropped = await sessions.save(tx, id, started, { select });
+      dropped = await sessions.save(id, started, { select });
       return view.region;
     });
     await sessions.discard(dropped);
@@ -321,7 +321,7 @@ export default class CartService {
     if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
     const data = await this.cradle.paymentSessionService.providerData(session, view.currency_code, input);
     return this.change(id, async (tx) => {
-      await this.cradle.paymentSessionService.storeData(tx, session, data);
+      await this.cradle.paymentSessionService.storeData(session, data);
       return view.region;
     });
   }
@@ -330,7 +330,7 @@ export default class CartService {
   async deletePaymentSession(id: string, providerId: string): Promise<CartView> {
     let removed: StartedSessionLike | null = null;
     const answer = await this.change(id, async (tx) => {
-      removed = await this.cradle.paymentSessionService.remove(tx, id, providerId);
+      removed = await this.cradle.paymentSessionService.remove(id, providerId);
       if (!removed) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
     });
     await this.cradle.paymentSessionService.discard([removed!]);
@@ -414,15 +414,12 @@ export default class CartService {
    * The cart as the API shows it, and the full catalog rows of its lines'
    * variants (product status, stock settings), which completion checks.
    */
-  async retrieveWithVariants(
-    id: string,
-    parent: TransactionContext,
-  ): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
+  async retrieveWithVariants(id: string): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
     return this.unitOfWork.run(async (tx) => {
       const rows = await loadCartRows(tx.manager, id, { completing: true });
       if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
       return { cart: await this.present(rows), variants: rows.variants, completing: !!rows.completing };
-    }, parent);
+    });
   }
 
   private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
@@ -585,12 +582,12 @@ export default class CartService {
     cart.currency_code = region.currency_code.toLowerCase();
     const country = cart.shipping_address?.country_code;
     if (country && !(region.countries ?? []).some((c) => c.iso_2 === country)) cart.shipping_address = null;
-    await this.cradle.shippingMethodService.clearForCart(cart.id, tx);
-    await this.cradle.paymentSessionService.clearForCart(cart.id, tx);
+    await this.cradle.shippingMethodService.clearForCart(cart.id);
+    await this.cradle.paymentSessionService.clearForCart(cart.id);
     const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: true } });
     const invalid: string[] = [];
     for (const d of loaded?.discounts ?? []) {
-      const discount = await this.cradle.discountService.retrieveByCode(d.code, tx);
+      const discount = await this.cradle.discountService.retrieveByCode(d.code);
       if (!discount.regions.some((r) => r.id === region.id)) invalid.push(d.id);
     }
     if (invalid.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(invalid);
@@ -603,7 +600,7 @@ export default class CartService {
    * shipping discount: a new one of the same kind replaces the old.
    */
   private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
-    const discount = await this.cradle.discountService.retrieveByCode(code, tx);
+    const discount = await this.cradle.discountService.retrieveByCode(code);
     this.cradle.discountService.assertApplicable(discount, cart.region_id);
     const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
     const current = (loaded?.discounts ?? []) as DiscountLike[];

@@ -1,4 +1,4 @@
-import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type TransactionContext, type UnitOfWork } from "kiosk";
+import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -35,7 +35,6 @@ export default class LineItemService {
     orderId: string,
     adjustments: LineAdjustment[],
     taken: Map<string, number>,
-    parent?: TransactionContext,
   ): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       // One UPDATE for all lines: a line whose variant's stock was taken reserves its quantity.
@@ -54,11 +53,11 @@ export default class LineItemService {
         tx.manager.create(LineItemAdjustment, { item_id: a.item_id, discount_id: a.discount_id, description: a.description, amount: a.amount }),
       );
       await insertAll(tx.manager, LineItemAdjustment, rows);
-    }, parent);
+    });
   }
 
   /** The lines of orders with their adjustments, oldest first. */
-  listForOrders(orderIds: string[], parent?: TransactionContext): Promise<LineItem[]> {
+  listForOrders(orderIds: string[]): Promise<LineItem[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) => {
       const batch = new JsonBatch(tx.manager);
@@ -73,15 +72,15 @@ export default class LineItemService {
       return lines.rows
         .map((line) => Object.assign(line, { adjustments: byLine.get(line.id) ?? [] }))
         .sort(byCreation);
-    }, parent);
+    });
   }
 
   /** Variant summaries (`item.variant`) by variant id. */
-  variantSummaries(ids: string[], parent?: TransactionContext): Promise<Map<string, ReturnType<typeof variantSummary>>> {
+  variantSummaries(ids: string[]): Promise<Map<string, ReturnType<typeof variantSummary>>> {
     return this.unitOfWork.run(async (tx) => {
       const variants = await findVariants(tx.manager, ids);
       return new Map([...variants].map(([id, v]) => [id, variantSummary(v)]));
-    }, parent);
+    });
   }
 
   /**
@@ -89,7 +88,7 @@ export default class LineItemService {
    * change one conditional UPDATE that never passes the ordered quantity (422
    * `quantity_exceeds_unfulfilled` otherwise).
    */
-  fulfill(orderId: string, items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  fulfill(orderId: string, items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await this.requireLines(tx.manager, orderId, items);
       for (const { item_id, quantity } of items) {
@@ -107,11 +106,11 @@ export default class LineItemService {
           );
         }
       }
-    }, parent);
+    });
   }
 
   /** Takes fulfilled units back (a canceled fulfillment). */
-  unfulfill(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  unfulfill(items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const { item_id, quantity } of items) {
         await tx.manager
@@ -121,11 +120,11 @@ export default class LineItemService {
           .where("id = :id", { id: item_id, quantity })
           .execute();
       }
-    }, parent);
+    });
   }
 
   /** Marks fulfilled units as shipped. */
-  ship(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  ship(items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const { item_id, quantity } of items) {
         await tx.manager
@@ -135,11 +134,11 @@ export default class LineItemService {
           .where("id = :id", { id: item_id, quantity })
           .execute();
       }
-    }, parent);
+    });
   }
 
   /** Gives back the stock an order's lines took (a canceled order); each line only once. */
-  releaseStock(orderId: string, parent?: TransactionContext): Promise<void> {
+  releaseStock(orderId: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const lines = await tx.manager.findBy(LineItem, { order_id: orderId });
       const quantities = new Map<string, number>();
@@ -149,7 +148,7 @@ export default class LineItemService {
         await tx.manager.update(LineItem, { id: line.id }, { reserved_quantity: 0, updated_at: new Date() });
       }
       await returnStock(tx.manager, quantities);
-    }, parent);
+    });
   }
 
   private async requireLines(manager: EntityManager, orderId: string, items: { item_id: string }[]): Promise<void> {

@@ -7,7 +7,6 @@ import {
   NotFoundError,
   UnprocessableError,
   type EntityManager,
-  type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Discount } from "../models/discount";
@@ -95,15 +94,14 @@ export default class DiscountService {
     });
   }
 
-  retrieve(id: string, parent?: TransactionContext): Promise<DiscountView> {
-    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0], parent);
+  retrieve(id: string): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0]);
   }
 
   /** A discount by code (any case); unknown is a 404 `discount_not_found`. */
-  retrieveByCode(code: string, parent?: TransactionContext): Promise<DiscountView> {
+  retrieveByCode(code: string): Promise<DiscountView> {
     return this.unitOfWork.run(
       async (tx) => (await this.views([await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
-      parent,
     );
   }
 
@@ -149,7 +147,7 @@ export default class DiscountService {
       );
       await this.writeRegions(tx.manager, discount.id, regions);
       tx.emit("discount.created", { id: discount.id });
-      return this.retrieve(discount.id, tx);
+      return this.retrieve(discount.id);
     });
   }
 
@@ -191,7 +189,7 @@ export default class DiscountService {
         await this.writeRegions(tx.manager, id, regions);
       }
       tx.emit("discount.updated", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -214,7 +212,7 @@ export default class DiscountService {
         await this.writeRegions(tx.manager, id, [regionId]);
         tx.emit("discount.updated", { id });
       }
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -224,7 +222,7 @@ export default class DiscountService {
       const { affected } = await tx.manager.delete(DiscountRegion, { discount_id: id, region_id: regionId });
       if (!affected) throw new NotFoundError(`Discount ${id} is not valid in region ${regionId}`);
       tx.emit("discount.updated", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -254,7 +252,7 @@ export default class DiscountService {
    * conditional UPDATE per discount, so concurrent completions never pass
    * `usage_limit`. A code used up meanwhile is a 422 and the caller rolls back.
    */
-  consume(ids: string[], parent?: TransactionContext): Promise<void> {
+  consume(ids: string[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const id of [...new Set(ids)].sort()) {
         const { affected } = await tx.manager
@@ -273,11 +271,11 @@ export default class DiscountService {
           );
         }
       }
-    }, parent);
+    });
   }
 
   /** Gives back one use of each discount `consume` counted (a completion that made no order). */
-  release(ids: string[], parent?: TransactionContext): Promise<void> {
+  release(ids: string[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const id of [...new Set(ids)].sort()) {
         await tx.manager
@@ -287,7 +285,7 @@ export default class DiscountService {
           .where("id = :id AND usage_count > 0", { id })
           .execute();
       }
-    }, parent);
+    });
   }
 
   private async load(manager: EntityManager, where: { id: string } | { code: string }): Promise<Discount> {

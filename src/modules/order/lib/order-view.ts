@@ -36,8 +36,8 @@ interface LineTotals {
 /** What building an order view needs from other modules. */
 export interface ViewContext {
   lineItems: {
-    listForOrders(orderIds: string[], parent?: unknown): Promise<OrderLine[]>;
-    variantSummaries(ids: string[], parent?: unknown): Promise<Map<string, unknown>>;
+    listForOrders(orderIds: string[]): Promise<OrderLine[]>;
+    variantSummaries(ids: string[]): Promise<Map<string, unknown>>;
     totals(input: {
       lines: OrderLine[];
       shippingPrices: number[];

@@ -12,8 +12,8 @@ import { runProviderAction } from "../lib/provider-action";
 interface Cradle {
   unitOfWork: UnitOfWork;
   paymentService: PaymentPort;
-  lineItemService: { releaseStock(orderId: string, parent?: TransactionContext): Promise<void> };
-  orderService: { retrieve(id: string, parent?: TransactionContext): Promise<OrderView> };
+  lineItemService: { releaseStock(orderId: string): Promise<void> };
+  orderService: { retrieve(id: string): Promise<OrderView> };
 }
 
 /**
@@ -39,19 +39,19 @@ export default class OrderCancellationService {
       provider: "payment",
       plan: async (tx, order) => {
         await this.assertCancelable(tx, order);
-        const calls = await payments.listCancelable(id, tx);
+        const calls = await payments.listCancelable(id);
         return { calls, data: { payment_ids: calls.map((p) => p.id) } };
       },
       call: (payment: PaymentRow) => payments.providerCancel(payment),
       record: async (tx, order, done, complete) => {
-        for (const { item, result } of done) await payments.recordCancel(item.id, result, tx);
+        for (const { item, result } of done) await payments.recordCancel(item.id, result);
         // A provider refused one of several payments: the order stays open and runProviderAction answers the error.
         if (!complete) return null;
-        await this.cradle.lineItemService.releaseStock(id, tx);
+        await this.cradle.lineItemService.releaseStock(id);
         const change = { status: "canceled", payment_status: "canceled", fulfillment_status: "canceled", canceled_at: new Date() } as const;
         await moveOrder(tx.manager, order, change, "order_not_cancelable");
         tx.emit("order.canceled", { id });
-        return this.cradle.orderService.retrieve(id, tx);
+        return this.cradle.orderService.retrieve(id);
       },
     }) as Promise<OrderView>;
   }
@@ -59,7 +59,7 @@ export default class OrderCancellationService {
   private async assertCancelable(tx: TransactionContext, order: Order): Promise<void> {
     assertOpen(order);
     ORDER_STATUS.assert(order.status, "canceled", "order_not_cancelable");
-    if ((await this.cradle.paymentService.listRefunds(order.id, tx)).length) {
+    if ((await this.cradle.paymentService.listRefunds(order.id)).length) {
       throw new UnprocessableError("An order with refunds cannot be canceled", "order_has_refunds");
     }
     if (await tx.manager.existsBy(Fulfillment, { order_id: order.id, canceled_at: IsNull() })) {

@@ -6,7 +6,6 @@ import {
   InvalidDataError,
   NotFoundError,
   type EntityManager,
-  type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Order, type FulfillmentStatus } from "../models/order";
@@ -103,22 +102,22 @@ export default class OrderService {
     });
   }
 
-  retrieve(id: string, parent?: TransactionContext): Promise<OrderView> {
+  retrieve(id: string): Promise<OrderView> {
     return this.unitOfWork.run(async (tx) => {
       const [view] = await this.views(tx.manager, [id]);
       if (!view) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
       return view;
-    }, parent);
+    });
   }
 
   /** The order made from a cart, or null. */
-  findByCart(cartId: string, parent?: TransactionContext): Promise<OrderView | null> {
-    return this.findOne({ cart_id: cartId }, parent);
+  findByCart(cartId: string): Promise<OrderView | null> {
+    return this.findOne({ cart_id: cartId });
   }
 
   /** The order placed with an `Idempotency-Key`, or null. */
-  findByIdempotencyKey(key: string, parent?: TransactionContext): Promise<OrderView | null> {
-    return this.findOne({ idempotency_key: key }, parent);
+  findByIdempotencyKey(key: string): Promise<OrderView | null> {
+    return this.findOne({ idempotency_key: key });
   }
 
   /** The order with this display id and email (the store's order lookup), or null. */
@@ -133,7 +132,7 @@ export default class OrderService {
    * unique, so a concurrent second completion fails here and is answered with
    * this order.
    */
-  createFromCart(cart: CartForOrder, idempotencyKey: string | null, parent?: TransactionContext): Promise<Order> {
+  createFromCart(cart: CartForOrder, idempotencyKey: string | null): Promise<Order> {
     return this.unitOfWork.run(async (tx) => {
       const order = tx.manager.create(Order, {
         status: "pending",
@@ -157,7 +156,7 @@ export default class OrderService {
       const discountIds = (cart.discounts ?? []).map((d) => d.id);
       if (discountIds.length) await tx.manager.createQueryBuilder().relation(Order, "discounts").of(order.id).add(discountIds);
       return order;
-    }, parent);
+    });
   }
 
   /** Marks an order completed: only a pending (or requires_action) one, 422 otherwise. */
@@ -167,7 +166,7 @@ export default class OrderService {
       assertOpen(order);
       await moveOrder(tx.manager, order, { status: "completed" }, "order_not_completable");
       tx.emit("order.completed", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -177,7 +176,7 @@ export default class OrderService {
       const order = await beginAction(tx, id);
       await moveOrder(tx.manager, order, { status: "archived" }, "order_not_archivable");
       tx.emit("order.archived", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -185,21 +184,21 @@ export default class OrderService {
    * Recomputes a locked order's `fulfillment_status` from its lines after a
    * fulfillment changed, through the fulfillment status table.
    */
-  refreshFulfillmentStatus(order: Order, parent?: TransactionContext): Promise<FulfillmentStatus> {
+  refreshFulfillmentStatus(order: Order): Promise<FulfillmentStatus> {
     return this.unitOfWork.run(async (tx) => {
-      const status = fulfillmentStatusOf(await this.cradle.lineItemService.listForOrders([order.id], tx));
+      const status = fulfillmentStatusOf(await this.cradle.lineItemService.listForOrders([order.id]));
       if (status !== order.fulfillment_status) await moveOrder(tx.manager, order, { fulfillment_status: status }, "order_not_fulfillable");
       return status;
-    }, parent);
+    });
   }
 
-  private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }, parent?: TransactionContext) {
+  private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }) {
     return this.unitOfWork.run(async (tx) => {
       const found = await tx.manager.findOneBy(Order, where);
       if (!found) return null;
       const [view] = await this.views(tx.manager, [found.id]);
       return view ?? null;
-    }, parent);
+    });
   }
 
   /**
