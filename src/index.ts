@@ -65,6 +65,17 @@ export type {
   WebhookActionResult,
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
+export type { KioskServices } from "./services";
+// What one module's service hands another: each type is defined by the module that owns it.
+export type { CartView, LineItemView } from "./modules/cart/services/cart";
+export type { LineItem } from "./modules/cart/models/line-item";
+export type { DiscountView } from "./modules/discount/services/discount";
+export type { OrderView } from "./modules/order/lib/order-view";
+export type { Payment } from "./modules/payment/models/payment";
+export type { RefundReason } from "./modules/payment/models/refund";
+export type { PaymentSession } from "./modules/payment/models/payment-session";
+export type { StartedSession } from "./modules/payment/services/payment-session";
+export type { Region } from "./modules/region/models/region";
 export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 export { startTestServer, type TestServer } from "./kernel/testing";

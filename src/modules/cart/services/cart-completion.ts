@@ -4,7 +4,9 @@ import {
   LessThan,
   UnavailableError,
   UnprocessableError,
-  type UnitOfWork,
+  type KioskServices,
+  type OrderView,
+  type PaymentContext,
 } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
@@ -13,62 +15,9 @@ import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
 import { returnStock, takeStock } from "../lib/inventory";
 import type { LineAdjustment } from "../lib/totals";
-import type CartService from "./cart";
 import type { CartView } from "./cart";
-import type LineItemService from "./line-item";
 
-interface OrderLike {
-  id: string;
-  cart_id: string | null;
-}
-
-interface PaymentContext {
-  cart_id: string;
-  email: string | null;
-  customer_id: string | null;
-  currency_code: string;
-  amount: number;
-  session_id?: string;
-}
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  config: { payments: { timeout: number } };
-  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  cartService: CartService;
-  lineItemService: LineItemService;
-  orderService: {
-    findByCart(cartId: string): Promise<OrderLike | null>;
-    findByIdempotencyKey(key: string): Promise<OrderLike | null>;
-    createFromCart(cart: CartView, idempotencyKey: string | null): Promise<{ id: string }>;
-    retrieve(id: string): Promise<OrderLike>;
-  };
-  discountService: {
-    listByIds(ids: string[]): Promise<{ id: string; regions: { id: string }[]; rule: { type: string } }[]>;
-    assertApplicable(discount: unknown, regionId: string, now?: Date): void;
-    consume(ids: string[]): Promise<void>;
-    release(ids: string[]): Promise<void>;
-  };
-  paymentService: {
-    authorize(
-      session: { id: string; provider_id: string; amount: number; data: Record<string, unknown> },
-      context: PaymentContext,
-    ): Promise<{ status: "authorized" | "requires_more" | "error"; data: Record<string, unknown> }>;
-    recordAuthorized(
-      input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
-    ): Promise<{ id: string }>;
-    attachToOrder(paymentId: string, orderId: string): Promise<void>;
-    voidAuthorization(payment: { provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> }): Promise<void>;
-  };
-  paymentSessionService: {
-    recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>): Promise<void>;
-  };
-  shippingMethodService: {
-    attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }): Promise<void>;
-  };
-}
-
-export type CompletionResult = { type: "order"; data: OrderLike } | { type: "cart"; data: CartView };
+export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
 
 /** The selected session as the reservation read it: what the provider last saw. */
 interface SessionRead {
@@ -115,11 +64,7 @@ const LEASE_MARGIN = 10_000;
  * and answers its order (a webhook racing the storefront gives one order).
  */
 export default class CartCompletionService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get lease(): number {
     return this.cradle.config.payments.timeout + LEASE_MARGIN;
@@ -242,7 +187,7 @@ export default class CartCompletionService {
 
   /** Steps 2 and 3, with the compensation of any failure. */
   private async authorizeAndPlace({ completion, cart, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
-    let authorization: Awaited<ReturnType<Cradle["paymentService"]["authorize"]>>;
+    let authorization: Awaited<ReturnType<KioskServices["paymentService"]["authorize"]>>;
     try {
       authorization = await this.cradle.paymentService.authorize(session, context);
     } catch (err) {
@@ -353,7 +298,7 @@ export default class CartCompletionService {
   }
 
   /** The order placed for this cart; an `Idempotency-Key` already used for another cart is a 409. */
-  private answer(order: OrderLike, cartId: string): CompletionResult {
+  private answer(order: OrderView, cartId: string): CompletionResult {
     if (order.cart_id !== cartId) {
       throw new ConflictError("The Idempotency-Key was already used to complete another cart", "idempotency_key_reused");
     }

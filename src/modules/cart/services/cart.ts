@@ -10,6 +10,12 @@ import {
   type EntityManager,
   type TransactionContext,
   rowsWhereIn,
+  type DiscountView,
+  type KioskServices,
+  type PaymentContext,
+  type PaymentSession,
+  type Region,
+  type StartedSession,
   type UnitOfWork,
 } from "kiosk";
 import { Cart } from "../models/cart";
@@ -21,68 +27,6 @@ import { mergeMetadata } from "kiosk";
 import { cartSubtotal, loadCartRows, type CartRows } from "../lib/cart-relations";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
 
-
-interface RegionLike {
-  id: string;
-  currency_code: string;
-  tax_rate: number;
-  countries?: { iso_2: string }[];
-}
-
-interface DiscountLike extends TotalsDiscount {
-  regions: { id: string }[];
-  rule: TotalsDiscount["rule"] & { id?: string };
-}
-
-interface PaymentContextLike {
-  cart_id: string;
-  email: string | null;
-  customer_id: string | null;
-  currency_code: string;
-  amount: number;
-}
-
-interface StartedSessionLike {
-  provider_id: string;
-  data: Record<string, unknown>;
-}
-
-interface PaymentSessionLike extends StartedSessionLike {
-  id: string;
-  cart_id: string;
-  status: string;
-  amount: number;
-}
-
-/** The services of other modules a cart works with, resolved lazily from the container. */
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  regionService: { retrieve(id: string): Promise<RegionLike>; list(page: { offset: number; limit: number }): Promise<[RegionLike[], number]> };
-  customerService: { retrieve(id: string): Promise<{ id: string; email: string }> };
-  customerAddressService: { list(customerId: string): Promise<(AddressInput & { id: string })[]> };
-  priceSelectionService: { setVariantPrices(products: unknown[], context: { region_id?: string; currency_code?: string }): void };
-  discountService: {
-    retrieveByCode(code: string): Promise<DiscountLike>;
-    assertApplicable(discount: DiscountLike, regionId: string, now?: Date): void;
-  };
-  shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }): Promise<unknown[]> };
-  shippingMethodService: {
-    prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
-    setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>): Promise<unknown>;
-    clearForCart(cartId: string): Promise<void>;
-  };
-  paymentSessionService: {
-    providers(ids?: string[]): string[];
-    start(context: PaymentContextLike, providerIds: string[]): Promise<StartedSessionLike[]>;
-    save(cartId: string, started: StartedSessionLike[], options?: { select?: string }): Promise<StartedSessionLike[]>;
-    discard(sessions: StartedSessionLike[]): Promise<void>;
-    providerData(session: PaymentSessionLike, currencyCode: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
-    storeData(session: PaymentSessionLike, data: Record<string, unknown>): Promise<void>;
-    remove(cartId: string, providerId: string): Promise<StartedSessionLike | null>;
-    follow(context: PaymentContextLike, sessions: PaymentSessionLike[]): Promise<void>;
-    clearForCart(cartId: string): Promise<void>;
-  };
-}
 
 export interface CreateCartInput {
   region_id?: string;
@@ -119,7 +63,7 @@ export type CartView = Omit<Cart, "items"> &
   Totals & {
     object: "cart";
     items: LineItemView[];
-    region: RegionLike;
+    region: Region;
     payment_session: any | null;
     shipping_address_id: string | null;
     billing_address_id: string | null;
@@ -141,11 +85,7 @@ export interface CartActor {
  * payment sessions and raises `cart.updated`.
  */
 export default class CartService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -300,9 +240,9 @@ export default class CartService {
   private async startSessions(id: string, select?: string): Promise<CartView> {
     const view = await this.retrieveOpen(id);
     const sessions = this.cradle.paymentSessionService;
-    const missing = sessions.providers(select ? [select] : undefined).filter((p) => !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === p));
+    const missing = sessions.providers(select ? [select] : undefined).filter((p) => !view.payment_sessions!.some((s: PaymentSession) => s.provider_id === p));
     const started = await sessions.start(this.paymentContext(view), missing);
-    let dropped: StartedSessionLike[] = [];
+    let dropped: StartedSession[] = [];
     const answer = await this.change(id, async (tx) => {
       dropped = await sessions.save(id, started, { select });
       return view.region;
@@ -317,7 +257,7 @@ export default class CartService {
    */
   async updatePaymentSession(id: string, providerId: string, input: Record<string, unknown>): Promise<CartView> {
     const view = await this.retrieveOpen(id, { items: false });
-    const session = view.payment_sessions!.find((s: PaymentSessionLike) => s.provider_id === providerId) as PaymentSessionLike | undefined;
+    const session = view.payment_sessions!.find((s: PaymentSession) => s.provider_id === providerId) as PaymentSession | undefined;
     if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
     const data = await this.cradle.paymentSessionService.providerData(session, view.currency_code, input);
     return this.change(id, async (tx) => {
@@ -328,7 +268,7 @@ export default class CartService {
 
   /** Removes a provider's session; the provider hears of it after commit. */
   async deletePaymentSession(id: string, providerId: string): Promise<CartView> {
-    let removed: StartedSessionLike | null = null;
+    let removed: PaymentSession | null = null;
     const answer = await this.change(id, async (tx) => {
       removed = await this.cradle.paymentSessionService.remove(id, providerId);
       if (!removed) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
@@ -376,7 +316,7 @@ export default class CartService {
   }
 
   /** The payment context of a cart view. */
-  paymentContext(view: CartView): PaymentContextLike {
+  paymentContext(view: CartView): PaymentContext {
     return { cart_id: view.id, email: view.email, customer_id: view.customer_id, currency_code: view.currency_code, amount: view.total };
   }
 
@@ -385,7 +325,7 @@ export default class CartService {
    * it is now. A change that read the cart's region returns it, so the answer
    * does not read it again.
    */
-  private async change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
+  private async change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<Region | void>): Promise<CartView> {
     const view = await this.unitOfWork.run(async (tx) => {
       const cart = await this.lock(tx, id);
       this.assertOpen(cart);
@@ -404,7 +344,7 @@ export default class CartService {
    * authorizes). Answers the cart as it is then.
    */
   private async followTotal(view: CartView): Promise<CartView> {
-    const stale = view.payment_sessions!.filter((s: PaymentSessionLike) => s.status === "pending" && s.amount !== view.total);
+    const stale = view.payment_sessions!.filter((s: PaymentSession) => s.status === "pending" && s.amount !== view.total);
     if (!stale.length || this.unitOfWork.active) return view;
     await this.cradle.paymentSessionService.follow(this.paymentContext(view), stale);
     return this.unitOfWork.read((manager) => this.view(manager, view.id, { region: view.region }));
@@ -422,13 +362,13 @@ export default class CartService {
     });
   }
 
-  private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
+  private async view(manager: EntityManager, id: string, known?: { region?: Region }): Promise<CartView> {
     const rows = await loadCartRows(manager, id);
     if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
     return this.present(rows, known);
   }
 
-  private async present(rows: CartRows, known?: { region?: RegionLike }): Promise<CartView> {
+  private async present(rows: CartRows, known?: { region?: Region }): Promise<CartView> {
     const { cart } = rows;
     const region = known?.region?.id === cart.region_id ? known.region : await this.cradle.regionService.retrieve(cart.region_id);
     const items = rows.items.sort(byCreation);
@@ -466,7 +406,7 @@ export default class CartService {
     } as unknown as CartView;
   }
 
-  private async addLine(manager: EntityManager, cart: Cart, region: RegionLike, input: LineItemInput): Promise<void> {
+  private async addLine(manager: EntityManager, cart: Cart, region: Region, input: LineItemInput): Promise<void> {
     const variant = await this.purchasable(manager, input.variant_id);
     const unitPrice = this.priceOf(variant, region);
     const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [cart.id]);
@@ -513,7 +453,7 @@ export default class CartService {
   }
 
   /** The unit price in the region: a price for the region wins, else the region currency's; none is a 422. */
-  private priceOf(variant: CatalogVariant, region: RegionLike): number {
+  private priceOf(variant: CatalogVariant, region: Region): number {
     const copy = { ...variant, prices: variant.prices } as CatalogVariant & { calculated_price?: number | null };
     this.cradle.priceSelectionService.setVariantPrices([{ variants: [copy] }], {
       region_id: region.id,
@@ -536,7 +476,7 @@ export default class CartService {
   }
 
   /** The region asked for, or the first region when none is given (422 when the store has none). */
-  private async regionFor(regionId: string | undefined): Promise<RegionLike> {
+  private async regionFor(regionId: string | undefined): Promise<Region> {
     if (regionId) return this.cradle.regionService.retrieve(regionId);
     const [[first]] = await this.cradle.regionService.list({ offset: 0, limit: 1 });
     if (!first) throw new UnprocessableError("The store has no region to create a cart in", "no_region", "region_id");
@@ -544,7 +484,7 @@ export default class CartService {
   }
 
   /** A country code of the region (lower-cased); another is a 400, as in Medusa. */
-  private countryIn(region: RegionLike, code: string, field = "country_code"): string {
+  private countryIn(region: Region, code: string, field = "country_code"): string {
     const iso = code.toLowerCase();
     if (!(region.countries ?? []).some((c) => c.iso_2 === iso)) {
       throw new InvalidDataError(`Country ${iso} is not in the cart's region`, { code: "country_not_in_region", field });
@@ -568,7 +508,7 @@ export default class CartService {
    * are dropped, discounts not valid there are taken off, and a shipping
    * address outside the region is cleared.
    */
-  private async changeRegion(tx: TransactionContext, cart: Cart, regionId: string): Promise<RegionLike> {
+  private async changeRegion(tx: TransactionContext, cart: Cart, regionId: string): Promise<Region> {
     const region = await this.cradle.regionService.retrieve(regionId);
     const lines = await tx.manager.findBy(LineItem, { cart_id: cart.id });
     const variants = await findVariants(tx.manager, lines.map((l) => l.variant_id!).filter(Boolean));
@@ -603,7 +543,7 @@ export default class CartService {
     const discount = await this.cradle.discountService.retrieveByCode(code);
     this.cradle.discountService.assertApplicable(discount, cart.region_id);
     const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
-    const current = (loaded?.discounts ?? []) as DiscountLike[];
+    const current = (loaded?.discounts ?? []) as DiscountView[];
     if (current.some((d) => d.id === discount.id)) return;
     const freeShipping = discount.rule.type === "free_shipping";
     const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);

@@ -1,4 +1,4 @@
-import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type UnitOfWork } from "kiosk";
+import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { findVariants, variantSummary } from "../lib/catalog";
@@ -11,11 +11,7 @@ import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsL
  * canceled. The order module works with lines only through this service.
  */
 export default class LineItemService {
-  private readonly cradle: { unitOfWork: UnitOfWork };
-
-  constructor(cradle: LineItemService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

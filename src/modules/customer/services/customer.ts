@@ -7,6 +7,7 @@ import {
   UnauthorizedError,
   verifyPassword,
   type TokenVersionCache,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { containsPattern, mergeMetadata } from "kiosk";
@@ -49,7 +50,7 @@ export default class CustomerService {
   private readonly unitOfWork: UnitOfWork;
   private readonly tokenVersionCache: TokenVersionCache;
 
-  constructor({ unitOfWork, tokenVersionCache }: { unitOfWork: UnitOfWork; tokenVersionCache: TokenVersionCache }) {
+  constructor({ unitOfWork, tokenVersionCache }: KioskServices) {
     this.unitOfWork = unitOfWork;
     this.tokenVersionCache = tokenVersionCache;
   }

@@ -7,6 +7,8 @@ import {
   NotFoundError,
   UnprocessableError,
   type EntityManager,
+  type KioskServices,
+  type Region,
   type UnitOfWork,
 } from "kiosk";
 import { Discount } from "../models/discount";
@@ -52,12 +54,11 @@ export interface DiscountListQuery {
   limit: number;
 }
 
-interface RegionLike {
-  id: string;
-}
-
-/** A discount as the API shows it, Medusa v1's shape: the rule and the regions expanded. */
-export type DiscountView = Omit<Discount, "discount_regions"> & { regions: RegionLike[] };
+/**
+ * A discount as the API shows it, Medusa v1's shape: the rule and the regions
+ * expanded (the region module's rows; only the id of one no longer there).
+ */
+export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & { rule: DiscountRule; regions: (Region | { id: string })[] };
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
@@ -65,11 +66,7 @@ export type DiscountView = Omit<Discount, "discount_regions"> & { regions: Regio
  * conditional update that never passes `usage_limit`).
  */
 export default class DiscountService {
-  private readonly cradle: { unitOfWork: UnitOfWork; regionService?: { listByIds(ids: string[]): Promise<RegionLike[]> } };
-
-  constructor(cradle: DiscountService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

@@ -1,52 +1,11 @@
-import { byCreation } from "kiosk";
+import { byCreation, type KioskServices, type LineItem } from "kiosk";
 import type { Order } from "../models/order";
-
-interface Adjustment {
-  item_id: string;
-  discount_id: string | null;
-  description: string;
-  amount: number;
-}
-
-/** A stored order line, as the cart module's line item service gives it. */
-export interface OrderLine {
-  id: string;
-  order_id: string | null;
-  variant_id: string | null;
-  unit_price: number;
-  quantity: number;
-  allow_discounts: boolean;
-  fulfilled_quantity: number;
-  shipped_quantity: number;
-  returned_quantity: number;
-  created_at: Date;
-  adjustments?: Adjustment[];
-  [key: string]: unknown;
-}
-
-interface LineTotals {
-  subtotal: number;
-  discount_total: number;
-  tax_total: number;
-  total: number;
-  original_total: number;
-  original_tax_total: number;
-}
 
 /** What building an order view needs from other modules. */
 export interface ViewContext {
-  lineItems: {
-    listForOrders(orderIds: string[]): Promise<OrderLine[]>;
-    variantSummaries(ids: string[]): Promise<Map<string, unknown>>;
-    totals(input: {
-      lines: OrderLine[];
-      shippingPrices: number[];
-      taxRate: number;
-      discounts: never[];
-      adjustments: { item_id: string; discount_id: string; description: string; amount: number }[];
-    }): { totals: Record<string, number>; lines: Map<string, LineTotals> };
-  };
-  lines: OrderLine[];
+  lineItems: KioskServices["lineItemService"];
+  /** The orders' lines with their adjustments (`lineItemService.listForOrders`). */
+  lines: LineItem[];
   variants: Map<string, unknown>;
   regions: { id: string }[];
 }

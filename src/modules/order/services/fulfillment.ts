@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { ConflictError, NotFoundError, UnprocessableError, type FulfillmentProvider, type KioskServices, type TransactionContext } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import type { Order } from "../models/order";
@@ -6,32 +6,10 @@ import { assertFulfillable } from "../lib/fulfillable";
 import { FULFILLMENT_STATUS, fulfillmentStatusAfter } from "../lib/fulfillment-status";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
-import type { OrderLine, OrderView } from "../lib/order-view";
+import type { OrderView } from "../lib/order-view";
 import { runProviderAction } from "../lib/provider-action";
-import type OrderService from "./order";
-
-interface FulfillmentProviderLike {
-  createFulfillment(
-    methodData: Record<string, unknown>,
-    items: { item_id: string; quantity: number }[],
-    order: { id: string; display_id: number },
-  ): Promise<Record<string, unknown>>;
-  cancelFulfillment(data: Record<string, unknown>): Promise<Record<string, unknown>>;
-}
 
 type Items = { item_id: string; quantity: number }[];
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  orderService: OrderService;
-  fulfillmentProviderService: { retrieve(id: string): FulfillmentProviderLike };
-  lineItemService: {
-    listForOrders(orderIds: string[]): Promise<OrderLine[]>;
-    fulfill(orderId: string, items: Items): Promise<void>;
-    unfulfill(items: Items): Promise<void>;
-    ship(items: Items): Promise<void>;
-  };
-}
 
 export interface CreateFulfillmentInput {
   items: Items;
@@ -54,11 +32,7 @@ interface FulfillmentCall {
  * shipping calls no provider and is one transaction.
  */
 export default class FulfillmentService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   create(orderId: string, input: CreateFulfillmentInput): Promise<OrderView> {
     const orders = this.cradle.orderService;
@@ -153,7 +127,7 @@ export default class FulfillmentService {
     });
   }
 
-  private provider(id: string): FulfillmentProviderLike {
+  private provider(id: string): FulfillmentProvider {
     return this.cradle.fulfillmentProviderService.retrieve(id);
   }
 

@@ -1,20 +1,12 @@
-import { IsNull, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { IsNull, UnprocessableError, type KioskServices, type Payment, type TransactionContext } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import type { Order } from "../models/order";
 import { FULFILLMENT_STATUS } from "../lib/fulfillment-status";
 import { moveOrder } from "../lib/move-order";
 import { ORDER_STATUS, assertOpen } from "../lib/order-status";
 import type { OrderView } from "../lib/order-view";
-import type { PaymentPort, PaymentRow } from "../lib/payment-port";
 import { PAYMENT_STATUS } from "../lib/payment-status";
 import { runProviderAction } from "../lib/provider-action";
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  paymentService: PaymentPort;
-  lineItemService: { releaseStock(orderId: string): Promise<void> };
-  orderService: { retrieve(id: string): Promise<OrderView> };
-}
 
 /**
  * Cancels an order, as Medusa v1 does: only a pending one (422
@@ -26,11 +18,7 @@ interface Cradle {
  * three statuses become `canceled`.
  */
 export default class OrderCancellationService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   cancel(id: string): Promise<OrderView> {
     const payments = this.cradle.paymentService;
@@ -42,7 +30,7 @@ export default class OrderCancellationService {
         const calls = await payments.listCancelable(id);
         return { calls, data: { payment_ids: calls.map((p) => p.id) } };
       },
-      call: (payment: PaymentRow) => payments.providerCancel(payment),
+      call: (payment: Payment) => payments.providerCancel(payment),
       record: async (tx, order, done, complete) => {
         for (const { item, result } of done) await payments.recordCancel(item.id, result);
         // A provider refused one of several payments: the order stays open and runProviderAction answers the error.

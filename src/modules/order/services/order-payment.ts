@@ -1,21 +1,14 @@
-import { UnprocessableError, type UnitOfWork } from "kiosk";
+import { UnprocessableError, type KioskServices, type Payment, type RefundReason } from "kiosk";
 import { moveOrder } from "../lib/move-order";
 import { assertOpen } from "../lib/order-status";
 import type { OrderView } from "../lib/order-view";
-import type { PaymentPort, PaymentRow } from "../lib/payment-port";
 import { PAYMENT_STATUS, paymentStatusAfterRefund } from "../lib/payment-status";
 import { runProviderAction } from "../lib/provider-action";
 import { lockOrder } from "../lib/order-claim";
 
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  paymentService: PaymentPort;
-  orderService: { retrieve(id: string): Promise<OrderView> };
-}
-
 export interface RefundInput {
   amount: number;
-  reason: string;
+  reason: RefundReason;
   note?: string | null;
   metadata?: Record<string, unknown> | null;
 }
@@ -26,11 +19,7 @@ export interface RefundInput {
  * what they did (`lib/provider-action.ts`).
  */
 export default class OrderPaymentService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   /**
    * Captures the order's uncaptured payments: `payment_status` becomes
@@ -49,7 +38,7 @@ export default class OrderPaymentService {
         if (!calls.length) throw new UnprocessableError(`Order ${id} has no payment left to capture`, "nothing_to_capture");
         return { calls, data: { payment_ids: calls.map((p) => p.id) } };
       },
-      call: (payment: PaymentRow) => payments.providerCapture(payment),
+      call: (payment: Payment) => payments.providerCapture(payment),
       record: async (tx, order, done, complete) => {
         for (const { item, result } of done) await payments.recordCapture(item.id, result);
         await moveOrder(tx.manager, order, { payment_status: complete ? "captured" : "requires_action" }, "nothing_to_capture");
@@ -96,7 +85,7 @@ export default class OrderPaymentService {
         const calls = await payments.planRefund(id, input.amount);
         return { calls, data: { amount: input.amount, parts: calls.map((p) => ({ payment_id: p.payment.id, amount: p.amount })) } };
       },
-      call: (part: { payment: PaymentRow; amount: number }) => payments.providerRefund(part.payment, part.amount),
+      call: (part: { payment: Payment; amount: number }) => payments.providerRefund(part.payment, part.amount),
       record: async (tx, order, done) => {
         const refund = await payments.recordRefund(id, done.map(({ item, result }) => ({ ...item, data: result })), input);
         const status = paymentStatusAfterRefund(await payments.refundable(id));

@@ -5,7 +5,9 @@ import {
   sql,
   InvalidDataError,
   NotFoundError,
+  type CartView,
   type EntityManager,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { Order, type FulfillmentStatus } from "../models/order";
@@ -17,19 +19,6 @@ import { assertOpen } from "../lib/order-status";
 import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
 import { loadOrders } from "../lib/order-rows";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
-
-/** What an order is made from: a cart as the cart service shows it. */
-export interface CartForOrder {
-  id: string;
-  customer_id: string | null;
-  email: string | null;
-  region_id: string;
-  currency_code: string;
-  region: { tax_rate: number };
-  shipping_address: Record<string, unknown> | null;
-  billing_address: Record<string, unknown> | null;
-  discounts?: { id: string }[];
-}
 
 export interface OrderFilters {
   q?: string;
@@ -61,12 +50,6 @@ function sortOf(order: string | undefined): { field: (typeof ORDER_SORT_FIELDS)[
   return { field, desc };
 }
 
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  regionService: { listByIds(ids: string[]): Promise<{ id: string }[]> };
-  lineItemService: ViewContext["lineItems"];
-}
-
 const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 /**
@@ -77,11 +60,7 @@ const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
  * `fulfillmentService`. Every status write goes through `lib/move-order.ts`.
  */
 export default class OrderService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -132,7 +111,7 @@ export default class OrderService {
    * unique, so a concurrent second completion fails here and is answered with
    * this order.
    */
-  createFromCart(cart: CartForOrder, idempotencyKey: string | null): Promise<Order> {
+  createFromCart(cart: CartView, idempotencyKey: string | null): Promise<Order> {
     return this.unitOfWork.run(async (tx) => {
       const order = tx.manager.create(Order, {
         status: "pending",
@@ -145,8 +124,9 @@ export default class OrderService {
         region_id: cart.region_id,
         currency_code: cart.currency_code,
         tax_rate: cart.region.tax_rate,
-        shipping_address: cart.shipping_address,
-        billing_address: cart.billing_address,
+        // The cart's addresses, stored as they are (JSON).
+        shipping_address: cart.shipping_address as Order["shipping_address"],
+        billing_address: cart.billing_address as Order["billing_address"],
         idempotency_key: idempotencyKey,
         canceled_at: null,
         no_notification: null,

@@ -1,7 +1,6 @@
-import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type UnitOfWork } from "kiosk";
+import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type KioskServices, type UnitOfWork } from "kiosk";
 import { PaymentSession } from "../models/payment-session";
 import type { PaymentContext, PaymentProvider, ProviderSession } from "../lib/payment-provider";
-import type PaymentProviderService from "./payment-provider";
 
 /** A session a provider started, not stored yet. */
 export interface StartedSession {
@@ -18,11 +17,7 @@ export interface StartedSession {
  * transactions of the cart's own change (`save`, `select`, `storeData`).
  */
 export default class PaymentSessionService {
-  private readonly cradle: { unitOfWork: UnitOfWork; paymentProviderService: PaymentProviderService };
-
-  constructor(cradle: PaymentSessionService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

@@ -4,6 +4,7 @@ import {
   KioskError,
   UnavailableError,
   withTimeout,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { Payment } from "../models/payment";
@@ -11,7 +12,6 @@ import { PaymentSession } from "../models/payment-session";
 import { Refund, type RefundReason } from "../models/refund";
 import type { PaymentAuthorization, PaymentContext, PaymentProvider, ProviderPayment } from "../lib/payment-provider";
 import { refundableAmount, spreadRefund, type RefundPart } from "../lib/refund-parts";
-import type PaymentProviderService from "./payment-provider";
 
 /** The selected session of a cart, as completion read it. */
 export interface SessionToAuthorize {
@@ -26,16 +26,7 @@ export type PaymentToVoid = ProviderPayment & { provider_id: string };
 
 /** Payments: authorized from a cart's selected session, then captured, refunded or canceled for the order. */
 export default class PaymentService {
-  private readonly cradle: {
-    unitOfWork: UnitOfWork;
-    paymentProviderService: PaymentProviderService;
-    config: { payments: { timeout: number } };
-    logger: { warn(obj: object, msg: string): void };
-  };
-
-  constructor(cradle: PaymentService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

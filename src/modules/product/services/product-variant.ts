@@ -1,4 +1,4 @@
-import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";
@@ -17,15 +17,10 @@ import {
   valueRows,
   valuesInOptionOrder,
 } from "../lib/variant-writer";
-import type PriceSelectionService from "./price-selection";
 
 /** The variants of one product: list, add, change (prices and option values too) and remove. */
 export default class ProductVariantService {
-  private readonly cradle: { unitOfWork: UnitOfWork; priceSelectionService: PriceSelectionService };
-
-  constructor(cradle: ProductVariantService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

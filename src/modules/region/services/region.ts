@@ -1,4 +1,4 @@
-import { insertAll, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { insertAll, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";
@@ -22,7 +22,7 @@ const WITH_COUNTRIES = { relations: { countries: true, currency: true }, order: 
 export default class RegionService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

@@ -1,16 +1,11 @@
-import { In, IsNull, NotFoundError, UnprocessableError, type UnitOfWork } from "kiosk";
+import { In, IsNull, NotFoundError, UnprocessableError, type KioskServices } from "kiosk";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
-import type FulfillmentProviderService from "./fulfillment-provider";
 import { meetsRequirements } from "../lib/requirements";
 
 /** The shipping chosen for a cart, carried over to its order. */
 export default class ShippingMethodService {
-  private readonly cradle: { unitOfWork: UnitOfWork; fulfillmentProviderService: FulfillmentProviderService };
-
-  constructor(cradle: ShippingMethodService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   /**
    * The data a customer sent with a shipping option, as its fulfillment

@@ -3,11 +3,11 @@ import {
   IsNull,
   NotFoundError,
   type EntityManager,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { ShippingOption, type ShippingRequirement } from "../models/shipping-option";
 import { checkRequirements, meetsRequirements } from "../lib/requirements";
-import type FulfillmentProviderService from "./fulfillment-provider";
 
 export interface CreateShippingOptionInput {
   name: string;
@@ -32,15 +32,7 @@ export interface ShippingOptionFilters {
 
 /** Shipping options: the admin's CRUD and the ones a cart may choose from. */
 export default class ShippingOptionService {
-  private readonly cradle: {
-    unitOfWork: UnitOfWork;
-    fulfillmentProviderService: FulfillmentProviderService;
-    regionService: { retrieve(id: string): Promise<{ id: string }> };
-  };
-
-  constructor(cradle: ShippingOptionService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
