@@ -46,6 +46,7 @@ export {
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
+export { metadata } from "./kernel/http/metadata-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
 export { INPUT_LIMITS } from "./kernel/http/input-limits";
