@@ -391,7 +391,7 @@ export default class CartService {
         ...item,
         ...result.lines.get(item.id)!,
         variant: variantSummary(variants.get(item.variant_id ?? "")),
-        tax_lines: [{ rate: region.tax_rate, name: "default", code: "default", item_id: item.id }],
+        tax_lines: this.cradle.regionService.taxLines(region, item.id),
         includes_tax: false,
       })),
       region,

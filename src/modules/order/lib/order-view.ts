@@ -4,6 +4,8 @@ import type { Order } from "../models/order";
 /** What building an order view needs from other modules. */
 export interface ViewContext {
   lineItems: KioskServices["lineItemService"];
+  /** For the lines' `tax_lines` (the order's own rate). */
+  regionService: KioskServices["regionService"];
   /** The orders' lines with their adjustments (`lineItemService.listForOrders`). */
   lines: LineItem[];
   variants: Map<string, unknown>;
@@ -45,7 +47,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
       ...line,
       ...result.lines.get(line.id),
       variant: context.variants.get(line.variant_id ?? "") ?? null,
-      tax_lines: [{ rate: order.tax_rate, name: "default", code: "default", item_id: line.id }],
+      tax_lines: context.regionService.taxLines(order, line.id),
       includes_tax: false,
     })),
     region: context.regions.find((r) => r.id === order.region_id) ?? null,

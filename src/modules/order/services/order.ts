@@ -237,7 +237,7 @@ export default class OrderService {
     const lines = await this.cradle.lineItemService.listForOrders(ids);
     const variants = await this.cradle.lineItemService.variantSummaries(lines.map((l) => l.variant_id!).filter(Boolean));
     const regions = await this.cradle.regionService.listByIds([...new Set(orders.map((o) => o.region_id))]);
-    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions };
+    const context: ViewContext = { lineItems: this.cradle.lineItemService, regionService: this.cradle.regionService, lines, variants, regions };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
   }
