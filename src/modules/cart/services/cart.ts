@@ -536,8 +536,8 @@ export default class CartService {
 
   /**
    * Applies a code: it must exist (404) and be usable now in the cart's region
-   * (422 with the reason). A cart holds one amount discount and one free
-   * shipping discount: a new one of the same kind replaces the old.
+   * (422 with the reason); it replaces the discounts it cannot be combined
+   * with (the discount module's rule, `discountService.replacedBy`).
    */
   private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
     const discount = await this.cradle.discountService.retrieveByCode(code);
@@ -545,8 +545,7 @@ export default class CartService {
     const loaded = await tx.manager.findOne(Cart, { where: { id: cart.id }, relations: { discounts: { rule: true } } });
     const current = (loaded?.discounts ?? []) as DiscountView[];
     if (current.some((d) => d.id === discount.id)) return;
-    const freeShipping = discount.rule.type === "free_shipping";
-    const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);
+    const replaced = this.cradle.discountService.replacedBy(discount, current);
     const relation = tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id);
     if (replaced.length) await relation.remove(replaced);
     await relation.add(discount.id);

@@ -14,6 +14,7 @@ import {
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
+import { replacedBy, type Combinable } from "../lib/combination";
 
 export interface DiscountRuleInput {
   type: DiscountRuleType;
@@ -62,8 +63,9 @@ export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & { rule:
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
- * used (`assertApplicable`) and its consumption at completion (`consume`, a
- * conditional update that never passes `usage_limit`).
+ * used (`assertApplicable`), which codes combine on one cart (`replacedBy`),
+ * and their consumption at completion (`consume`, a conditional update that
+ * never passes `usage_limit`).
  */
 export default class DiscountService {
   constructor(private readonly cradle: KioskServices) {}
@@ -221,6 +223,15 @@ export default class DiscountService {
       tx.emit("discount.updated", { id });
       return this.retrieve(id);
     });
+  }
+
+  /**
+   * The discounts among those on a cart (`current`, with their rules) that
+   * `added` replaces there: a cart holds one amount discount and one free
+   * shipping discount (`lib/combination.ts`).
+   */
+  replacedBy(added: Combinable, current: Combinable[]): string[] {
+    return replacedBy(added, current);
   }
 
   /**
