@@ -68,7 +68,7 @@ export type {
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
 export type { KioskServices } from "./services";
 // What one module's service hands another: each type is defined by the module that owns it.
-export type { CartView, LineItemView } from "./modules/cart/services/cart";
+export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
 export type { DiscountView } from "./modules/discount/services/discount";
 export type { OrderView } from "./modules/order/lib/order-view";

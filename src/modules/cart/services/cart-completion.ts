@@ -15,7 +15,7 @@ import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
 import { returnStock, takeStock } from "../lib/inventory";
 import type { LineAdjustment } from "../lib/totals";
-import type { CartView } from "./cart";
+import type { CartView } from "../lib/cart-view";
 
 export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
 
