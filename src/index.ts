@@ -46,6 +46,7 @@ export {
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
+export { metadata } from "./kernel/http/metadata-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
 export { INPUT_LIMITS } from "./kernel/http/input-limits";
@@ -65,6 +66,19 @@ export type {
   WebhookActionResult,
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
+export type { KioskServices } from "./services";
+// What one module's service hands another: each type is defined by the module that owns it.
+export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
+export type { LineItem } from "./modules/cart/models/line-item";
+export type { DiscountView } from "./modules/discount/services/discount";
+export type { DiscountWithRule } from "./modules/discount/lib/discount-reads";
+export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant-reads";
+export type { OrderView } from "./modules/order/lib/order-view";
+export type { Payment } from "./modules/payment/models/payment";
+export type { RefundReason } from "./modules/payment/models/refund";
+export type { PaymentSession } from "./modules/payment/models/payment-session";
+export type { StartedSession } from "./modules/payment/services/payment-session";
+export type { Region } from "./modules/region/models/region";
 export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 export { startTestServer, type TestServer } from "./kernel/testing";

@@ -31,24 +31,27 @@ export class UnitOfWork {
     private readonly sqliteReads?: SqliteReadSource,
   ) {}
 
-  /** Runs `work` in a transaction, or inside `parent` (or the caller's own transaction) when there is one. */
-  async run<T>(work: (tx: TransactionContext) => Promise<T>, parent?: TransactionContext): Promise<T> {
-    const outer = parent ?? this.current.getStore();
+  /**
+   * Runs `work` in a transaction, or inside the caller's own transaction when
+   * there is one: the transaction travels with the async call chain
+   * (AsyncLocalStorage), never as an argument.
+   */
+  async run<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
     if (outer) return work(outer);
     return this.serialized ? this.oneAtATime(() => this.transaction(work)) : this.transaction(work);
   }
 
   /**
-   * Runs reads. Inside the caller's transaction (`parent`, or the one the
-   * caller runs in) they see its writes. Outside
+   * Runs reads. Inside the caller's transaction they see its writes. Outside
    * one they need none: on PostgreSQL each statement takes a pooled connection
    * only for itself (no BEGIN and COMMIT, no connection held while JavaScript
    * renders the result); on SQLite they go to a read-only connection, so they
    * never wait behind the write transactions that take turns on the main one.
    * For reads of one consistent state use one statement (`JsonBatch`), or `run`.
    */
-  async read<T>(work: (manager: EntityManager) => Promise<T>, parent?: TransactionContext): Promise<T> {
-    const outer = parent ?? this.current.getStore();
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
     if (outer) return work(outer.manager);
     if (this.sqliteReads) return work(await this.sqliteReads.manager());
     return work(this.dataSource.manager);

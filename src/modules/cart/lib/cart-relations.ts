@@ -1,23 +1,9 @@
-import { JsonBatch, rowsWhereIn, sql, type EntityManager, type Sql } from "kiosk";
+import { JsonBatch, rowsWhereIn, sql, type DiscountWithRule, type EntityManager, type KioskServices } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
 import { LineItem } from "../models/line-item";
-import type { CatalogVariant, VariantReads } from "./catalog";
+import type { CatalogVariant } from "./catalog";
 import { calculateTotals } from "./totals";
-
-/**
- * The read parts other modules contribute to a cart's batch (see `JsonBatch`):
- * each owning module names its own tables, the cart only its own (`cart`,
- * `line_item`, `cart_discounts`, `cart_completion`), which it uses to pick the
- * others' rows by id subquery. The services of the container satisfy it.
- */
-export interface CartReads {
-  discountService: { readDiscounts(batch: JsonBatch, discountIds: Sql): () => Map<string, any> };
-  shippingMethodService: { readForCarts(batch: JsonBatch, cartIds: Sql): () => any[] };
-  paymentSessionService: { readForCarts(batch: JsonBatch, cartIds: Sql): () => any[] };
-  productVariantService: Pick<VariantReads, "readVariants">;
-  regionService: { readRegions(batch: JsonBatch, regionIds: Sql): () => any[] };
-}
 
 /** What a cart view is made of: the cart's row and everything hanging off it. */
 export interface CartRows {
@@ -48,7 +34,7 @@ export interface CartRows {
  * with `region: false` (the caller has it) the region is not read.
  */
 export async function loadCartRows(
-  reads: CartReads,
+  reads: KioskServices,
   manager: EntityManager,
   id: string,
   options: { completing?: boolean; region?: boolean } = {},
@@ -84,10 +70,10 @@ export async function loadCartRows(
  * cart reads only its own join table, `cart_discounts`.
  */
 export async function cartDiscounts(
-  reads: Pick<CartReads, "discountService">,
+  reads: KioskServices,
   manager: EntityManager,
   cartId: string,
-): Promise<{ id: string; code: string; rule: { type: string } & Record<string, unknown> }[]> {
+): Promise<DiscountWithRule[]> {
   const batch = new JsonBatch(manager);
   const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId}`);
   await batch.run();

@@ -1,5 +1,5 @@
 import { UnprocessableError } from "kiosk";
-import type { CartView } from "../services/cart";
+import type { CartView } from "./cart-view";
 
 /** Each reason a cart cannot be completed yet, as a 422 with its own code. */
 export function assertReadyToComplete(cart: CartView): void {

@@ -4,73 +4,18 @@ import {
   LessThan,
   UnavailableError,
   UnprocessableError,
-  type TransactionContext,
-  type UnitOfWork,
+  type KioskServices,
+  type OrderView,
+  type PaymentContext,
 } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
-import type { VariantReads } from "../lib/catalog";
 import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
 import type { LineAdjustment } from "../lib/totals";
-import type CartService from "./cart";
-import type { CartView } from "./cart";
-import type LineItemService from "./line-item";
+import type { CartView } from "../lib/cart-view";
 
-interface OrderLike {
-  id: string;
-  cart_id: string | null;
-}
-
-interface PaymentContext {
-  cart_id: string;
-  email: string | null;
-  customer_id: string | null;
-  currency_code: string;
-  amount: number;
-  session_id?: string;
-}
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  config: { payments: { timeout: number } };
-  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  cartService: CartService;
-  lineItemService: LineItemService;
-  orderService: {
-    findByCart(cartId: string, parent?: TransactionContext): Promise<OrderLike | null>;
-    findByIdempotencyKey(key: string, parent?: TransactionContext): Promise<OrderLike | null>;
-    createFromCart(cart: CartView, idempotencyKey: string | null, parent?: TransactionContext): Promise<{ id: string }>;
-    retrieve(id: string, parent?: TransactionContext): Promise<OrderLike>;
-  };
-  discountService: {
-    listByIds(ids: string[]): Promise<{ id: string; regions: { id: string }[]; rule: { type: string } }[]>;
-    assertApplicable(discount: unknown, regionId: string, now?: Date): void;
-    consume(ids: string[], parent?: TransactionContext): Promise<void>;
-    release(ids: string[], parent?: TransactionContext): Promise<void>;
-  };
-  paymentService: {
-    authorize(
-      session: { id: string; provider_id: string; amount: number; data: Record<string, unknown> },
-      context: PaymentContext,
-    ): Promise<{ status: "authorized" | "requires_more" | "error"; data: Record<string, unknown> }>;
-    recordAuthorized(
-      tx: TransactionContext,
-      input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
-    ): Promise<{ id: string }>;
-    attachToOrder(paymentId: string, orderId: string, parent?: TransactionContext): Promise<void>;
-    voidAuthorization(payment: { provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> }): Promise<void>;
-  };
-  paymentSessionService: {
-    recordStatus(cartId: string, status: "requires_more" | "error", data: Record<string, unknown>, parent?: TransactionContext): Promise<void>;
-  };
-  productVariantService: VariantReads;
-  shippingMethodService: {
-    attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }, parent?: TransactionContext): Promise<void>;
-  };
-}
-
-export type CompletionResult = { type: "order"; data: OrderLike } | { type: "cart"; data: CartView };
+export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
 
 /** The selected session as the reservation read it: what the provider last saw. */
 interface SessionRead {
@@ -117,11 +62,7 @@ const LEASE_MARGIN = 10_000;
  * and answers its order (a webhook racing the storefront gives one order).
  */
 export default class CartCompletionService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get lease(): number {
     return this.cradle.config.payments.timeout + LEASE_MARGIN;
@@ -194,16 +135,16 @@ export default class CartCompletionService {
   private reserve(cartId: string, key: string | null): Promise<Reservation> {
     return this.cradle.unitOfWork.run(async (tx) => {
       if (key) {
-        const placed = await this.cradle.orderService.findByIdempotencyKey(key, tx);
+        const placed = await this.cradle.orderService.findByIdempotencyKey(key);
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
       }
       const locked = await this.cradle.cartService.lock(tx, cartId);
       if (locked.completed_at) {
-        const placed = await this.cradle.orderService.findByCart(cartId, tx);
+        const placed = await this.cradle.orderService.findByCart(cartId);
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
         throw new ConflictError(`Cart ${cartId} has already been completed`, "cart_completed");
       }
-      const { cart, variants, completing } = await this.cradle.cartService.retrieveWithVariants(cartId, tx);
+      const { cart, variants, completing } = await this.cradle.cartService.retrieveWithVariants(cartId);
       // Thrown, not returned: the rollback undoes this attempt's lock, which would otherwise void the first.
       if (completing) throw new CompletionInFlight();
       assertReadyToComplete(cart);
@@ -218,7 +159,7 @@ export default class CartCompletionService {
         demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
       }
       const taken = await this.cradle.productVariantService.takeStock(demand, variants);
-      if (discountIds.length) await this.cradle.discountService.consume(discountIds, tx);
+      if (discountIds.length) await this.cradle.discountService.consume(discountIds);
 
       const session = cart.payment_session;
       const completion = tx.manager.create(CartCompletion, {
@@ -244,7 +185,7 @@ export default class CartCompletionService {
 
   /** Steps 2 and 3, with the compensation of any failure. */
   private async authorizeAndPlace({ completion, cart, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
-    let authorization: Awaited<ReturnType<Cradle["paymentService"]["authorize"]>>;
+    let authorization: Awaited<ReturnType<KioskServices["paymentService"]["authorize"]>>;
     try {
       authorization = await this.cradle.paymentService.authorize(session, context);
     } catch (err) {
@@ -303,11 +244,11 @@ export default class CartCompletionService {
         .set({ completed_at: now, payment_authorized_at: now, idempotency_key: key, updated_at: now })
         .where("id = :id AND updated_at = :at AND completed_at IS NULL", { id: cartId, at: completion.cart_updated_at })
         .execute();
-      const cart = marked.affected ? (reserved ?? (await this.cradle.cartService.retrieve(cartId, tx))) : null;
+      const cart = marked.affected ? (reserved ?? (await this.cradle.cartService.retrieve(cartId))) : null;
       if (!cart || cart.total !== completion.amount) {
         throw new ConflictError("The cart changed while it was being completed; complete it again", "cart_changed");
       }
-      const payment = await this.cradle.paymentService.recordAuthorized(tx, {
+      const payment = await this.cradle.paymentService.recordAuthorized({
         session_id: completion.payment_session_id,
         cart_id: cartId,
         provider_id: completion.provider_id,
@@ -315,14 +256,14 @@ export default class CartCompletionService {
         currency_code: completion.currency_code,
         data: completion.data,
       });
-      const order = await this.cradle.orderService.createFromCart(cart, key, tx);
+      const order = await this.cradle.orderService.createFromCart(cart, key);
       const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
-      await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved), tx);
+      await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved));
       const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
-      await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping }, tx);
-      await this.cradle.paymentService.attachToOrder(payment.id, order.id, tx);
+      await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping });
+      await this.cradle.paymentService.attachToOrder(payment.id, order.id);
       tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
-      return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id, tx) };
+      return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id) };
     });
   }
 
@@ -340,8 +281,8 @@ export default class CartCompletionService {
       const { affected } = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
       if (!affected) return false;
       await this.cradle.productVariantService.returnStock(new Map(completion.reserved));
-      if (completion.discount_ids.length) await this.cradle.discountService.release(completion.discount_ids, tx);
-      if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data, tx);
+      if (completion.discount_ids.length) await this.cradle.discountService.release(completion.discount_ids);
+      if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data);
       return true;
     });
     if (owned && options.voidPayment) {
@@ -355,7 +296,7 @@ export default class CartCompletionService {
   }
 
   /** The order placed for this cart; an `Idempotency-Key` already used for another cart is a 409. */
-  private answer(order: OrderLike, cartId: string): CompletionResult {
+  private answer(order: OrderView, cartId: string): CompletionResult {
     if (order.cart_id !== cartId) {
       throw new ConflictError("The Idempotency-Key was already used to complete another cart", "idempotency_key_reused");
     }

@@ -1,90 +1,28 @@
 import {
-  byCreation,
-  compareText,
-  ConflictError,
-  InvalidDataError,
-  lockRow,
+  mergeMetadata,
   NotAllowedError,
   NotFoundError,
-  UnprocessableError,
-  type EntityManager,
-  type TransactionContext,
   rowsWhereIn,
-  type UnitOfWork,
+  type EntityManager,
+  type KioskServices,
+  type PaymentContext,
+  type TransactionContext,
 } from "kiosk";
 import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
-import { toAddress, type AddressInput } from "../lib/address";
-import { variantSummary, type CatalogVariant, type VariantReads } from "../lib/catalog";
-import { MAX_LINE_QUANTITY, MAX_LINES } from "../lib/limits";
-import { mergeMetadata } from "kiosk";
-import { cartDiscounts, cartSubtotal, loadCartRows, type CartReads, type CartRows } from "../lib/cart-relations";
-import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "../lib/totals";
+import { toAddress } from "../lib/address";
+import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
+import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
+import { attachDiscount, detachDiscount, replaceDiscounts } from "../lib/cart-discounts";
+import { deleteSession, startSessions, updateSession } from "../lib/cart-payment-sessions";
+import { changeRegion, countryIn, regionFor } from "../lib/cart-region";
+import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
+import type { CartView } from "../lib/cart-view";
+import type { CatalogVariant } from "../lib/catalog";
+import { addLine, changeLine, type LineItemInput } from "../lib/line-pricing";
 
-
-interface RegionLike {
-  id: string;
-  currency_code: string;
-  tax_rate: number;
-  countries?: { iso_2: string }[];
-}
-
-interface DiscountLike extends TotalsDiscount {
-  regions: { id: string }[];
-  rule: TotalsDiscount["rule"] & { id?: string };
-}
-
-interface PaymentContextLike {
-  cart_id: string;
-  email: string | null;
-  customer_id: string | null;
-  currency_code: string;
-  amount: number;
-}
-
-interface StartedSessionLike {
-  provider_id: string;
-  data: Record<string, unknown>;
-}
-
-interface PaymentSessionLike extends StartedSessionLike {
-  id: string;
-  cart_id: string;
-  status: string;
-  amount: number;
-}
-
-/** The services of other modules a cart works with, resolved lazily from the container (with the read parts of a cart's view). */
-type Cradle = CartServices & CartReads & { productVariantService: VariantReads };
-
-interface CartServices {
-  unitOfWork: UnitOfWork;
-  regionService: { retrieve(id: string): Promise<RegionLike>; list(page: { offset: number; limit: number }): Promise<[RegionLike[], number]> };
-  customerService: { retrieve(id: string): Promise<{ id: string; email: string }> };
-  customerAddressService: { list(customerId: string): Promise<(AddressInput & { id: string })[]> };
-  priceSelectionService: { setVariantPrices(products: unknown[], context: { region_id?: string; currency_code?: string }): void };
-  discountService: {
-    retrieveByCode(code: string, parent?: TransactionContext): Promise<DiscountLike>;
-    assertApplicable(discount: DiscountLike, regionId: string, now?: Date): void;
-  };
-  shippingOptionService: { listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<unknown[]> };
-  shippingMethodService: {
-    prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
-    setForCart(cart: { id: string; region_id: string; subtotal: number }, optionId: string, data: Record<string, unknown>, parent?: TransactionContext): Promise<unknown>;
-    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
-  };
-  paymentSessionService: {
-    providers(ids?: string[]): string[];
-    start(context: PaymentContextLike, providerIds: string[]): Promise<StartedSessionLike[]>;
-    save(tx: TransactionContext, cartId: string, started: StartedSessionLike[], options?: { select?: string }): Promise<StartedSessionLike[]>;
-    discard(sessions: StartedSessionLike[]): Promise<void>;
-    providerData(session: PaymentSessionLike, currencyCode: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
-    storeData(tx: TransactionContext, session: PaymentSessionLike, data: Record<string, unknown>): Promise<void>;
-    remove(tx: TransactionContext, cartId: string, providerId: string): Promise<StartedSessionLike | null>;
-    follow(context: PaymentContextLike, sessions: PaymentSessionLike[]): Promise<void>;
-    clearForCart(cartId: string, parent?: TransactionContext): Promise<void>;
-  };
-}
+export type { CartView, LineItemView } from "../lib/cart-view";
+export type { LineItemInput } from "../lib/line-pricing";
 
 export interface CreateCartInput {
   region_id?: string;
@@ -95,40 +33,14 @@ export interface CreateCartInput {
   metadata?: Record<string, unknown> | null;
 }
 
-export interface UpdateCartInput {
+export interface UpdateCartInput extends AddressesInput {
   region_id?: string;
-  country_code?: string;
   email?: string;
   customer_id?: string;
-  shipping_address?: AddressInput | string | null;
-  billing_address?: AddressInput | string | null;
   discounts?: { code: string }[];
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown> | null;
 }
-
-export interface LineItemInput {
-  variant_id: string;
-  quantity: number;
-  metadata?: Record<string, unknown> | null;
-}
-
-/** A line as the API shows it: the stored line, its variant summary and its totals. */
-export type LineItemView = LineItem & LineTotals & { variant: ReturnType<typeof variantSummary>; tax_lines: unknown[]; includes_tax: boolean };
-
-/** A cart as the API shows it (Medusa v1's `Cart` with its totals). */
-export type CartView = Omit<Cart, "items"> &
-  Totals & {
-    object: "cart";
-    items: LineItemView[];
-    region: RegionLike;
-    payment_session: any | null;
-    shipping_address_id: string | null;
-    billing_address_id: string | null;
-    gift_cards: unknown[];
-    sales_channel_id: null;
-    payment_id: null;
-  };
 
 /** Who is asking: the signed-in customer, when there is one. */
 export interface CartActor {
@@ -140,27 +52,24 @@ export interface CartActor {
  * region, checked against stock), set email and addresses, apply discount
  * codes, choose shipping and payment. Every change runs in one transaction that
  * first locks the cart row, recomputes the totals, follows them with the
- * payment sessions and raises `cart.updated`.
+ * payment sessions and raises `cart.updated` (`lib/cart-change.ts`).
+ *
+ * The parts live in `lib/` by responsibility: the view (`cart-view.ts`), line
+ * pricing (`line-pricing.ts`), a change of region (`cart-region.ts`), the
+ * address book (`cart-addresses.ts`), discount codes (`cart-discounts.ts`) and
+ * payment sessions (`cart-payment-sessions.ts`).
  */
 export default class CartService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
-
-  private get unitOfWork(): UnitOfWork {
-    return this.cradle.unitOfWork;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   /** A cart with its lines, discounts, shipping, payment sessions, region and totals. */
-  retrieve(id: string, parent?: TransactionContext): Promise<CartView> {
-    return this.unitOfWork.read((manager) => this.view(manager, id), parent);
+  retrieve(id: string): Promise<CartView> {
+    return this.cradle.unitOfWork.read((manager) => readView(this.cradle, manager, id));
   }
 
   create(input: CreateCartInput, actor: CartActor = {}): Promise<CartView> {
-    return this.unitOfWork.run(async (tx) => {
-      const region = await this.regionFor(input.region_id);
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const region = await regionFor(this.cradle, input.region_id);
       let email = input.email?.toLowerCase() ?? null;
       if (actor.customerId && !email) email = (await this.cradle.customerService.retrieve(actor.customerId)).email;
       const cart = tx.manager.create(Cart, {
@@ -177,16 +86,16 @@ export default class CartService {
         context: input.context ?? {},
         metadata: input.metadata ?? null,
       });
-      if (input.country_code) cart.shipping_address = toAddress({ country_code: this.countryIn(region, input.country_code) }, null);
+      if (input.country_code) cart.shipping_address = toAddress({ country_code: countryIn(region, input.country_code) }, null);
       await tx.manager.insert(Cart, cart as never);
-      for (const item of input.items ?? []) await this.addLine(tx.manager, cart, region, item);
+      for (const item of input.items ?? []) await addLine(this.cradle, tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
-      return this.view(tx.manager, cart.id, { region });
+      return readView(this.cradle, tx.manager, cart.id, { region });
     });
   }
 
   update(id: string, input: UpdateCartInput, actor: CartActor = {}): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
+    return changeCart(this.cradle, id, async (tx, cart) => {
       if (input.customer_id !== undefined) {
         if (input.customer_id !== actor.customerId || (cart.customer_id && cart.customer_id !== actor.customerId)) {
           throw new NotAllowedError("A cart can only be given to the signed-in customer, and only once", "customer_mismatch");
@@ -197,63 +106,32 @@ export default class CartService {
       if (input.email !== undefined) cart.email = input.email.toLowerCase();
       let region = await this.cradle.regionService.retrieve(cart.region_id);
       if (input.region_id && input.region_id !== cart.region_id) {
-        region = await this.changeRegion(tx, cart, input.region_id);
+        region = await changeRegion(this.cradle, tx, cart, input.region_id);
       }
-      if (input.country_code) {
-        cart.shipping_address = toAddress(
-          { ...(cart.shipping_address ?? {}), country_code: this.countryIn(region, input.country_code) },
-          cart.shipping_address,
-        );
-      }
-      if (input.shipping_address !== undefined) {
-        const address = await this.addressFrom(input.shipping_address, cart);
-        if (address?.country_code) this.countryIn(region, address.country_code, "shipping_address.country_code");
-        cart.shipping_address = address && toAddress(address, cart.shipping_address);
-      }
-      if (input.billing_address !== undefined) {
-        const address = await this.addressFrom(input.billing_address, cart);
-        cart.billing_address = address && toAddress(address, cart.billing_address);
-      }
+      await setAddresses(this.cradle, cart, region, input);
       if (input.context) cart.context = { ...(cart.context ?? {}), ...input.context };
       if (input.metadata !== undefined) cart.metadata = mergeMetadata(cart.metadata, input.metadata);
       await this.saveColumns(tx.manager, cart);
-      if (input.discounts) {
-        await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(await this.discountIds(tx.manager, cart.id));
-        for (const { code } of input.discounts) await this.attachDiscount(tx, cart, code);
-      }
+      if (input.discounts) await replaceDiscounts(this.cradle, tx, cart, input.discounts);
       return region;
     });
   }
 
   addLineItem(id: string, input: LineItemInput): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
+    return changeCart(this.cradle, id, async (tx, cart) => {
       const region = await this.cradle.regionService.retrieve(cart.region_id);
-      await this.addLine(tx.manager, cart, region, input);
+      await addLine(this.cradle, tx.manager, cart, region, input);
       return region;
     });
   }
 
   /** Changes a line's quantity (0 removes it, as in Medusa v1) and metadata. */
   updateLineItem(id: string, lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      const line = await tx.manager.findOneBy(LineItem, { id: lineId, cart_id: cart.id });
-      if (!line) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
-      if (input.quantity === 0) {
-        await tx.manager.delete(LineItem, { id: line.id });
-        return;
-      }
-      const region = await this.cradle.regionService.retrieve(cart.region_id);
-      const variant = await this.purchasable(tx.manager, line.variant_id);
-      this.assertStock(variant, input.quantity);
-      line.quantity = input.quantity;
-      line.unit_price = this.priceOf(variant, region);
-      line.metadata = mergeMetadata(line.metadata, input.metadata);
-      await tx.manager.save(line);
-    });
+    return changeCart(this.cradle, id, (tx, cart) => changeLine(this.cradle, tx.manager, cart, lineId, input));
   }
 
   removeLineItem(id: string, lineId: string): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
+    return changeCart(this.cradle, id, async (tx, cart) => {
       const { affected } = await tx.manager.delete(LineItem, { id: lineId, cart_id: cart.id });
       if (!affected) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
     });
@@ -261,7 +139,7 @@ export default class CartService {
 
   /** The shipping options a customer may choose for the cart. */
   shippingOptions(id: string): Promise<unknown[]> {
-    return this.unitOfWork.read(async (manager) => {
+    return this.cradle.unitOfWork.read(async (manager) => {
       const [cart] = await rowsWhereIn<Cart>(manager, Cart, "id", [id]);
       if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
       const subtotal = await cartSubtotal(manager, id);
@@ -272,9 +150,9 @@ export default class CartService {
   /** Sets the cart's shipping; the option's provider checks the data before the cart's transaction opens. */
   async addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
     const kept = await this.cradle.shippingMethodService.prepareData(id, optionId, data);
-    return this.change(id, async (tx, cart) => {
+    return changeCart(this.cradle, id, async (tx, cart) => {
       const subtotal = await cartSubtotal(tx.manager, cart.id);
-      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept, tx);
+      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept);
     });
   }
 
@@ -284,85 +162,35 @@ export default class CartService {
    * before the cart's transaction opens.
    */
   createPaymentSessions(id: string): Promise<CartView> {
-    return this.startSessions(id);
+    return startSessions(this.cradle, id);
   }
 
   /** Selects one provider's session, starting it first (before the transaction) when the cart has none. */
   selectPaymentSession(id: string, providerId: string): Promise<CartView> {
-    return this.startSessions(id, providerId);
-  }
-
-  /**
-   * Starts a session with `select` (404 unless installed), or with every
-   * installed provider, where the cart has none yet (provider calls, no
-   * transaction open), then stores them in the cart's change, selecting
-   * `select`; sessions a concurrent request stored first are handed back to
-   * their providers after commit.
-   */
-  private async startSessions(id: string, select?: string): Promise<CartView> {
-    const view = await this.retrieveOpen(id);
-    const sessions = this.cradle.paymentSessionService;
-    const missing = sessions.providers(select ? [select] : undefined).filter((p) => !view.payment_sessions!.some((s: StartedSessionLike) => s.provider_id === p));
-    const started = await sessions.start(this.paymentContext(view), missing);
-    let dropped: StartedSessionLike[] = [];
-    const answer = await this.change(id, async (tx) => {
-      dropped = await sessions.save(tx, id, started, { select });
-      return view.region;
-    });
-    await sessions.discard(dropped);
-    return answer;
+    return startSessions(this.cradle, id, providerId);
   }
 
   /**
    * The storefront's input for a session goes to its provider (before the
    * transaction); the session keeps what the provider answers, never the input itself.
    */
-  async updatePaymentSession(id: string, providerId: string, input: Record<string, unknown>): Promise<CartView> {
-    const view = await this.retrieveOpen(id, { items: false });
-    const session = view.payment_sessions!.find((s: PaymentSessionLike) => s.provider_id === providerId) as PaymentSessionLike | undefined;
-    if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
-    const data = await this.cradle.paymentSessionService.providerData(session, view.currency_code, input);
-    return this.change(id, async (tx) => {
-      await this.cradle.paymentSessionService.storeData(tx, session, data);
-      return view.region;
-    });
+  updatePaymentSession(id: string, providerId: string, input: Record<string, unknown>): Promise<CartView> {
+    return updateSession(this.cradle, id, providerId, input);
   }
 
   /** Removes a provider's session; the provider hears of it after commit. */
-  async deletePaymentSession(id: string, providerId: string): Promise<CartView> {
-    let removed: StartedSessionLike | null = null;
-    const answer = await this.change(id, async (tx) => {
-      removed = await this.cradle.paymentSessionService.remove(tx, id, providerId);
-      if (!removed) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
-    });
-    await this.cradle.paymentSessionService.discard([removed!]);
-    return answer;
-  }
-
-  /** A completed cart no longer changes: a 409. */
-  private assertOpen(cart: { id: string; completed_at: Date | null }): void {
-    if (cart.completed_at) throw new ConflictError(`Cart ${cart.id} has been completed and can no longer change`, "cart_completed");
-  }
-
-  /** A cart that can still change (409 once completed), with items unless told otherwise (422). */
-  private async retrieveOpen(id: string, options: { items?: boolean } = {}): Promise<CartView> {
-    const view = await this.retrieve(id);
-    this.assertOpen(view);
-    if (options.items !== false && !view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
-    return view;
+  deletePaymentSession(id: string, providerId: string): Promise<CartView> {
+    return deleteSession(this.cradle, id, providerId);
   }
 
   /** Applies a code; a code that cannot be used is refused with the reason (404 / 422). */
   applyDiscount(id: string, code: string): Promise<CartView> {
-    return this.change(id, (tx, cart) => this.attachDiscount(tx, cart, code));
+    return changeCart(this.cradle, id, (tx, cart) => attachDiscount(this.cradle, tx, cart, code));
   }
 
   /** Takes a code off the cart (nothing happens when it was not on it). */
   removeDiscount(id: string, code: string): Promise<CartView> {
-    return this.change(id, async (tx, cart) => {
-      const found = (await cartDiscounts(this.cradle, tx.manager, cart.id)).filter((d: { code: string }) => d.code === code.trim().toUpperCase());
-      if (found.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(found.map((d) => d.id));
-    });
+    return changeCart(this.cradle, id, (tx, cart) => detachDiscount(this.cradle, tx, cart, code));
   }
 
   /**
@@ -370,253 +198,25 @@ export default class CartService {
    * PostgreSQL makes a concurrent change or completion of the same cart wait
    * for this one to commit) and returns its columns. Unknown is a 404.
    */
-  async lock(tx: TransactionContext, id: string): Promise<Cart> {
-    const cart = await lockRow(tx.manager, Cart, id);
-    if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-    return cart;
+  lock(tx: TransactionContext, id: string): Promise<Cart> {
+    return lockCart(tx, id);
   }
 
   /** The payment context of a cart view. */
-  paymentContext(view: CartView): PaymentContextLike {
-    return { cart_id: view.id, email: view.email, customer_id: view.customer_id, currency_code: view.currency_code, amount: view.total };
-  }
-
-  /**
-   * Runs a change on an open cart in one transaction, then answers the cart as
-   * it is now. A change that read the cart's region returns it, so the answer
-   * does not read it again.
-   */
-  private async change(id: string, work: (tx: TransactionContext, cart: Cart) => Promise<RegionLike | void>): Promise<CartView> {
-    const view = await this.unitOfWork.run(async (tx) => {
-      const cart = await this.lock(tx, id);
-      this.assertOpen(cart);
-      const region = (await work(tx, cart)) ?? undefined;
-      tx.emit("cart.updated", { id });
-      return this.view(tx.manager, id, { region });
-    });
-    return this.followTotal(view);
-  }
-
-  /**
-   * Pending payment sessions whose amount is not the cart's total follow it:
-   * their providers are asked after the change committed, never inside a
-   * transaction (inside a caller's own transaction they are left for
-   * completion, which brings the selected session up to the total before it
-   * authorizes). Answers the cart as it is then.
-   */
-  private async followTotal(view: CartView): Promise<CartView> {
-    const stale = view.payment_sessions!.filter((s: PaymentSessionLike) => s.status === "pending" && s.amount !== view.total);
-    if (!stale.length || this.unitOfWork.active) return view;
-    await this.cradle.paymentSessionService.follow(this.paymentContext(view), stale);
-    return this.unitOfWork.read((manager) => this.view(manager, view.id, { region: view.region }));
+  paymentContext(view: CartView): PaymentContext {
+    return paymentContext(view);
   }
 
   /**
    * The cart as the API shows it, and the full catalog rows of its lines'
    * variants (product status, stock settings), which completion checks.
    */
-  async retrieveWithVariants(
-    id: string,
-    parent: TransactionContext,
-  ): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
-    return this.unitOfWork.run(async (tx) => {
+  async retrieveWithVariants(id: string): Promise<{ cart: CartView; variants: Map<string, CatalogVariant>; completing: boolean }> {
+    return this.cradle.unitOfWork.run(async (tx) => {
       const rows = await loadCartRows(this.cradle, tx.manager, id, { completing: true });
       if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-      return { cart: await this.present(rows), variants: rows.variants, completing: !!rows.completing };
-    }, parent);
-  }
-
-  private async view(manager: EntityManager, id: string, known?: { region?: RegionLike }): Promise<CartView> {
-    const rows = await loadCartRows(this.cradle, manager, id, { region: !known?.region });
-    if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
-    return this.present(rows, known);
-  }
-
-  private async present(rows: CartRows, known?: { region?: RegionLike }): Promise<CartView> {
-    const { cart } = rows;
-    const read = rows.region?.id === cart.region_id ? rows.region : undefined;
-    const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await this.cradle.regionService.retrieve(cart.region_id)));
-    const items = rows.items.sort(byCreation);
-    const { variants } = rows;
-    const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
-    const discounts = rows.discounts as TotalsDiscount[];
-    const result = calculateTotals({
-      lines: items,
-      shippingPrices: methods.map((m: { price: number }) => m.price),
-      taxRate: region.tax_rate,
-      discounts,
+      return { cart: await presentRows(this.cradle, rows), variants: rows.variants, completing: !!rows.completing };
     });
-    const sessions = rows.payment_sessions.sort((a: any, b: any) => compareText(a.provider_id, b.provider_id));
-    return {
-      object: "cart",
-      ...cart,
-      shipping_address_id: cart.shipping_address?.id ?? null,
-      billing_address_id: cart.billing_address?.id ?? null,
-      items: items.map((item) => ({
-        ...item,
-        ...result.lines.get(item.id)!,
-        variant: variantSummary(variants.get(item.variant_id ?? "")),
-        tax_lines: [{ rate: region.tax_rate, name: "default", code: "default", item_id: item.id }],
-        includes_tax: false,
-      })),
-      region,
-      discounts,
-      gift_cards: [],
-      shipping_methods: methods.map((m: any, i: number) => ({ ...m, price: result.shipping_prices[i] })),
-      payment_sessions: sessions,
-      payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
-      payment_id: null,
-      sales_channel_id: null,
-      ...result.totals,
-    } as unknown as CartView;
-  }
-
-  private async addLine(manager: EntityManager, cart: Cart, region: RegionLike, input: LineItemInput): Promise<void> {
-    const variant = await this.purchasable(manager, input.variant_id);
-    const unitPrice = this.priceOf(variant, region);
-    const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [cart.id]);
-    const existing = lines.find((l) => l.variant_id === variant.id);
-    const quantity = (existing?.quantity ?? 0) + input.quantity;
-    if (quantity > MAX_LINE_QUANTITY) {
-      throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
-    }
-    this.assertStock(variant, quantity);
-    if (existing) {
-      const metadata = mergeMetadata(existing.metadata, input.metadata);
-      await manager.update(LineItem, { id: existing.id }, { quantity, unit_price: unitPrice, metadata: metadata as never, updated_at: new Date() });
-      return;
-    }
-    if (lines.length >= MAX_LINES) {
-      throw new UnprocessableError(`A cart holds at most ${MAX_LINES} lines`, "too_many_items", "items");
-    }
-    const line = manager.create(LineItem, {
-      cart_id: cart.id,
-      order_id: null,
-      variant_id: variant.id,
-      product_id: variant.product_id,
-      title: variant.product.title,
-      description: variant.title,
-      thumbnail: variant.product.thumbnail,
-      is_giftcard: variant.product.is_giftcard,
-      allow_discounts: variant.product.discountable,
-      unit_price: unitPrice,
-      quantity,
-      fulfilled_quantity: 0,
-      shipped_quantity: 0,
-      returned_quantity: 0,
-      reserved_quantity: 0,
-      metadata: input.metadata ?? null,
-    });
-    await manager.insert(LineItem, line as never);
-  }
-
-  /** A variant the store sells: unknown, deleted or unpublished is a 404 `variant_not_found`. */
-  private async purchasable(manager: EntityManager, variantId: string | null): Promise<CatalogVariant> {
-    const variant = variantId ? (await this.cradle.productVariantService.findVariants([variantId])).get(variantId) : undefined;
-    if (!this.cradle.productVariantService.isPurchasable(variant)) throw new NotFoundError(`Variant with id ${variantId} was not found`, "variant_not_found");
-    return variant;
-  }
-
-  /** The unit price in the region: a price for the region wins, else the region currency's; none is a 422. */
-  private priceOf(variant: CatalogVariant, region: RegionLike): number {
-    const copy = { ...variant, prices: variant.prices } as CatalogVariant & { calculated_price?: number | null };
-    this.cradle.priceSelectionService.setVariantPrices([{ variants: [copy] }], {
-      region_id: region.id,
-      currency_code: region.currency_code.toLowerCase(),
-    });
-    if (copy.calculated_price === null || copy.calculated_price === undefined) {
-      throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "variant_id");
-    }
-    return copy.calculated_price;
-  }
-
-  private assertStock(variant: CatalogVariant, quantity: number): void {
-    if (this.cradle.productVariantService.limitsStock(variant) && variant.inventory_quantity < quantity) {
-      throw new UnprocessableError(
-        `Variant with id: ${variant.id} does not have the required inventory`,
-        "insufficient_inventory",
-        "quantity",
-      );
-    }
-  }
-
-  /** The region asked for, or the first region when none is given (422 when the store has none). */
-  private async regionFor(regionId: string | undefined): Promise<RegionLike> {
-    if (regionId) return this.cradle.regionService.retrieve(regionId);
-    const [[first]] = await this.cradle.regionService.list({ offset: 0, limit: 1 });
-    if (!first) throw new UnprocessableError("The store has no region to create a cart in", "no_region", "region_id");
-    return this.cradle.regionService.retrieve(first.id);
-  }
-
-  /** A country code of the region (lower-cased); another is a 400, as in Medusa. */
-  private countryIn(region: RegionLike, code: string, field = "country_code"): string {
-    const iso = code.toLowerCase();
-    if (!(region.countries ?? []).some((c) => c.iso_2 === iso)) {
-      throw new InvalidDataError(`Country ${iso} is not in the cart's region`, { code: "country_not_in_region", field });
-    }
-    return iso;
-  }
-
-  /** An address from the body, or from the signed-in customer's address book when given as an id. */
-  private async addressFrom(value: AddressInput | string | null, cart: Cart): Promise<AddressInput | null> {
-    if (value === null || typeof value === "object") return value;
-    if (!cart.customer_id) throw new NotFoundError(`Address with id ${value} was not found`, "address_not_found");
-    const address = (await this.cradle.customerAddressService.list(cart.customer_id)).find((a) => a.id === value);
-    if (!address) throw new NotFoundError(`Address with id ${value} was not found`, "address_not_found");
-    const { id: _id, ...fields } = address;
-    return fields;
-  }
-
-  /**
-   * Moves the cart to another region: its lines are priced again (a line with no
-   * price there is a 422 and nothing changes), shipping and payment sessions
-   * are dropped, discounts not valid there are taken off, and a shipping
-   * address outside the region is cleared.
-   */
-  private async changeRegion(tx: TransactionContext, cart: Cart, regionId: string): Promise<RegionLike> {
-    const region = await this.cradle.regionService.retrieve(regionId);
-    const lines = await tx.manager.findBy(LineItem, { cart_id: cart.id });
-    const variants = await this.cradle.productVariantService.findVariants(lines.map((l) => l.variant_id!).filter(Boolean));
-    for (const line of lines) {
-      const variant = variants.get(line.variant_id ?? "");
-      if (!this.cradle.productVariantService.isPurchasable(variant)) throw new NotFoundError(`Variant with id ${line.variant_id} was not found`, "variant_not_found");
-      line.unit_price = this.priceOf(variant, region);
-      await tx.manager.save(line);
-    }
-    cart.region_id = region.id;
-    cart.currency_code = region.currency_code.toLowerCase();
-    const country = cart.shipping_address?.country_code;
-    if (country && !(region.countries ?? []).some((c) => c.iso_2 === country)) cart.shipping_address = null;
-    await this.cradle.shippingMethodService.clearForCart(cart.id, tx);
-    await this.cradle.paymentSessionService.clearForCart(cart.id, tx);
-    const invalid: string[] = [];
-    for (const d of await cartDiscounts(this.cradle, tx.manager, cart.id)) {
-      const discount = await this.cradle.discountService.retrieveByCode(d.code, tx);
-      if (!discount.regions.some((r) => r.id === region.id)) invalid.push(d.id);
-    }
-    if (invalid.length) await tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id).remove(invalid);
-    return region;
-  }
-
-  /**
-   * Applies a code: it must exist (404) and be usable now in the cart's region
-   * (422 with the reason). A cart holds one amount discount and one free
-   * shipping discount: a new one of the same kind replaces the old.
-   */
-  private async attachDiscount(tx: TransactionContext, cart: Cart, code: string): Promise<void> {
-    const discount = await this.cradle.discountService.retrieveByCode(code, tx);
-    this.cradle.discountService.assertApplicable(discount, cart.region_id);
-    const current = (await cartDiscounts(this.cradle, tx.manager, cart.id)) as unknown as DiscountLike[];
-    if (current.some((d) => d.id === discount.id)) return;
-    const freeShipping = discount.rule.type === "free_shipping";
-    const replaced = current.filter((d) => (d.rule.type === "free_shipping") === freeShipping).map((d) => d.id);
-    const relation = tx.manager.createQueryBuilder().relation(Cart, "discounts").of(cart.id);
-    if (replaced.length) await relation.remove(replaced);
-    await relation.add(discount.id);
-  }
-
-  private async discountIds(manager: EntityManager, cartId: string): Promise<string[]> {
-    return (await cartDiscounts(this.cradle, manager, cartId)).map((d) => d.id);
   }
 
   /** Saves the cart's own columns (never its relations). */
@@ -635,4 +235,3 @@ export default class CartService {
     } as never);
   }
 }
-

@@ -1,20 +1,7 @@
-import {
-  byCreation,
-  groupBy,
-  In,
-  insertAll,
-  JsonBatch,
-  sql,
-  InvalidDataError,
-  UnprocessableError,
-  type EntityManager,
-  type Sql,
-  type TransactionContext,
-  type UnitOfWork,
-} from "kiosk";
+import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type Sql, type UnitOfWork, type KioskServices } from "kiosk";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
-import { variantSummary, type VariantReads } from "../lib/catalog";
+import { variantSummary } from "../lib/catalog";
 import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsLine } from "../lib/totals";
 
 /**
@@ -23,11 +10,7 @@ import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsL
  * canceled. The order module works with lines only through this service.
  */
 export default class LineItemService {
-  private readonly cradle: { unitOfWork: UnitOfWork; productVariantService: VariantReads };
-
-  constructor(cradle: LineItemService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -47,7 +30,6 @@ export default class LineItemService {
     orderId: string,
     adjustments: LineAdjustment[],
     taken: Map<string, number>,
-    parent?: TransactionContext,
   ): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       // One UPDATE for all lines: a line whose variant's stock was taken reserves its quantity.
@@ -66,7 +48,7 @@ export default class LineItemService {
         tx.manager.create(LineItemAdjustment, { item_id: a.item_id, discount_id: a.discount_id, description: a.description, amount: a.amount }),
       );
       await insertAll(tx.manager, LineItemAdjustment, rows);
-    }, parent);
+    });
   }
 
   /**
@@ -86,14 +68,14 @@ export default class LineItemService {
   }
 
   /** The lines of orders with their adjustments, oldest first. */
-  listForOrders(orderIds: string[], parent?: TransactionContext): Promise<LineItem[]> {
+  listForOrders(orderIds: string[]): Promise<LineItem[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) => {
       const batch = new JsonBatch(tx.manager);
       const lines = this.addOrderLineParts(batch, sql.list(orderIds));
       await batch.run();
       return lines();
-    }, parent);
+    });
   }
 
   /**
@@ -101,7 +83,7 @@ export default class LineItemService {
    * change one conditional UPDATE that never passes the ordered quantity (422
    * `quantity_exceeds_unfulfilled` otherwise).
    */
-  fulfill(orderId: string, items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  fulfill(orderId: string, items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await this.requireLines(tx.manager, orderId, items);
       for (const { item_id, quantity } of items) {
@@ -119,11 +101,11 @@ export default class LineItemService {
           );
         }
       }
-    }, parent);
+    });
   }
 
   /** Takes fulfilled units back (a canceled fulfillment). */
-  unfulfill(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  unfulfill(items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const { item_id, quantity } of items) {
         await tx.manager
@@ -133,11 +115,11 @@ export default class LineItemService {
           .where("id = :id", { id: item_id, quantity })
           .execute();
       }
-    }, parent);
+    });
   }
 
   /** Marks fulfilled units as shipped. */
-  ship(items: { item_id: string; quantity: number }[], parent?: TransactionContext): Promise<void> {
+  ship(items: { item_id: string; quantity: number }[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const { item_id, quantity } of items) {
         await tx.manager
@@ -147,11 +129,11 @@ export default class LineItemService {
           .where("id = :id", { id: item_id, quantity })
           .execute();
       }
-    }, parent);
+    });
   }
 
   /** Gives back the stock an order's lines took (a canceled order); each line only once. */
-  releaseStock(orderId: string, parent?: TransactionContext): Promise<void> {
+  releaseStock(orderId: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const lines = await tx.manager.findBy(LineItem, { order_id: orderId });
       const quantities = new Map<string, number>();
@@ -161,7 +143,7 @@ export default class LineItemService {
         await tx.manager.update(LineItem, { id: line.id }, { reserved_quantity: 0, updated_at: new Date() });
       }
       await this.cradle.productVariantService.returnStock(quantities);
-    }, parent);
+    });
   }
 
   private addOrderLineParts(batch: JsonBatch, orderIds: Sql): () => LineItem[] {

@@ -7,5 +7,3 @@ export const password = z.string().min(8).max(256);
 export const requiredName = z.string().trim().min(1).max(200);
 /** A text field that may be left out or cleared with `null`. */
 export const optionalText = z.string().max(200).nullable().optional();
-/** Merged into the stored metadata; a key set to `""` is removed, `null` clears all. */
-export const metadata = z.record(z.string(), z.unknown()).nullable().optional();

@@ -1,4 +1,4 @@
-import { NotFoundError, type UnitOfWork } from "kiosk";
+import { NotFoundError, type KioskServices, type UnitOfWork } from "kiosk";
 import { mergeMetadata } from "kiosk";
 import { Customer } from "../models/customer";
 import { CustomerAddress } from "../models/customer-address";
@@ -27,7 +27,7 @@ const notFound = (id: string) => new NotFoundError(`Address with id ${id} was no
 export default class CustomerAddressService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

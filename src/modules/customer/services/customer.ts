@@ -7,7 +7,7 @@ import {
   UnauthorizedError,
   verifyPassword,
   type TokenVersionCache,
-  type TransactionContext,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { containsPattern, mergeMetadata } from "kiosk";
@@ -50,7 +50,7 @@ export default class CustomerService {
   private readonly unitOfWork: UnitOfWork;
   private readonly tokenVersionCache: TokenVersionCache;
 
-  constructor({ unitOfWork, tokenVersionCache }: { unitOfWork: UnitOfWork; tokenVersionCache: TokenVersionCache }) {
+  constructor({ unitOfWork, tokenVersionCache }: KioskServices) {
     this.unitOfWork = unitOfWork;
     this.tokenVersionCache = tokenVersionCache;
   }
@@ -81,7 +81,7 @@ export default class CustomerService {
   }
 
   /** A customer; with `addresses`, its `shipping_addresses` too (oldest first). */
-  retrieve(id: string, options: { addresses?: boolean } = {}, parent?: TransactionContext): Promise<Customer> {
+  retrieve(id: string, options: { addresses?: boolean } = {}): Promise<Customer> {
     return this.unitOfWork.run(async (tx) => {
       const qb = tx.manager.createQueryBuilder(Customer, "customer").where("customer.id = :id", { id });
       if (options.addresses) {
@@ -92,7 +92,7 @@ export default class CustomerService {
       const customer = await qb.getOne();
       if (!customer) throw new NotFoundError(`Customer with id ${id} was not found`);
       return customer;
-    }, parent);
+    });
   }
 
   /** Whether a customer with an account (not a guest) has this email. */
@@ -124,7 +124,7 @@ export default class CustomerService {
       });
       const saved = await tx.manager.save(customer);
       tx.emit(existing ? "customer.updated" : "customer.created", { id: saved.id });
-      return this.retrieve(saved.id, { addresses: true }, tx);
+      return this.retrieve(saved.id, { addresses: true });
     });
   }
 
@@ -150,7 +150,7 @@ export default class CustomerService {
       await tx.manager.save(customer);
       if (passwordHash) await tx.manager.increment(Customer, { id }, "token_version", 1);
       tx.emit("customer.updated", { id });
-      return this.retrieve(id, { addresses: true }, tx);
+      return this.retrieve(id, { addresses: true });
     });
     if (passwordHash) this.tokenVersionCache.forget("customer", id);
     return updated;

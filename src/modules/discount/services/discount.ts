@@ -8,14 +8,16 @@ import {
   NotFoundError,
   UnprocessableError,
   type EntityManager,
+  type KioskServices,
+  type Region,
   type Sql,
-  type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
 import { readDiscountParts, type DiscountWithRule } from "../lib/discount-reads";
+import { replacedBy, type Combinable } from "../lib/combination";
 
 export interface DiscountRuleInput {
   type: DiscountRuleType;
@@ -56,24 +58,20 @@ export interface DiscountListQuery {
   limit: number;
 }
 
-interface RegionLike {
-  id: string;
-}
-
-/** A discount as the API shows it, Medusa v1's shape: the rule and the regions expanded. */
-export type DiscountView = Omit<Discount, "discount_regions"> & { regions: RegionLike[] };
+/**
+ * A discount as the API shows it, Medusa v1's shape: the rule and the regions
+ * expanded (the region module's rows; only the id of one no longer there).
+ */
+export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & { rule: DiscountRule; regions: (Region | { id: string })[] };
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
- * used (`assertApplicable`) and its consumption at completion (`consume`, a
- * conditional update that never passes `usage_limit`).
+ * used (`assertApplicable`), which codes combine on one cart (`replacedBy`),
+ * and their consumption at completion (`consume`, a conditional update that
+ * never passes `usage_limit`).
  */
 export default class DiscountService {
-  private readonly cradle: { unitOfWork: UnitOfWork; regionService?: { listByIds(ids: string[]): Promise<RegionLike[]> } };
-
-  constructor(cradle: DiscountService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -98,15 +96,14 @@ export default class DiscountService {
     });
   }
 
-  retrieve(id: string, parent?: TransactionContext): Promise<DiscountView> {
-    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0], parent);
+  retrieve(id: string): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0]);
   }
 
   /** A discount by code (any case); unknown is a 404 `discount_not_found`. */
-  retrieveByCode(code: string, parent?: TransactionContext): Promise<DiscountView> {
+  retrieveByCode(code: string): Promise<DiscountView> {
     return this.unitOfWork.run(
       async (tx) => (await this.views([await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
-      parent,
     );
   }
 
@@ -163,7 +160,7 @@ export default class DiscountService {
       );
       await this.writeRegions(tx.manager, discount.id, regions);
       tx.emit("discount.created", { id: discount.id });
-      return this.retrieve(discount.id, tx);
+      return this.retrieve(discount.id);
     });
   }
 
@@ -205,7 +202,7 @@ export default class DiscountService {
         await this.writeRegions(tx.manager, id, regions);
       }
       tx.emit("discount.updated", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -228,7 +225,7 @@ export default class DiscountService {
         await this.writeRegions(tx.manager, id, [regionId]);
         tx.emit("discount.updated", { id });
       }
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -238,8 +235,17 @@ export default class DiscountService {
       const { affected } = await tx.manager.delete(DiscountRegion, { discount_id: id, region_id: regionId });
       if (!affected) throw new NotFoundError(`Discount ${id} is not valid in region ${regionId}`);
       tx.emit("discount.updated", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
+  }
+
+  /**
+   * The discounts among those on a cart (`current`, with their rules) that
+   * `added` replaces there: a cart holds one amount discount and one free
+   * shipping discount (`lib/combination.ts`).
+   */
+  replacedBy(added: Combinable, current: Combinable[]): string[] {
+    return replacedBy(added, current);
   }
 
   /**
@@ -268,7 +274,7 @@ export default class DiscountService {
    * conditional UPDATE per discount, so concurrent completions never pass
    * `usage_limit`. A code used up meanwhile is a 422 and the caller rolls back.
    */
-  consume(ids: string[], parent?: TransactionContext): Promise<void> {
+  consume(ids: string[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const id of [...new Set(ids)].sort()) {
         const { affected } = await tx.manager
@@ -287,11 +293,11 @@ export default class DiscountService {
           );
         }
       }
-    }, parent);
+    });
   }
 
   /** Gives back one use of each discount `consume` counted (a completion that made no order). */
-  release(ids: string[], parent?: TransactionContext): Promise<void> {
+  release(ids: string[]): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       for (const id of [...new Set(ids)].sort()) {
         await tx.manager
@@ -301,7 +307,7 @@ export default class DiscountService {
           .where("id = :id AND usage_count > 0", { id })
           .execute();
       }
-    }, parent);
+    });
   }
 
   private async load(manager: EntityManager, where: { id: string } | { code: string }): Promise<Discount> {

@@ -1,30 +1,14 @@
-import { JsonBatch, groupBy, sql, type EntityManager, type Sql } from "kiosk";
+import { JsonBatch, groupBy, sql, type EntityManager, type KioskServices, type LineItem } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import { Order } from "../models/order";
-import type { OrderLine } from "./order-view";
-
-/**
- * The read parts other modules contribute to an order's batch (see
- * `JsonBatch`): each owning module names its own tables; the order module
- * names only its own (`order`, `order_discounts`, `fulfillment`,
- * `fulfillment_item`), which it uses to pick the others' rows by id subquery.
- * The services of the container satisfy it.
- */
-export interface OrderReads {
-  shippingMethodService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { order_id: string | null }[] };
-  paymentService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { payments: { order_id: string | null }[]; refunds: { order_id: string }[] } };
-  discountService: { readDiscounts(batch: JsonBatch, discountIds: Sql): () => Map<string, unknown> };
-  lineItemService: { readForOrders(batch: JsonBatch, orderIds: Sql): () => { lines: OrderLine[]; variants: Map<string, unknown> } };
-  regionService: { readRegions(batch: JsonBatch, regionIds: Sql): () => { id: string }[] };
-}
 
 /** What order views are made of. */
 export interface OrderRows {
   /** The orders with shipping methods (and options), payments, refunds, fulfillments (and items) and discounts (and rules). */
   orders: Order[];
   /** Their lines with adjustments, oldest first. */
-  lines: OrderLine[];
+  lines: LineItem[];
   /** The variant summaries the lines show, by variant id. */
   variants: Map<string, unknown>;
   /** Their regions with countries and currency. */
@@ -39,7 +23,7 @@ export interface OrderRows {
  * variants, regions). Unknown ids are left out; the order of the result is not
  * that of `ids`.
  */
-export async function loadOrders(reads: OrderReads, manager: EntityManager, ids: string[]): Promise<OrderRows> {
+export async function loadOrders(reads: KioskServices, manager: EntityManager, ids: string[]): Promise<OrderRows> {
   const batch = new JsonBatch(manager);
   const orderIds = sql.list(ids);
   const orderRows = batch.rows<Order>(Order, sql`t."id" IN (${orderIds})`);

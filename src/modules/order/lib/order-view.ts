@@ -1,50 +1,13 @@
-import { byCreation } from "kiosk";
+import { byCreation, type KioskServices, type LineItem } from "kiosk";
 import type { Order } from "../models/order";
-
-interface Adjustment {
-  item_id: string;
-  discount_id: string | null;
-  description: string;
-  amount: number;
-}
-
-/** A stored order line, as the cart module's line item service gives it. */
-export interface OrderLine {
-  id: string;
-  order_id: string | null;
-  variant_id: string | null;
-  unit_price: number;
-  quantity: number;
-  allow_discounts: boolean;
-  fulfilled_quantity: number;
-  shipped_quantity: number;
-  returned_quantity: number;
-  created_at: Date;
-  adjustments?: Adjustment[];
-  [key: string]: unknown;
-}
-
-interface LineTotals {
-  subtotal: number;
-  discount_total: number;
-  tax_total: number;
-  total: number;
-  original_total: number;
-  original_tax_total: number;
-}
 
 /** What building an order view needs from other modules. */
 export interface ViewContext {
-  lineItems: {
-    totals(input: {
-      lines: OrderLine[];
-      shippingPrices: number[];
-      taxRate: number;
-      discounts: never[];
-      adjustments: { item_id: string; discount_id: string; description: string; amount: number }[];
-    }): { totals: Record<string, number>; lines: Map<string, LineTotals> };
-  };
-  lines: OrderLine[];
+  lineItems: KioskServices["lineItemService"];
+  /** For the lines' `tax_lines` (the order's own rate). */
+  regionService: KioskServices["regionService"];
+  /** The orders' lines with their adjustments (`lineItemService.listForOrders`). */
+  lines: LineItem[];
   variants: Map<string, unknown>;
   regions: { id: string }[];
 }
@@ -84,7 +47,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
       ...line,
       ...result.lines.get(line.id),
       variant: context.variants.get(line.variant_id ?? "") ?? null,
-      tax_lines: [{ rate: order.tax_rate, name: "default", code: "default", item_id: line.id }],
+      tax_lines: context.regionService.taxLines(order, line.id),
       includes_tax: false,
     })),
     region: context.regions.find((r) => r.id === order.region_id) ?? null,

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { ConflictError, NotFoundError, UnprocessableError, type FulfillmentProvider, type KioskServices, type TransactionContext } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import type { Order } from "../models/order";
@@ -6,32 +6,10 @@ import { assertFulfillable } from "../lib/fulfillable";
 import { FULFILLMENT_STATUS, fulfillmentStatusAfter } from "../lib/fulfillment-status";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
-import type { OrderLine, OrderView } from "../lib/order-view";
+import type { OrderView } from "../lib/order-view";
 import { runProviderAction } from "../lib/provider-action";
-import type OrderService from "./order";
-
-interface FulfillmentProviderLike {
-  createFulfillment(
-    methodData: Record<string, unknown>,
-    items: { item_id: string; quantity: number }[],
-    order: { id: string; display_id: number },
-  ): Promise<Record<string, unknown>>;
-  cancelFulfillment(data: Record<string, unknown>): Promise<Record<string, unknown>>;
-}
 
 type Items = { item_id: string; quantity: number }[];
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  orderService: OrderService;
-  fulfillmentProviderService: { retrieve(id: string): FulfillmentProviderLike };
-  lineItemService: {
-    listForOrders(orderIds: string[], parent?: TransactionContext): Promise<OrderLine[]>;
-    fulfill(orderId: string, items: Items, parent?: TransactionContext): Promise<void>;
-    unfulfill(items: Items, parent?: TransactionContext): Promise<void>;
-    ship(items: Items, parent?: TransactionContext): Promise<void>;
-  };
-}
 
 export interface CreateFulfillmentInput {
   items: Items;
@@ -54,11 +32,7 @@ interface FulfillmentCall {
  * shipping calls no provider and is one transaction.
  */
 export default class FulfillmentService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   create(orderId: string, input: CreateFulfillmentInput): Promise<OrderView> {
     const orders = this.cradle.orderService;
@@ -67,10 +41,10 @@ export default class FulfillmentService {
       provider: "fulfillment",
       plan: async (tx, order) => {
         assertOpen(order);
-        const lines = await this.cradle.lineItemService.listForOrders([orderId], tx);
+        const lines = await this.cradle.lineItemService.listForOrders([orderId]);
         assertFulfillable(orderId, lines, input.items);
         FULFILLMENT_STATUS.assert(order.fulfillment_status, fulfillmentStatusAfter(lines, input.items, 1), "order_not_fulfillable");
-        const view = await orders.retrieve(orderId, tx);
+        const view = await orders.retrieve(orderId);
         const method = (view.shipping_methods ?? []).find((m: any) => m.shipping_option) as
           | { data: Record<string, unknown>; shipping_option: { provider_id: string } }
           | undefined;
@@ -84,7 +58,7 @@ export default class FulfillmentService {
       call: (call: FulfillmentCall) =>
         this.provider(call.providerId).createFulfillment(call.methodData, input.items, { id: orderId, display_id: call.display_id }),
       record: async (tx, order, [{ item: call, result }]) => {
-        await this.cradle.lineItemService.fulfill(orderId, input.items, tx);
+        await this.cradle.lineItemService.fulfill(orderId, input.items);
         const fulfillment = tx.manager.create(Fulfillment, {
           order_id: orderId,
           provider_id: call.providerId,
@@ -100,9 +74,9 @@ export default class FulfillmentService {
           FulfillmentItem,
           input.items.map((i) => ({ fulfillment_id: fulfillment.id, item_id: i.item_id, quantity: i.quantity })),
         );
-        await orders.refreshFulfillmentStatus(order, tx);
+        await orders.refreshFulfillmentStatus(order);
         tx.emit("order.fulfillment_created", { id: orderId, fulfillment_id: fulfillment.id, no_notification: input.no_notification ?? false });
-        return orders.retrieve(orderId, tx);
+        return orders.retrieve(orderId);
       },
     });
   }
@@ -121,10 +95,10 @@ export default class FulfillmentService {
         shipped_at: new Date(),
         tracking_numbers: (input.tracking_numbers ?? []) as never,
       });
-      await this.cradle.lineItemService.ship(fulfillment.items ?? [], tx);
-      await orders.refreshFulfillmentStatus(order, tx);
+      await this.cradle.lineItemService.ship(fulfillment.items ?? []);
+      await orders.refreshFulfillmentStatus(order);
       tx.emit("order.shipment_created", { id: orderId, fulfillment_id: fulfillment.id, no_notification: input.no_notification ?? false });
-      return orders.retrieve(orderId, tx);
+      return orders.retrieve(orderId);
     });
   }
 
@@ -137,7 +111,7 @@ export default class FulfillmentService {
       plan: async (tx, order) => {
         assertOpen(order);
         const fulfillment = await this.loadLive(tx, orderId, fulfillmentId);
-        const lines = await this.cradle.lineItemService.listForOrders([orderId], tx);
+        const lines = await this.cradle.lineItemService.listForOrders([orderId]);
         const after = fulfillmentStatusAfter(lines, fulfillment.items ?? [], -1);
         FULFILLMENT_STATUS.assert(order.fulfillment_status, after, "fulfillment_not_cancelable");
         return { calls: [fulfillment], data: { fulfillment_id: fulfillment.id } };
@@ -145,15 +119,15 @@ export default class FulfillmentService {
       call: (fulfillment: Fulfillment) => this.provider(fulfillment.provider_id).cancelFulfillment(fulfillment.data),
       record: async (tx, order, [{ item: fulfillment, result }]) => {
         await this.markOnce(tx, fulfillment.id, { canceled_at: new Date(), data: (result ?? fulfillment.data) as never });
-        await this.cradle.lineItemService.unfulfill(fulfillment.items ?? [], tx);
-        await orders.refreshFulfillmentStatus(order, tx);
+        await this.cradle.lineItemService.unfulfill(fulfillment.items ?? []);
+        await orders.refreshFulfillmentStatus(order);
         tx.emit("order.fulfillment_canceled", { id: orderId, fulfillment_id: fulfillment.id });
-        return orders.retrieve(orderId, tx);
+        return orders.retrieve(orderId);
       },
     });
   }
 
-  private provider(id: string): FulfillmentProviderLike {
+  private provider(id: string): FulfillmentProvider {
     return this.cradle.fulfillmentProviderService.retrieve(id);
   }
 

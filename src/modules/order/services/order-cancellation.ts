@@ -1,20 +1,12 @@
-import { IsNull, UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { IsNull, UnprocessableError, type KioskServices, type Payment, type TransactionContext } from "kiosk";
 import { Fulfillment } from "../models/fulfillment";
 import type { Order } from "../models/order";
 import { FULFILLMENT_STATUS } from "../lib/fulfillment-status";
 import { moveOrder } from "../lib/move-order";
 import { ORDER_STATUS, assertOpen } from "../lib/order-status";
 import type { OrderView } from "../lib/order-view";
-import type { PaymentPort, PaymentRow } from "../lib/payment-port";
 import { PAYMENT_STATUS } from "../lib/payment-status";
 import { runProviderAction } from "../lib/provider-action";
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  paymentService: PaymentPort;
-  lineItemService: { releaseStock(orderId: string, parent?: TransactionContext): Promise<void> };
-  orderService: { retrieve(id: string, parent?: TransactionContext): Promise<OrderView> };
-}
 
 /**
  * Cancels an order, as Medusa v1 does: only a pending one (422
@@ -26,11 +18,7 @@ interface Cradle {
  * three statuses become `canceled`.
  */
 export default class OrderCancellationService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   cancel(id: string): Promise<OrderView> {
     const payments = this.cradle.paymentService;
@@ -39,19 +27,19 @@ export default class OrderCancellationService {
       provider: "payment",
       plan: async (tx, order) => {
         await this.assertCancelable(tx, order);
-        const calls = await payments.listCancelable(id, tx);
+        const calls = await payments.listCancelable(id);
         return { calls, data: { payment_ids: calls.map((p) => p.id) } };
       },
-      call: (payment: PaymentRow) => payments.providerCancel(payment),
+      call: (payment: Payment) => payments.providerCancel(payment),
       record: async (tx, order, done, complete) => {
-        for (const { item, result } of done) await payments.recordCancel(item.id, result, tx);
+        for (const { item, result } of done) await payments.recordCancel(item.id, result);
         // A provider refused one of several payments: the order stays open and runProviderAction answers the error.
         if (!complete) return null;
-        await this.cradle.lineItemService.releaseStock(id, tx);
+        await this.cradle.lineItemService.releaseStock(id);
         const change = { status: "canceled", payment_status: "canceled", fulfillment_status: "canceled", canceled_at: new Date() } as const;
         await moveOrder(tx.manager, order, change, "order_not_cancelable");
         tx.emit("order.canceled", { id });
-        return this.cradle.orderService.retrieve(id, tx);
+        return this.cradle.orderService.retrieve(id);
       },
     }) as Promise<OrderView>;
   }
@@ -59,7 +47,7 @@ export default class OrderCancellationService {
   private async assertCancelable(tx: TransactionContext, order: Order): Promise<void> {
     assertOpen(order);
     ORDER_STATUS.assert(order.status, "canceled", "order_not_cancelable");
-    if ((await this.cradle.paymentService.listRefunds(order.id, tx)).length) {
+    if ((await this.cradle.paymentService.listRefunds(order.id)).length) {
       throw new UnprocessableError("An order with refunds cannot be canceled", "order_has_refunds");
     }
     if (await tx.manager.existsBy(Fulfillment, { order_id: order.id, canceled_at: IsNull() })) {

@@ -1,21 +1,14 @@
-import { UnprocessableError, type TransactionContext, type UnitOfWork } from "kiosk";
+import { UnprocessableError, type KioskServices, type Payment, type RefundReason } from "kiosk";
 import { moveOrder } from "../lib/move-order";
 import { assertOpen } from "../lib/order-status";
 import type { OrderView } from "../lib/order-view";
-import type { PaymentPort, PaymentRow } from "../lib/payment-port";
 import { PAYMENT_STATUS, paymentStatusAfterRefund } from "../lib/payment-status";
 import { runProviderAction } from "../lib/provider-action";
 import { lockOrder } from "../lib/order-claim";
 
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  paymentService: PaymentPort;
-  orderService: { retrieve(id: string, parent?: TransactionContext): Promise<OrderView> };
-}
-
 export interface RefundInput {
   amount: number;
-  reason: string;
+  reason: RefundReason;
   note?: string | null;
   metadata?: Record<string, unknown> | null;
 }
@@ -26,11 +19,7 @@ export interface RefundInput {
  * what they did (`lib/provider-action.ts`).
  */
 export default class OrderPaymentService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   /**
    * Captures the order's uncaptured payments: `payment_status` becomes
@@ -45,16 +34,16 @@ export default class OrderPaymentService {
       plan: async (tx, order) => {
         assertOpen(order);
         PAYMENT_STATUS.assert(order.payment_status, "captured", "nothing_to_capture");
-        const calls = await payments.listCapturable(id, tx);
+        const calls = await payments.listCapturable(id);
         if (!calls.length) throw new UnprocessableError(`Order ${id} has no payment left to capture`, "nothing_to_capture");
         return { calls, data: { payment_ids: calls.map((p) => p.id) } };
       },
-      call: (payment: PaymentRow) => payments.providerCapture(payment),
+      call: (payment: Payment) => payments.providerCapture(payment),
       record: async (tx, order, done, complete) => {
-        for (const { item, result } of done) await payments.recordCapture(item.id, result, tx);
+        for (const { item, result } of done) await payments.recordCapture(item.id, result);
         await moveOrder(tx.manager, order, { payment_status: complete ? "captured" : "requires_action" }, "nothing_to_capture");
         tx.emit("order.payment_captured", { id });
-        return this.cradle.orderService.retrieve(id, tx);
+        return this.cradle.orderService.retrieve(id);
       },
     });
   }
@@ -70,9 +59,9 @@ export default class OrderPaymentService {
     return this.cradle.unitOfWork.run(async (tx) => {
       const order = await lockOrder(tx, id);
       if (!PAYMENT_STATUS.can(order.payment_status, "captured")) return false;
-      const payments = await this.cradle.paymentService.listCapturable(id, tx);
+      const payments = await this.cradle.paymentService.listCapturable(id);
       if (!payments.length) return false;
-      for (const payment of payments) await this.cradle.paymentService.recordCapture(payment.id, payment.data, tx);
+      for (const payment of payments) await this.cradle.paymentService.recordCapture(payment.id, payment.data);
       await moveOrder(tx.manager, order, { payment_status: "captured" }, "nothing_to_capture");
       tx.emit("order.payment_captured", { id });
       return true;
@@ -93,16 +82,16 @@ export default class OrderPaymentService {
       plan: async (tx, order) => {
         assertOpen(order);
         PAYMENT_STATUS.assertAny(order.payment_status, ["partially_refunded", "refunded"], "order_not_refundable");
-        const calls = await payments.planRefund(id, input.amount, tx);
+        const calls = await payments.planRefund(id, input.amount);
         return { calls, data: { amount: input.amount, parts: calls.map((p) => ({ payment_id: p.payment.id, amount: p.amount })) } };
       },
-      call: (part: { payment: PaymentRow; amount: number }) => payments.providerRefund(part.payment, part.amount),
+      call: (part: { payment: Payment; amount: number }) => payments.providerRefund(part.payment, part.amount),
       record: async (tx, order, done) => {
-        const refund = await payments.recordRefund(id, done.map(({ item, result }) => ({ ...item, data: result })), input, tx);
-        const status = paymentStatusAfterRefund(await payments.refundable(id, tx));
+        const refund = await payments.recordRefund(id, done.map(({ item, result }) => ({ ...item, data: result })), input);
+        const status = paymentStatusAfterRefund(await payments.refundable(id));
         await moveOrder(tx.manager, order, { payment_status: status }, "order_not_refundable");
         tx.emit("order.refund_created", { id, refund_id: refund.id });
-        return this.cradle.orderService.retrieve(id, tx);
+        return this.cradle.orderService.retrieve(id);
       },
     });
   }

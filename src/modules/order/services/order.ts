@@ -5,8 +5,9 @@ import {
   sql,
   InvalidDataError,
   NotFoundError,
+  type CartView,
   type EntityManager,
-  type TransactionContext,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { Order, type FulfillmentStatus } from "../models/order";
@@ -16,21 +17,8 @@ import { moveOrder } from "../lib/move-order";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
 import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
-import { loadOrders, type OrderReads } from "../lib/order-rows";
-import { orderView, type OrderLine, type OrderView, type ViewContext } from "../lib/order-view";
-
-/** What an order is made from: a cart as the cart service shows it. */
-export interface CartForOrder {
-  id: string;
-  customer_id: string | null;
-  email: string | null;
-  region_id: string;
-  currency_code: string;
-  region: { tax_rate: number };
-  shipping_address: Record<string, unknown> | null;
-  billing_address: Record<string, unknown> | null;
-  discounts?: { id: string }[];
-}
+import { loadOrders } from "../lib/order-rows";
+import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
 
 export interface OrderFilters {
   q?: string;
@@ -62,11 +50,6 @@ function sortOf(order: string | undefined): { field: (typeof ORDER_SORT_FIELDS)[
   return { field, desc };
 }
 
-type Cradle = OrderReads & {
-  unitOfWork: UnitOfWork;
-  lineItemService: ViewContext["lineItems"] & { listForOrders(orderIds: string[], parent?: TransactionContext): Promise<OrderLine[]> };
-};
-
 const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 /**
@@ -77,11 +60,7 @@ const RANGE_OPS = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
  * `fulfillmentService`. Every status write goes through `lib/move-order.ts`.
  */
 export default class OrderService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -104,22 +83,22 @@ export default class OrderService {
   }
 
   /** An order as the API shows it: one statement, a read (inside the caller's transaction, if any, it sees its writes). */
-  retrieve(id: string, parent?: TransactionContext): Promise<OrderView> {
+  retrieve(id: string): Promise<OrderView> {
     return this.unitOfWork.read(async (manager) => {
       const [view] = await this.views(manager, [id]);
       if (!view) throw new NotFoundError(`Order with id ${id} was not found`, "order_not_found");
       return view;
-    }, parent);
+    });
   }
 
   /** The order made from a cart, or null. */
-  findByCart(cartId: string, parent?: TransactionContext): Promise<OrderView | null> {
-    return this.findOne({ cart_id: cartId }, parent);
+  findByCart(cartId: string): Promise<OrderView | null> {
+    return this.findOne({ cart_id: cartId });
   }
 
   /** The order placed with an `Idempotency-Key`, or null. */
-  findByIdempotencyKey(key: string, parent?: TransactionContext): Promise<OrderView | null> {
-    return this.findOne({ idempotency_key: key }, parent);
+  findByIdempotencyKey(key: string): Promise<OrderView | null> {
+    return this.findOne({ idempotency_key: key });
   }
 
   /** The order with this display id and email (the store's order lookup), or null. */
@@ -134,7 +113,7 @@ export default class OrderService {
    * unique, so a concurrent second completion fails here and is answered with
    * this order.
    */
-  createFromCart(cart: CartForOrder, idempotencyKey: string | null, parent?: TransactionContext): Promise<Order> {
+  createFromCart(cart: CartView, idempotencyKey: string | null): Promise<Order> {
     return this.unitOfWork.run(async (tx) => {
       const order = tx.manager.create(Order, {
         status: "pending",
@@ -147,8 +126,9 @@ export default class OrderService {
         region_id: cart.region_id,
         currency_code: cart.currency_code,
         tax_rate: cart.region.tax_rate,
-        shipping_address: cart.shipping_address,
-        billing_address: cart.billing_address,
+        // The cart's addresses, stored as they are (JSON).
+        shipping_address: cart.shipping_address as Order["shipping_address"],
+        billing_address: cart.billing_address as Order["billing_address"],
         idempotency_key: idempotencyKey,
         canceled_at: null,
         no_notification: null,
@@ -158,7 +138,7 @@ export default class OrderService {
       const discountIds = (cart.discounts ?? []).map((d) => d.id);
       if (discountIds.length) await tx.manager.createQueryBuilder().relation(Order, "discounts").of(order.id).add(discountIds);
       return order;
-    }, parent);
+    });
   }
 
   /** Marks an order completed: only a pending (or requires_action) one, 422 otherwise. */
@@ -168,7 +148,7 @@ export default class OrderService {
       assertOpen(order);
       await moveOrder(tx.manager, order, { status: "completed" }, "order_not_completable");
       tx.emit("order.completed", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -178,7 +158,7 @@ export default class OrderService {
       const order = await beginAction(tx, id);
       await moveOrder(tx.manager, order, { status: "archived" }, "order_not_archivable");
       tx.emit("order.archived", { id });
-      return this.retrieve(id, tx);
+      return this.retrieve(id);
     });
   }
 
@@ -186,21 +166,21 @@ export default class OrderService {
    * Recomputes a locked order's `fulfillment_status` from its lines after a
    * fulfillment changed, through the fulfillment status table.
    */
-  refreshFulfillmentStatus(order: Order, parent?: TransactionContext): Promise<FulfillmentStatus> {
+  refreshFulfillmentStatus(order: Order): Promise<FulfillmentStatus> {
     return this.unitOfWork.run(async (tx) => {
-      const status = fulfillmentStatusOf(await this.cradle.lineItemService.listForOrders([order.id], tx));
+      const status = fulfillmentStatusOf(await this.cradle.lineItemService.listForOrders([order.id]));
       if (status !== order.fulfillment_status) await moveOrder(tx.manager, order, { fulfillment_status: status }, "order_not_fulfillable");
       return status;
-    }, parent);
+    });
   }
 
-  private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }, parent?: TransactionContext) {
+  private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }) {
     return this.unitOfWork.read(async (manager) => {
       const found = await manager.findOneBy(Order, where);
       if (!found) return null;
       const [view] = await this.views(manager, [found.id]);
       return view ?? null;
-    }, parent);
+    });
   }
 
   /**
@@ -256,7 +236,7 @@ export default class OrderService {
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
     const { orders, lines, variants, regions } = await loadOrders(this.cradle, manager, ids);
-    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions };
+    const context: ViewContext = { lineItems: this.cradle.lineItemService, regionService: this.cradle.regionService, lines, variants, regions };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
   }

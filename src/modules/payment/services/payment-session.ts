@@ -1,18 +1,7 @@
-import {
-  ConflictError,
-  generateId,
-  In,
-  NotFoundError,
-  UnprocessableError,
-  type JsonBatch,
-  type Sql,
-  type TransactionContext,
-  type UnitOfWork,
-} from "kiosk";
+import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type JsonBatch, type KioskServices, type Sql, type UnitOfWork } from "kiosk";
 import { PaymentSession } from "../models/payment-session";
 import type { PaymentContext, PaymentProvider, ProviderSession } from "../lib/payment-provider";
 import { readSessionParts } from "../lib/payment-reads";
-import type PaymentProviderService from "./payment-provider";
 
 /** A session a provider started, not stored yet. */
 export interface StartedSession {
@@ -29,11 +18,7 @@ export interface StartedSession {
  * transactions of the cart's own change (`save`, `select`, `storeData`).
  */
 export default class PaymentSessionService {
-  private readonly cradle: { unitOfWork: UnitOfWork; paymentProviderService: PaymentProviderService };
-
-  constructor(cradle: PaymentSessionService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -78,7 +63,7 @@ export default class PaymentSessionService {
    * `discard`ed after commit. With `select`, that provider's session becomes the
    * selected one; with one usable provider, its session is selected, as in Medusa v1.
    */
-  save(tx: TransactionContext, cartId: string, started: StartedSession[], options: { select?: string } = {}): Promise<StartedSession[]> {
+  save(cartId: string, started: StartedSession[], options: { select?: string } = {}): Promise<StartedSession[]> {
     return this.unitOfWork.run(async (tx) => {
       const existing = await tx.manager.findBy(PaymentSession, { cart_id: cartId });
       const dropped = started.filter((s) => existing.some((e) => e.provider_id === s.provider_id));
@@ -106,7 +91,7 @@ export default class PaymentSessionService {
         for (const e of wrong) await tx.manager.update(PaymentSession, { id: e.id }, { is_selected: !e.is_selected, updated_at: new Date() });
       }
       return dropped;
-    }, tx);
+    });
   }
 
   /** Tells providers their sessions will not be used (never throws; no transaction open). */
@@ -153,7 +138,7 @@ export default class PaymentSessionService {
    * lock): the session is pending again (a new card after a decline or a
    * challenge). One that was authorized or canceled (or is gone) is a 409.
    */
-  storeData(tx: TransactionContext, session: PaymentSession, data: Record<string, unknown>): Promise<void> {
+  storeData(session: PaymentSession, data: Record<string, unknown>): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const { affected } = await tx.manager.update(
         PaymentSession,
@@ -161,16 +146,16 @@ export default class PaymentSessionService {
         { data: data as never, status: "pending", updated_at: new Date() },
       );
       if (!affected) throw new ConflictError("The payment session changed meanwhile; try again", "payment_session_changed");
-    }, tx);
+    });
   }
 
   /** Removes a provider's session in the cart's transaction; returns it (for `discard` after commit), or null. */
-  remove(tx: TransactionContext, cartId: string, providerId: string): Promise<PaymentSession | null> {
+  remove(cartId: string, providerId: string): Promise<PaymentSession | null> {
     return this.unitOfWork.run(async (tx) => {
       const session = await tx.manager.findOneBy(PaymentSession, { cart_id: cartId, provider_id: providerId });
       if (session) await tx.manager.delete(PaymentSession, { id: session.id });
       return session;
-    }, tx);
+    });
   }
 
   /**
@@ -195,16 +180,16 @@ export default class PaymentSessionService {
   }
 
   /** Keeps what the provider answered when an authorization needs more from the customer (or failed). */
-  recordStatus(cartId: string, status: "requires_more" | "error" | "pending", data: Record<string, unknown>, parent?: TransactionContext): Promise<void> {
+  recordStatus(cartId: string, status: "requires_more" | "error" | "pending", data: Record<string, unknown>): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await tx.manager.update(PaymentSession, { cart_id: cartId, is_selected: true }, { status, data: data as never, updated_at: new Date() });
-    }, parent);
+    });
   }
 
   /** Drops every session of a cart (its region, and so its currency, changed). */
-  clearForCart(cartId: string, parent?: TransactionContext): Promise<void> {
+  clearForCart(cartId: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await tx.manager.delete(PaymentSession, { cart_id: cartId });
-    }, parent);
+    });
   }
 }

@@ -1,19 +1,6 @@
-import { InvalidDataError, KioskError, NotFoundError, withTimeout, type UnitOfWork } from "kiosk";
+import { InvalidDataError, KioskError, NotFoundError, withTimeout, type KioskServices } from "kiosk";
 import { PaymentSession } from "../models/payment-session";
 import type { WebhookActionResult, WebhookPayload } from "../lib/payment-provider";
-import type PaymentProviderService from "./payment-provider";
-import type PaymentSessionService from "./payment-session";
-
-interface Cradle {
-  unitOfWork: UnitOfWork;
-  config: { payments: { timeout: number } };
-  logger: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
-  paymentProviderService: PaymentProviderService;
-  paymentSessionService: PaymentSessionService;
-  cartCompletionService: { complete(cartId: string): Promise<unknown> };
-  orderService: { findByCart(cartId: string): Promise<{ id: string } | null> };
-  orderPaymentService: { recordProviderCapture(orderId: string): Promise<boolean> };
-}
 
 /**
  * `POST /hooks/payment/:provider_id`: the provider reads the webhook
@@ -34,11 +21,7 @@ interface Cradle {
  * 409/503, which the provider retries.
  */
 export default class PaymentWebhookService {
-  private readonly cradle: Cradle;
-
-  constructor(cradle: Cradle) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   async handle(providerId: string, payload: WebhookPayload): Promise<WebhookActionResult["action"]> {
     const provider = this.cradle.paymentProviderService.retrieve(providerId);

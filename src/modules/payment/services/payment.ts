@@ -5,8 +5,8 @@ import {
   UnavailableError,
   withTimeout,
   type JsonBatch,
+  type KioskServices,
   type Sql,
-  type TransactionContext,
   type UnitOfWork,
 } from "kiosk";
 import { Payment } from "../models/payment";
@@ -15,7 +15,6 @@ import { Refund, type RefundReason } from "../models/refund";
 import type { PaymentAuthorization, PaymentContext, PaymentProvider, ProviderPayment } from "../lib/payment-provider";
 import { refundableAmount, spreadRefund, type RefundPart } from "../lib/refund-parts";
 import { readOrderPaymentParts } from "../lib/payment-reads";
-import type PaymentProviderService from "./payment-provider";
 
 /** The selected session of a cart, as completion read it. */
 export interface SessionToAuthorize {
@@ -30,16 +29,7 @@ export type PaymentToVoid = ProviderPayment & { provider_id: string };
 
 /** Payments: authorized from a cart's selected session, then captured, refunded or canceled for the order. */
 export default class PaymentService {
-  private readonly cradle: {
-    unitOfWork: UnitOfWork;
-    paymentProviderService: PaymentProviderService;
-    config: { payments: { timeout: number } };
-    logger: { warn(obj: object, msg: string): void };
-  };
-
-  constructor(cradle: PaymentService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -74,7 +64,6 @@ export default class PaymentService {
 
   /** Records an authorized payment for the cart (one per cart) and marks its session authorized, in the caller's transaction. */
   recordAuthorized(
-    tx: TransactionContext,
     input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
   ): Promise<Payment> {
     return this.unitOfWork.run(async (tx) => {
@@ -99,7 +88,7 @@ export default class PaymentService {
       });
       await tx.manager.insert(Payment, payment as never);
       return payment;
-    }, tx);
+    });
   }
 
   /**
@@ -128,29 +117,29 @@ export default class PaymentService {
     }
   }
 
-  attachToOrder(paymentId: string, orderId: string, parent?: TransactionContext): Promise<void> {
+  attachToOrder(paymentId: string, orderId: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await tx.manager.update(Payment, { id: paymentId }, { order_id: orderId, updated_at: new Date() });
-    }, parent);
+    });
   }
 
-  listForOrder(orderId: string, parent?: TransactionContext): Promise<Payment[]> {
-    return this.unitOfWork.run((tx) => tx.manager.find(Payment, { where: { order_id: orderId }, order: { created_at: "ASC" } }), parent);
+  listForOrder(orderId: string): Promise<Payment[]> {
+    return this.unitOfWork.run((tx) => tx.manager.find(Payment, { where: { order_id: orderId }, order: { created_at: "ASC" } }));
   }
 
   /** The order's payments a capture takes: not captured, not canceled. */
-  listCapturable(orderId: string, parent?: TransactionContext): Promise<Payment[]> {
-    return this.unitOfWork.run(async (tx) => (await this.listForOrder(orderId, tx)).filter((p) => !p.captured_at && !p.canceled_at), parent);
+  listCapturable(orderId: string): Promise<Payment[]> {
+    return this.unitOfWork.run(async () => (await this.listForOrder(orderId)).filter((p) => !p.captured_at && !p.canceled_at));
   }
 
   /** The order's payments an order cancellation cancels: those not canceled yet. */
-  listCancelable(orderId: string, parent?: TransactionContext): Promise<Payment[]> {
-    return this.unitOfWork.run(async (tx) => (await this.listForOrder(orderId, tx)).filter((p) => !p.canceled_at), parent);
+  listCancelable(orderId: string): Promise<Payment[]> {
+    return this.unitOfWork.run(async () => (await this.listForOrder(orderId)).filter((p) => !p.canceled_at));
   }
 
   /** What is captured and not refunded yet, over the order's payments that are not canceled. */
-  async refundable(orderId: string, parent?: TransactionContext): Promise<number> {
-    return refundableAmount(await this.listForOrder(orderId, parent));
+  async refundable(orderId: string): Promise<number> {
+    return refundableAmount(await this.listForOrder(orderId));
   }
 
   /**
@@ -158,9 +147,9 @@ export default class PaymentService {
    * oldest first. More than was captured and not yet refunded is a 400
    * `refund_exceeds_captured`.
    */
-  planRefund(orderId: string, amount: number, parent?: TransactionContext): Promise<RefundPart<Payment>[]> {
+  planRefund(orderId: string, amount: number): Promise<RefundPart<Payment>[]> {
     return this.unitOfWork.run(async (tx) => {
-      const payments = await this.listForOrder(orderId, tx);
+      const payments = await this.listForOrder(orderId);
       const refundable = refundableAmount(payments);
       if (amount > refundable) {
         throw new InvalidDataError(`Refund amount ${amount} exceeds the refundable amount ${refundable}`, {
@@ -169,7 +158,7 @@ export default class PaymentService {
         });
       }
       return spreadRefund(payments, amount);
-    }, parent);
+    });
   }
 
   /**
@@ -192,13 +181,13 @@ export default class PaymentService {
   }
 
   /** Records a capture the provider accepted; a payment captured or canceled meanwhile is a 409 `payment_changed`. */
-  recordCapture(paymentId: string, data: Record<string, unknown> | undefined, parent?: TransactionContext): Promise<void> {
-    return this.recordOnce(paymentId, "captured_at", data, parent);
+  recordCapture(paymentId: string, data: Record<string, unknown> | undefined): Promise<void> {
+    return this.recordOnce(paymentId, "captured_at", data);
   }
 
   /** Records a cancellation the provider accepted; a payment canceled meanwhile is a 409 `payment_changed`. */
-  recordCancel(paymentId: string, data: Record<string, unknown> | undefined, parent?: TransactionContext): Promise<void> {
-    return this.recordOnce(paymentId, "canceled_at", data, parent);
+  recordCancel(paymentId: string, data: Record<string, unknown> | undefined): Promise<void> {
+    return this.recordOnce(paymentId, "canceled_at", data);
   }
 
   /**
@@ -211,7 +200,6 @@ export default class PaymentService {
     orderId: string,
     parts: (RefundPart<Payment> & { data?: Record<string, unknown> })[],
     input: { reason: RefundReason; note?: string | null; metadata?: Record<string, unknown> | null },
-    parent?: TransactionContext,
   ): Promise<Refund> {
     return this.unitOfWork.run(async (tx) => {
       for (const part of parts) {
@@ -233,14 +221,13 @@ export default class PaymentService {
       });
       await tx.manager.insert(Refund, refund as never);
       return refund;
-    }, parent);
+    });
   }
 
   private async recordOnce(
     paymentId: string,
     column: "captured_at" | "canceled_at",
-    data: Record<string, unknown> | undefined,
-    parent?: TransactionContext,
+    data: Record<string, unknown> | undefined
   ): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const now = new Date();
@@ -253,7 +240,7 @@ export default class PaymentService {
         })
         .execute();
       if (!affected) throw new ConflictError(`Payment ${paymentId} was changed meanwhile`, "payment_changed");
-    }, parent);
+    });
   }
 
   private async callOutside<T>(payment: Payment, action: string, call: (provider: PaymentProvider) => Promise<T>): Promise<T> {
@@ -262,7 +249,7 @@ export default class PaymentService {
     return this.bounded(payment.provider_id, action, call(provider));
   }
 
-  listRefunds(orderId: string, parent?: TransactionContext): Promise<Refund[]> {
-    return this.unitOfWork.run((tx) => tx.manager.find(Refund, { where: { order_id: orderId }, order: { created_at: "ASC" } }), parent);
+  listRefunds(orderId: string): Promise<Refund[]> {
+    return this.unitOfWork.run((tx) => tx.manager.find(Refund, { where: { order_id: orderId }, order: { created_at: "ASC" } }));
   }
 }

@@ -13,15 +13,23 @@ export interface CalculatedPrices {
   calculated_price_type: "default" | null;
 }
 
+/** The columns of a price (`MoneyAmount`) the calculation reads. */
+export type PriceRow = Pick<MoneyAmount, "amount" | "currency_code" | "region_id" | "min_quantity" | "max_quantity">;
+
+/** What prices are set on: products with variants with their prices (catalog rows or entities). */
+export interface PricedProduct {
+  variants?: { prices?: PriceRow[] }[];
+}
+
 const NONE: CalculatedPrices = { original_price: null, calculated_price: null, calculated_price_type: null };
 
 /** Whether a price applies to a single unit (quantity tiers start above 1 otherwise). */
-function forOneUnit(price: MoneyAmount): boolean {
+function forOneUnit(price: PriceRow): boolean {
   return (price.min_quantity ?? 1) <= 1 && (price.max_quantity ?? 1) >= 1;
 }
 
-function cheapest(prices: MoneyAmount[]): MoneyAmount | undefined {
-  let best: MoneyAmount | undefined;
+function cheapest(prices: PriceRow[]): PriceRow | undefined {
+  let best: PriceRow | undefined;
   for (const p of prices) if (!best || p.amount < best.amount) best = p;
   return best;
 }
@@ -31,7 +39,7 @@ function cheapest(prices: MoneyAmount[]): MoneyAmount | undefined {
  * otherwise the price in the context's currency that is not tied to a region.
  * No context, or no matching price, gives nulls.
  */
-export function calculatePrices(prices: MoneyAmount[], context: PriceContext): CalculatedPrices {
+export function calculatePrices(prices: PriceRow[], context: PriceContext): CalculatedPrices {
   if (!context.region_id && !context.currency_code) return NONE;
   const unit = prices.filter(forOneUnit);
   const chosen =

@@ -22,8 +22,5 @@ export const handle = z
   .max(200)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, - and _");
 
-/** `metadata`: a JSON object. */
-export const metadata = z.record(z.string(), z.unknown()).nullable();
-
 /** A whole number that fits the database's integer column. */
 export const int32 = z.number().int().min(0).max(2_147_483_647);

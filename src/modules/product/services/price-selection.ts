@@ -1,32 +1,17 @@
-import { InvalidDataError, NotFoundError } from "kiosk";
-import type { Product } from "../models/product";
-import { calculatePrices, type PriceContext } from "../lib/price-selection";
-
-/** What this module needs of a region (the region module owns them). */
-interface RegionLike {
-  id: string;
-  currency_code: string;
-}
-
-interface RegionServiceLike {
-  retrieve(id: string): Promise<RegionLike>;
-}
+import { InvalidDataError, NotFoundError, type KioskServices } from "kiosk";
+import { calculatePrices, type PriceContext, type PricedProduct } from "../lib/price-selection";
 
 /**
  * Prices for a storefront: resolves a region (lazily, from the region module's
  * service) into a price context, and sets each variant's calculated price.
  */
 export default class PriceSelectionService {
-  private readonly cradle: Record<string, unknown>;
+  constructor(private readonly cradle: KioskServices) {}
 
-  constructor(cradle: Record<string, unknown>) {
-    this.cradle = cradle;
-  }
-
-  private regions(): RegionServiceLike {
-    let service: RegionServiceLike | undefined;
+  private regions(): KioskServices["regionService"] {
+    let service: KioskServices["regionService"] | undefined;
     try {
-      service = this.cradle.regionService as RegionServiceLike | undefined;
+      service = this.cradle.regionService;
     } catch {
       service = undefined;
     }
@@ -44,7 +29,7 @@ export default class PriceSelectionService {
   }
 
   /** Sets `original_price`, `calculated_price` and `calculated_price_type` beside each variant's prices (given a context). */
-  setVariantPrices(products: Product[], context: PriceContext): void {
+  setVariantPrices(products: PricedProduct[], context: PriceContext): void {
     if (!context.region_id && !context.currency_code) return;
     for (const product of products) {
       for (const variant of product.variants ?? []) {

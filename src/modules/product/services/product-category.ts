@@ -1,4 +1,4 @@
-import { ConflictError, containsPattern, In, insertAll, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, In, insertAll, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { ProductCategory } from "../models/product-category";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";
@@ -35,7 +35,7 @@ export interface CategoryView {
 export default class ProductCategoryService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

@@ -1,4 +1,4 @@
-import { ConflictError, containsPattern, insertAll, InvalidDataError, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, insertAll, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { ProductCollection } from "../models/product-collection";
 import { slugify } from "../lib/slug";
 
@@ -18,7 +18,7 @@ export interface CollectionFilters {
 export default class ProductCollectionService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

@@ -1,4 +1,4 @@
-import { containsPattern, type UnitOfWork } from "kiosk";
+import { containsPattern, type KioskServices, type UnitOfWork } from "kiosk";
 import { ProductTag } from "../models/product-tag";
 
 export interface TagFilters {
@@ -11,7 +11,7 @@ export interface TagFilters {
 export default class ProductTagService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

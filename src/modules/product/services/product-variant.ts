@@ -1,4 +1,4 @@
-import { insertAll, JsonBatch, NotFoundError, sql, type EntityManager, type Sql, type UnitOfWork } from "kiosk";
+import { insertAll, JsonBatch, NotFoundError, sql, type EntityManager, type Sql, type UnitOfWork, type KioskServices } from "kiosk";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";
@@ -19,7 +19,6 @@ import {
   valueRows,
   valuesInOptionOrder,
 } from "../lib/variant-writer";
-import type PriceSelectionService from "./price-selection";
 
 /**
  * The variants of one product: list, add, change (prices and option values too)
@@ -29,11 +28,7 @@ import type PriceSelectionService from "./price-selection";
  * one that names its tables.
  */
 export default class ProductVariantService {
-  private readonly cradle: { unitOfWork: UnitOfWork; priceSelectionService: PriceSelectionService };
-
-  constructor(cradle: ProductVariantService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

@@ -1,4 +1,4 @@
-import { ConflictError, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type UnitOfWork } from "kiosk";
+import { ConflictError, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
 import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";
@@ -11,7 +11,6 @@ import { loadProduct, loadProducts } from "../lib/product-loader";
 import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-relations";
 import { insertVariants } from "../lib/variant-writer";
 import { slugify } from "../lib/slug";
-import type PriceSelectionService from "./price-selection";
 
 /** List filters as the routes give them: categories may widen to their children. */
 export interface ProductListFilters extends Omit<ProductFilters, "category_id"> {
@@ -38,11 +37,7 @@ export const STORE_SCOPE: ProductScope = { statuses: ["published"], categories: 
 
 /** Products: list and retrieve (batched loading), create with everything in one transaction, update, delete. */
 export default class ProductService {
-  private readonly cradle: { unitOfWork: UnitOfWork; priceSelectionService: PriceSelectionService };
-
-  constructor(cradle: ProductService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;

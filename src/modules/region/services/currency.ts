@@ -1,11 +1,11 @@
-import { containsPattern, NotFoundError, type UnitOfWork } from "kiosk";
+import { containsPattern, NotFoundError, type KioskServices, type UnitOfWork } from "kiosk";
 import { Currency } from "../models/currency";
 
 /** The currency catalogue (every ISO 4217 code), searchable by code or name. */
 export default class CurrencyService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: { unitOfWork: UnitOfWork }) {
+  constructor({ unitOfWork }: KioskServices) {
     this.unitOfWork = unitOfWork;
   }
 

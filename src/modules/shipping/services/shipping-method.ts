@@ -1,17 +1,12 @@
-import { In, IsNull, NotFoundError, UnprocessableError, type JsonBatch, type Sql, type TransactionContext, type UnitOfWork } from "kiosk";
+import { In, IsNull, NotFoundError, UnprocessableError, type JsonBatch, type Sql, type KioskServices } from "kiosk";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
-import type FulfillmentProviderService from "./fulfillment-provider";
 import { meetsRequirements } from "../lib/requirements";
 import { readMethodParts, type MethodWithOption } from "../lib/shipping-reads";
 
 /** The shipping chosen for a cart, carried over to its order. */
 export default class ShippingMethodService {
-  private readonly cradle: { unitOfWork: UnitOfWork; fulfillmentProviderService: FulfillmentProviderService };
-
-  constructor(cradle: ShippingMethodService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   /**
    * The data a customer sent with a shipping option, as its fulfillment
@@ -39,8 +34,7 @@ export default class ShippingMethodService {
   setForCart(
     cart: { id: string; region_id: string; subtotal: number },
     optionId: string,
-    data: Record<string, unknown>,
-    parent?: TransactionContext,
+    data: Record<string, unknown>
   ): Promise<ShippingMethod> {
     return this.cradle.unitOfWork.run(async (tx) => {
       const option = await tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() });
@@ -60,23 +54,23 @@ export default class ShippingMethodService {
       });
       await tx.manager.insert(ShippingMethod, method as never);
       return method;
-    }, parent);
+    });
   }
 
   /** Removes the cart's shipping methods (its region changed). */
-  clearForCart(cartId: string, parent?: TransactionContext): Promise<void> {
+  clearForCart(cartId: string): Promise<void> {
     return this.cradle.unitOfWork.run(async (tx) => {
       await tx.manager.delete(ShippingMethod, { cart_id: cartId, order_id: IsNull() });
-    }, parent);
+    });
   }
 
   /** Hands the cart's shipping methods to its order; with free shipping, their price becomes 0. */
-  attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }, parent?: TransactionContext): Promise<void> {
+  attachToOrder(cartId: string, orderId: string, options: { freeShipping: boolean }): Promise<void> {
     return this.cradle.unitOfWork.run(async (tx) => {
       const set: Record<string, unknown> = { order_id: orderId, updated_at: new Date() };
       if (options.freeShipping) set.price = 0;
       await tx.manager.update(ShippingMethod, { cart_id: cartId }, set);
-    }, parent);
+    });
   }
 
   /**
@@ -95,10 +89,9 @@ export default class ShippingMethodService {
   }
 
   /** An order's shipping methods with their options. */
-  listForOrders(orderIds: string[], parent?: TransactionContext): Promise<ShippingMethod[]> {
+  listForOrders(orderIds: string[]): Promise<ShippingMethod[]> {
     return this.cradle.unitOfWork.run(
       (tx) => tx.manager.find(ShippingMethod, { where: { order_id: In(orderIds) }, relations: { shipping_option: true } }),
-      parent,
     );
   }
 }

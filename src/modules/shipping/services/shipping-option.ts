@@ -3,12 +3,11 @@ import {
   IsNull,
   NotFoundError,
   type EntityManager,
-  type TransactionContext,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { ShippingOption, type ShippingRequirement } from "../models/shipping-option";
 import { checkRequirements, meetsRequirements } from "../lib/requirements";
-import type FulfillmentProviderService from "./fulfillment-provider";
 
 export interface CreateShippingOptionInput {
   name: string;
@@ -33,15 +32,7 @@ export interface ShippingOptionFilters {
 
 /** Shipping options: the admin's CRUD and the ones a cart may choose from. */
 export default class ShippingOptionService {
-  private readonly cradle: {
-    unitOfWork: UnitOfWork;
-    fulfillmentProviderService: FulfillmentProviderService;
-    regionService: { retrieve(id: string): Promise<{ id: string }> };
-  };
-
-  constructor(cradle: ShippingOptionService["cradle"]) {
-    this.cradle = cradle;
-  }
+  constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
     return this.cradle.unitOfWork;
@@ -59,19 +50,19 @@ export default class ShippingOptionService {
     );
   }
 
-  retrieve(id: string, parent?: TransactionContext): Promise<ShippingOption> {
-    return this.unitOfWork.read((manager) => this.load(manager, id), parent);
+  retrieve(id: string): Promise<ShippingOption> {
+    return this.unitOfWork.read((manager) => this.load(manager, id));
   }
 
   /** The options a customer may pick for a cart: its region's, not admin-only, not for returns, requirements met. */
-  listForCart(cart: { region_id: string; subtotal: number }, parent?: TransactionContext): Promise<ShippingOption[]> {
+  listForCart(cart: { region_id: string; subtotal: number }): Promise<ShippingOption[]> {
     return this.unitOfWork.read(async (manager) => {
       const options = await manager.find(ShippingOption, {
         where: { region_id: cart.region_id, admin_only: false, is_return: false, deleted_at: IsNull() },
         order: { amount: "ASC", created_at: "ASC" },
       });
       return options.filter((o) => meetsRequirements(o, cart.subtotal));
-    }, parent);
+    });
   }
 
   async create(input: CreateShippingOptionInput): Promise<ShippingOption> {

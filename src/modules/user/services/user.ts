@@ -5,6 +5,7 @@ import {
   UnauthorizedError,
   verifyPassword,
   type TokenVersionCache,
+  type KioskServices,
   type UnitOfWork,
 } from "kiosk";
 import { User, type UserRole } from "../models/user";
@@ -33,7 +34,7 @@ export default class UserService {
   private readonly unitOfWork: UnitOfWork;
   private readonly tokenVersionCache: TokenVersionCache;
 
-  constructor({ unitOfWork, tokenVersionCache }: { unitOfWork: UnitOfWork; tokenVersionCache: TokenVersionCache }) {
+  constructor({ unitOfWork, tokenVersionCache }: KioskServices) {
     this.unitOfWork = unitOfWork;
     this.tokenVersionCache = tokenVersionCache;
   }

@@ -1,8 +1,7 @@
-import { z } from "kiosk";
+import { metadata, z } from "kiosk";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../../../lib/limits";
 
 const id = z.string().min(1).max(100);
-const metadata = z.record(z.string(), z.unknown()).nullable();
 const text = z.string().max(200).nullable().optional();
 const countryCode = z.string().regex(/^[a-zA-Z]{2}$/, "must be a two-letter ISO 3166-1 code");
 
@@ -21,19 +20,19 @@ export const address = z.strictObject({
   province: text,
   postal_code: text,
   phone: text,
-  metadata: metadata.optional(),
+  metadata,
 });
 
 /** An address, or the id of one in the signed-in customer's address book. */
 const addressOrId = z.union([address, id]).nullable();
 
 /** The body of `POST /store/carts/:id/line-items`. */
-export const addLineItem = z.strictObject({ variant_id: id, quantity, metadata: metadata.optional() });
+export const addLineItem = z.strictObject({ variant_id: id, quantity, metadata });
 
 /** The body of `POST /store/carts/:id/line-items/:line_id`: quantity 0 removes the line, as in Medusa v1. */
 export const updateLineItem = z.strictObject({
   quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
-  metadata: metadata.optional(),
+  metadata,
 });
 
 /** The body of `POST /store/carts`, as Medusa v1's `StorePostCartReq`. */
@@ -43,7 +42,7 @@ export const createCart = z.strictObject({
   email: z.email().max(254).optional(),
   items: z.array(addLineItem).max(MAX_LINES).optional(),
   context: z.record(z.string(), z.unknown()).optional(),
-  metadata: metadata.optional(),
+  metadata,
   // Accepted for Medusa clients; sales channels are not part of Kiosk.
   sales_channel_id: z.string().max(100).optional(),
 });
@@ -59,7 +58,7 @@ export const updateCart = z.strictObject({
   discounts: z.array(z.strictObject({ code: z.string().trim().min(1).max(100) })).max(10).optional(),
   gift_cards: z.array(z.strictObject({ code: z.string() })).max(0, "gift cards are not supported").optional(),
   context: z.record(z.string(), z.unknown()).optional(),
-  metadata: metadata.optional(),
+  metadata,
   sales_channel_id: z.string().max(100).optional(),
 });
 

@@ -1,6 +1,6 @@
-import { listQuery, z } from "kiosk";
+import { listQuery, metadata, z } from "kiosk";
 import { CUSTOMER_ORDER_FIELDS } from "../../../services/customer";
-import { email, metadata, optionalText, password, requiredName } from "../../customer-fields";
+import { email, optionalText, password, requiredName } from "../../customer-fields";
 
 /** `GET /admin/customers`: `q` searches email, names and phone; `order` is a field, `-field` for descending. */
 export const listCustomers = listQuery(

@@ -1,8 +1,7 @@
-import { isoDate, listQuery, money, z } from "kiosk";
+import { isoDate, listQuery, metadata, money, z } from "kiosk";
 import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../models/discount-rule";
 
 const id = z.string().min(1).max(100);
-const metadata = z.record(z.string(), z.unknown()).nullable().optional();
 const code = z
   .string()
   .trim()

@@ -1,9 +1,8 @@
-import { dateRange, listQuery, money, stringList, z } from "kiosk";
+import { dateRange, listQuery, metadata, money, stringList, z } from "kiosk";
 import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from "../../../models/order";
 import { ORDER_SORT_FIELDS } from "../../../lib/constants";
 
 const id = z.string().min(1).max(100);
-const metadata = z.record(z.string(), z.unknown()).nullable().optional();
 
 /** `GET /admin/orders`: Medusa v1's filters (`created_at[gte]=…`, `status[]=…`), `q` searches email, display id and id. */
 export const listOrders = listQuery(

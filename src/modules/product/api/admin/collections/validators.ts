@@ -1,10 +1,10 @@
-import { listQuery, retrieveQuery, stringList, z } from "kiosk";
-import { handle, idList, metadata } from "../../../lib/zod-params";
+import { listQuery, metadata, retrieveQuery, stringList, z } from "kiosk";
+import { handle, idList } from "../../../lib/zod-params";
 
 export const createCollection = z.strictObject({
   title: z.string().min(1).max(500),
   handle: handle.optional(),
-  metadata: metadata.optional(),
+  metadata,
 });
 
 export const updateCollection = createCollection.partial();

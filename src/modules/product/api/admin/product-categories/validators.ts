@@ -1,5 +1,5 @@
-import { listQuery, z } from "kiosk";
-import { handle, id, idList, int32, metadata, queryBoolean } from "../../../lib/zod-params";
+import { listQuery, metadata, z } from "kiosk";
+import { handle, id, idList, int32, queryBoolean } from "../../../lib/zod-params";
 
 export const createCategory = z.strictObject({
   name: z.string().min(1).max(500),
@@ -9,7 +9,7 @@ export const createCategory = z.strictObject({
   is_internal: z.boolean().optional(),
   parent_category_id: id.nullable().optional(),
   rank: int32.optional(),
-  metadata: metadata.optional(),
+  metadata,
 });
 
 export const updateCategory = createCategory.partial();

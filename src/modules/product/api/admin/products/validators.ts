@@ -1,6 +1,6 @@
-import { listQuery, money, retrieveQuery, stringList, z } from "kiosk";
+import { listQuery, metadata, money, retrieveQuery, stringList, z } from "kiosk";
 import { PRODUCT_STATUSES } from "../../../models/product";
-import { currencyCode, handle, id, idList, int32, metadata, queryBoolean } from "../../../lib/zod-params";
+import { currencyCode, handle, id, idList, int32, queryBoolean } from "../../../lib/zod-params";
 
 const label = (max = 200) => z.string().max(max).nullable().optional();
 const size = int32.nullable().optional();
@@ -39,7 +39,7 @@ export const variantFields = {
   length: size,
   height: size,
   width: size,
-  metadata: metadata.optional(),
+  metadata,
   prices: z.array(price).max(100).optional(),
   options: z.array(optionValue).max(20).optional(),
 };
@@ -73,7 +73,7 @@ const productFields = {
   origin_country: label(),
   mid_code: label(),
   material: label(),
-  metadata: metadata.optional(),
+  metadata,
 };
 
 export const createProduct = z.strictObject({

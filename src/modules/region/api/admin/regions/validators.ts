@@ -1,4 +1,4 @@
-import { z } from "kiosk";
+import { metadata, z } from "kiosk";
 
 /**
  * A percentage from 0 to 100 with at most 4 decimal places (`8.875`): what the
@@ -19,7 +19,7 @@ export const createRegion = z.strictObject({
   tax_code: z.string().max(100).nullable().optional(),
   includes_tax: z.boolean().optional(),
   automatic_taxes: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata,
   // Accepted for Medusa clients; providers arrive with checkout.
   payment_providers: z.array(z.string()).optional(),
   fulfillment_providers: z.array(z.string()).optional(),

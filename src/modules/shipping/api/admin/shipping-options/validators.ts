@@ -1,4 +1,4 @@
-import { listQuery, money, z } from "kiosk";
+import { listQuery, metadata, money, z } from "kiosk";
 
 const id = z.string().min(1).max(100);
 const queryBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
@@ -21,7 +21,7 @@ export const createShippingOption = z.strictObject({
   is_return: z.boolean().optional(),
   admin_only: z.boolean().optional(),
   requirements: z.array(requirement).max(2).optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata,
   // Accepted for Medusa clients; shipping profiles and tax-inclusive prices are not part of Kiosk.
   profile_id: z.string().max(100).optional(),
   includes_tax: z.literal(false).optional(),
@@ -34,7 +34,7 @@ export const updateShippingOption = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
   admin_only: z.boolean().optional(),
   requirements: z.array(requirement).max(2).optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata,
   includes_tax: z.literal(false).optional(),
 });
 

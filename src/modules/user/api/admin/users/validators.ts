@@ -1,4 +1,4 @@
-import { z } from "kiosk";
+import { metadata, z } from "kiosk";
 import { USER_ROLES } from "../../../models/user";
 
 const name = z.string().max(200).nullable().optional();
@@ -9,7 +9,7 @@ export const createUser = z.strictObject({
   first_name: name,
   last_name: name,
   role: z.enum(USER_ROLES).optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata,
 });
 
 export const updateUser = createUser.omit({ email: true }).partial();

@@ -1,5 +1,5 @@
-import { z } from "kiosk";
-import { email, metadata, optionalText, password, requiredName } from "../../../customer-fields";
+import { metadata, z } from "kiosk";
+import { email, optionalText, password, requiredName } from "../../../customer-fields";
 
 /** The body of `POST /store/customers/me`. */
 export const updateMe = z.strictObject({

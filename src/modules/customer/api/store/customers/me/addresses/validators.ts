@@ -1,5 +1,5 @@
-import { z } from "kiosk";
-import { metadata, optionalText } from "../../../../customer-fields";
+import { metadata, z } from "kiosk";
+import { optionalText } from "../../../../customer-fields";
 
 const required = z.string().trim().min(1).max(200);
 const countryCode = z

@@ -1,0 +1,93 @@
+import {
+  ConflictError,
+  lockRow,
+  NotFoundError,
+  UnprocessableError,
+  type EntityManager,
+  type KioskServices,
+  type PaymentContext,
+  type PaymentSession,
+  type Region,
+  type TransactionContext,
+} from "kiosk";
+import { Cart } from "../models/cart";
+import { loadCartRows, type CartRows } from "./cart-relations";
+import { cartView, type CartView } from "./cart-view";
+
+/**
+ * Locks a cart for the rest of the transaction (an UPDATE of its row, which on
+ * PostgreSQL makes a concurrent change or completion of the same cart wait
+ * for this one to commit) and returns its columns. Unknown is a 404.
+ */
+export async function lockCart(tx: TransactionContext, id: string): Promise<Cart> {
+  const cart = await lockRow(tx.manager, Cart, id);
+  if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+  return cart;
+}
+
+/** A completed cart no longer changes: a 409. */
+export function assertOpen(cart: { id: string; completed_at: Date | null }): void {
+  if (cart.completed_at) throw new ConflictError(`Cart ${cart.id} has been completed and can no longer change`, "cart_completed");
+}
+
+/** The cart's view from its rows; its region is read unless `known` already has it. */
+export async function presentRows(cradle: KioskServices, rows: CartRows, known?: { region?: Region }): Promise<CartView> {
+  const { cart } = rows;
+  const read = rows.region?.id === cart.region_id ? rows.region : undefined;
+  const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await cradle.regionService.retrieve(cart.region_id)));
+  return cartView(rows, region, cradle.regionService);
+}
+
+/** The cart as the API shows it (404 when unknown). */
+export async function readView(cradle: KioskServices, manager: EntityManager, id: string, known?: { region?: Region }): Promise<CartView> {
+  const rows = await loadCartRows(cradle, manager, id, { region: !known?.region });
+  if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+  return presentRows(cradle, rows, known);
+}
+
+/** A cart that can still change (409 once completed), with items unless told otherwise (422). */
+export async function retrieveOpen(cradle: KioskServices, id: string, options: { items?: boolean } = {}): Promise<CartView> {
+  const view = await cradle.cartService.retrieve(id);
+  assertOpen(view);
+  if (options.items !== false && !view.items.length) throw new UnprocessableError("The cart has no items", "cart_empty", "items");
+  return view;
+}
+
+/** The payment context of a cart view. */
+export function paymentContext(view: CartView): PaymentContext {
+  return { cart_id: view.id, email: view.email, customer_id: view.customer_id, currency_code: view.currency_code, amount: view.total };
+}
+
+/**
+ * Runs a change on an open cart in one transaction, then answers the cart as
+ * it is now. A change that read the cart's region returns it, so the answer
+ * does not read it again.
+ */
+export async function changeCart(
+  cradle: KioskServices,
+  id: string,
+  work: (tx: TransactionContext, cart: Cart) => Promise<Region | void>,
+): Promise<CartView> {
+  const view = await cradle.unitOfWork.run(async (tx) => {
+    const cart = await lockCart(tx, id);
+    assertOpen(cart);
+    const region = (await work(tx, cart)) ?? undefined;
+    tx.emit("cart.updated", { id });
+    return readView(cradle, tx.manager, id, { region });
+  });
+  return followTotal(cradle, view);
+}
+
+/**
+ * Pending payment sessions whose amount is not the cart's total follow it:
+ * their providers are asked after the change committed, never inside a
+ * transaction (inside a caller's own transaction they are left for
+ * completion, which brings the selected session up to the total before it
+ * authorizes). Answers the cart as it is then.
+ */
+async function followTotal(cradle: KioskServices, view: CartView): Promise<CartView> {
+  const stale = view.payment_sessions!.filter((s: PaymentSession) => s.status === "pending" && s.amount !== view.total);
+  if (!stale.length || cradle.unitOfWork.active) return view;
+  await cradle.paymentSessionService.follow(paymentContext(view), stale);
+  return cradle.unitOfWork.read((manager) => readView(cradle, manager, view.id, { region: view.region }));
+}

@@ -1,0 +1,67 @@
+import { byCreation, compareText, type KioskServices, type Region } from "kiosk";
+import type { Cart } from "../models/cart";
+import type { LineItem } from "../models/line-item";
+import { variantSummary } from "./catalog";
+import type { CartRows } from "./cart-relations";
+import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "./totals";
+
+/** A line as the API shows it: the stored line, its variant summary and its totals. */
+export type LineItemView = LineItem & LineTotals & { variant: ReturnType<typeof variantSummary>; tax_lines: unknown[]; includes_tax: boolean };
+
+/** A cart as the API shows it (Medusa v1's `Cart` with its totals). */
+export type CartView = Omit<Cart, "items"> &
+  Totals & {
+    object: "cart";
+    items: LineItemView[];
+    region: Region;
+    payment_session: any | null;
+    shipping_address_id: string | null;
+    billing_address_id: string | null;
+    gift_cards: unknown[];
+    sales_channel_id: null;
+    payment_id: null;
+  };
+
+/**
+ * A cart as the API shows it, from its rows (`lib/cart-relations.ts`) and its
+ * region: lines in the order they were added with their totals and tax lines
+ * (`regionService.taxLines`), shipping methods at their prices after
+ * discounts, payment sessions by provider with the selected one, and the
+ * cart's totals (`lib/totals.ts`).
+ */
+export function cartView(rows: CartRows, region: Region, regionService: KioskServices["regionService"]): CartView {
+  const { cart } = rows;
+  const items = rows.items.sort(byCreation);
+  const { variants } = rows;
+  const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
+  const discounts = rows.discounts as TotalsDiscount[];
+  const result = calculateTotals({
+    lines: items,
+    shippingPrices: methods.map((m: { price: number }) => m.price),
+    taxRate: region.tax_rate,
+    discounts,
+  });
+  const sessions = rows.payment_sessions.sort((a: any, b: any) => compareText(a.provider_id, b.provider_id));
+  return {
+    object: "cart",
+    ...cart,
+    shipping_address_id: cart.shipping_address?.id ?? null,
+    billing_address_id: cart.billing_address?.id ?? null,
+    items: items.map((item) => ({
+      ...item,
+      ...result.lines.get(item.id)!,
+      variant: variantSummary(variants.get(item.variant_id ?? "")),
+      tax_lines: regionService.taxLines(region, item.id),
+      includes_tax: false,
+    })),
+    region,
+    discounts,
+    gift_cards: [],
+    shipping_methods: methods.map((m: any, i: number) => ({ ...m, price: result.shipping_prices[i] })),
+    payment_sessions: sessions,
+    payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
+    payment_id: null,
+    sales_channel_id: null,
+    ...result.totals,
+  } as unknown as CartView;
+}

@@ -1,0 +1,113 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Logger } from "pino";
+import type { ResolvedConfig } from "./kernel/config/resolved-config";
+import type { EventBus } from "./kernel/events/event-bus";
+import type { UnitOfWork } from "./kernel/events/unit-of-work";
+import type { TokenVersionCache } from "./kernel/auth/token-version-cache";
+import type { SignInLimiter } from "./kernel/auth/sign-in-limiter";
+import type CartService from "./modules/cart/services/cart";
+import type CartCompletionService from "./modules/cart/services/cart-completion";
+import type LineItemService from "./modules/cart/services/line-item";
+import type CustomerService from "./modules/customer/services/customer";
+import type CustomerAddressService from "./modules/customer/services/customer-address";
+import type DiscountService from "./modules/discount/services/discount";
+import type OrderService from "./modules/order/services/order";
+import type OrderPaymentService from "./modules/order/services/order-payment";
+import type OrderCancellationService from "./modules/order/services/order-cancellation";
+import type FulfillmentService from "./modules/order/services/fulfillment";
+import type PaymentService from "./modules/payment/services/payment";
+import type PaymentSessionService from "./modules/payment/services/payment-session";
+import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
+import type PaymentProviderService from "./modules/payment/services/payment-provider";
+import type ManualPaymentProviderService from "./modules/payment/services/manual-payment-provider";
+import type ProductService from "./modules/product/services/product";
+import type ProductVariantService from "./modules/product/services/product-variant";
+import type ProductCategoryService from "./modules/product/services/product-category";
+import type ProductCollectionService from "./modules/product/services/product-collection";
+import type ProductTagService from "./modules/product/services/product-tag";
+import type PriceSelectionService from "./modules/product/services/price-selection";
+import type RegionService from "./modules/region/services/region";
+import type CurrencyService from "./modules/region/services/currency";
+import type ShippingOptionService from "./modules/shipping/services/shipping-option";
+import type ShippingMethodService from "./modules/shipping/services/shipping-method";
+import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
+import type ManualFulfillmentProviderService from "./modules/shipping/services/manual-fulfillment-provider";
+import type UserService from "./modules/user/services/user";
+
+/**
+ * What the container holds, by name: the kernel's infrastructure and every
+ * core module's service (`services/line-item.ts` -> `lineItemService`). A
+ * service receives it as its cradle and reads another module's service from it
+ * lazily, when it needs it (`this.cradle.regionService`), never restating that
+ * service's signature:
+ *
+ * ```ts
+ * import type { KioskServices } from "kiosk";
+ * export default class WishlistService {
+ *   constructor(private readonly cradle: KioskServices) {}
+ * }
+ * ```
+ *
+ * It is an interface so that a plugin or a project can add its own services
+ * by declaration merging:
+ *
+ * ```ts
+ * declare module "kiosk" {
+ *   interface KioskServices {
+ *     wishlistService: WishlistService;
+ *   }
+ * }
+ * ```
+ *
+ * A project that overrides a core service keeps its public methods, so the
+ * types here stay true.
+ */
+export interface KioskServices {
+  // The kernel's infrastructure (registered as values).
+  config: ResolvedConfig;
+  logger: Logger;
+  dataSource: DataSource;
+  manager: EntityManager;
+  eventBus: EventBus;
+  unitOfWork: UnitOfWork;
+  tokenVersionCache: TokenVersionCache;
+  signInLimiter: SignInLimiter;
+
+  // cart
+  cartService: CartService;
+  cartCompletionService: CartCompletionService;
+  lineItemService: LineItemService;
+  // customer
+  customerService: CustomerService;
+  customerAddressService: CustomerAddressService;
+  // discount
+  discountService: DiscountService;
+  // order
+  orderService: OrderService;
+  orderPaymentService: OrderPaymentService;
+  orderCancellationService: OrderCancellationService;
+  fulfillmentService: FulfillmentService;
+  // payment
+  paymentService: PaymentService;
+  paymentSessionService: PaymentSessionService;
+  paymentWebhookService: PaymentWebhookService;
+  paymentProviderService: PaymentProviderService;
+  manualPaymentProviderService: ManualPaymentProviderService;
+  // product
+  productService: ProductService;
+  productVariantService: ProductVariantService;
+  productCategoryService: ProductCategoryService;
+  productCollectionService: ProductCollectionService;
+  productTagService: ProductTagService;
+  priceSelectionService: PriceSelectionService;
+  // region
+  regionService: RegionService;
+  currencyService: CurrencyService;
+  // shipping
+  shippingOptionService: ShippingOptionService;
+  shippingMethodService: ShippingMethodService;
+  fulfillmentProviderService: FulfillmentProviderService;
+  manualFulfillmentProviderService: ManualFulfillmentProviderService;
+  // user
+  userService: UserService;
+}
