@@ -10,7 +10,8 @@ import { startStore, type Store } from "../helpers/store";
  * The `extended-store` fixture changes the core without copying it: a tax strategy by
  * country (src/strategies/tax-calculation.ts), a `cart.beforeComplete` veto and an
  * `order.afterCreate` write or throw (src/hooks), and a CartService extending the core
- * one (src/services/cart.ts). Quantity tiers come from the default price strategy.
+ * one (src/services/cart.ts), order numbers from the config's `strategies`. Quantity
+ * tiers come from the default price strategy.
  */
 describe.each(DATABASES)("strategies, hooks and overrides on $name", ({ name }) => {
   let store: Store;
@@ -71,7 +72,8 @@ describe.each(DATABASES)("strategies, hooks and overrides on $name", ({ name }) 
     const completed = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200);
     expect(completed.type).toBe("order");
     const order = completed.data;
-    expect(order).toMatchObject({ tax_total: 513, total: 3013 });
+    // The first order's number, from the orderNumber strategy the config names.
+    expect(order).toMatchObject({ tax_total: 513, total: 3013, display_id: 1001 });
     expect(order.items[0].tax_lines.map((t: { rate: number }) => t.rate)).toEqual([19, 1.5]);
     expect(order.shipping_methods[0].tax_lines.map((t: { rate: number }) => t.rate)).toEqual([19, 1.5]);
 
@@ -125,6 +127,7 @@ describe.each(DATABASES)("strategies, hooks and overrides on $name", ({ name }) 
     expectStatus(await post(`/store/carts/${cart.id}/payment-sessions`), 200);
     const done = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200);
     expect(done.type).toBe("order");
+    expect(done.data.display_id).toBe(1002);
     expect(await stockOf(store, product.id, product.variants[0].id)).toBe(before - 3);
   });
 
