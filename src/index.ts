@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 
-export { defineConfig, type KioskConfig, type PluginEntry } from "./kernel/config/define-config";
+export { defineConfig, type KioskConfig, type PluginEntry, type KioskStrategies } from "./kernel/config/define-config";
 export type { ResolvedConfig, KioskEnv, Dialect } from "./kernel/config/resolved-config";
 export * from "./kernel/errors";
 export { generateId } from "./kernel/ids";
@@ -67,6 +67,18 @@ export type {
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
 export type { KioskServices } from "./services";
+// Strategies and hooks: how a project changes the core's behaviour without copying it.
+export type {
+  TaxLine,
+  TaxCalculationInput,
+  TaxCalculationResult,
+  TaxCalculationStrategy,
+  PriceSelectionInput,
+  PriceSelectionStrategy,
+  OrderNumberStrategy,
+} from "./strategies";
+export { defineHook, type KioskHooks } from "./hooks";
+export type { HookRunner, HookDefinition } from "./kernel/hooks/hook-runner";
 // What one module's service hands another: each type is defined by the module that owns it.
 export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
@@ -122,3 +134,7 @@ export {
   type Repository,
 } from "typeorm";
 export { z } from "zod";
+
+// The core services' classes, for a project's override to extend (`class CartService extends core.CartService`).
+// Last, and each read lazily on first use: the module files import "kiosk" themselves.
+export * from "./core-services";

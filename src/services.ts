@@ -33,6 +33,9 @@ import type ShippingMethodService from "./modules/shipping/services/shipping-met
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
 import type ManualFulfillmentProviderService from "./modules/shipping/services/manual-fulfillment-provider";
 import type UserService from "./modules/user/services/user";
+import type { HookRunner } from "./kernel/hooks/hook-runner";
+import type { KioskHooks } from "./hooks";
+import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrategy } from "./strategies";
 
 /**
  * What the container holds, by name: the kernel's infrastructure and every
@@ -72,6 +75,13 @@ export interface KioskServices {
   unitOfWork: UnitOfWork;
   tokenVersionCache: TokenVersionCache;
   signInLimiter: SignInLimiter;
+  /** The handlers of `hooks/*` files, run by the core modules inside their transactions. */
+  hooks: HookRunner<KioskHooks>;
+
+  // Strategies (`strategies/<name>.ts` or the config's `strategies`), as `<name>Strategy`.
+  taxCalculationStrategy: TaxCalculationStrategy;
+  priceSelectionStrategy: PriceSelectionStrategy;
+  orderNumberStrategy: OrderNumberStrategy;
 
   // cart
   cartService: CartService;

@@ -1,10 +1,14 @@
-import { asClass, type AwilixContainer } from "awilix";
+import { asClass, asValue, type AwilixContainer } from "awilix";
 import type { Router } from "express";
 import { createKernelContainer } from "./container/create-container";
 import type { Subscription } from "./events/event-bus";
 import { buildFileRouter } from "./http/file-router";
 import { loadMiddlewares, loadRoutes, type RouteDefinition } from "./loaders/load-routes";
-import { loadServices } from "./loaders/load-services";
+import { loadServices, type ServiceDefinition } from "./loaders/load-services";
+import { loadStrategies, strategyKey, type StrategyDefinition } from "./loaders/load-strategies";
+import { loadHooks } from "./loaders/load-hooks";
+import { HookRunner } from "./hooks/hook-runner";
+import { HOOK_NAMES } from "./hooks/hook-names";
 import { loadSubscribers } from "./loaders/load-subscribers";
 import type { ResourceRoot } from "./loaders/resource-root";
 
@@ -19,6 +23,10 @@ export interface Application {
   /** The route files behind the router, most specific first. */
   routes: RouteDefinition[];
   subscriptions: Subscription[];
+  /** Services of a plugin or the project that replace a core module's service. */
+  overrides: ServiceDefinition[];
+  /** The strategy in use under each name. */
+  strategies: StrategyDefinition[];
 }
 
 /** Loads services, subscribers, middlewares and routes from every root into a new generation. */
@@ -28,10 +36,22 @@ export function loadApplication(
   infrastructure: Record<string, unknown>,
 ): Application {
   const container = createKernelContainer(infrastructure);
-  for (const { key, service, root } of loadServices(roots, exts)) {
+  const services = loadServices(roots, exts);
+  for (const { key, service, root } of services) {
     const options = root.options ?? {};
     container.register(key, asClass(service).singleton().inject(() => ({ options })));
   }
+  const configured = (infrastructure.config as { strategies?: Record<string, object> } | undefined)?.strategies ?? {};
+  const strategies = loadStrategies(roots, exts, configured);
+  for (const { name, strategy, root } of strategies) {
+    const options = root?.options ?? {};
+    const isClass = typeof strategy === "function" && /^class[\s{]/.test(Function.prototype.toString.call(strategy));
+    container.register(
+      strategyKey(name),
+      isClass ? asClass(strategy as new (cradle: unknown) => object).singleton().inject(() => ({ options })) : asValue(strategy),
+    );
+  }
+  container.register("hooks", asValue(new HookRunner(loadHooks(roots, exts, HOOK_NAMES))));
   const subscriptions: Subscription[] = loadSubscribers(roots, exts).flatMap(({ subscriberId, events, handler, retry }) =>
     events.map((event) => ({
       event,
@@ -44,5 +64,6 @@ export function loadApplication(
   );
   const routes = loadRoutes(roots, exts);
   const router = buildFileRouter(routes, loadMiddlewares(roots, exts));
-  return { container, router, routes, subscriptions };
+  const overrides = services.filter((s) => s.overrides);
+  return { container, router, routes, subscriptions, overrides, strategies };
 }

@@ -161,6 +161,21 @@ describe("kiosk generate: dry runs, conflicts, names and destroy", () => {
     else expect(r.stderr).toMatch(message);
   });
 
+  it("generates a subclass of the core service for a core service's name, and says it overrides it", () => {
+    const r = kiosk("g", "service", "Cart");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(log(r.stdout)).toEqual([["create", "src/services/cart.ts"]]);
+    expect(r.stdout).toMatch(/note\s+cartService is a core service: src\/services\/cart.ts overrides it, as a subclass of the core CartService/);
+    const source = read(dir, "src/services/cart.ts");
+    expect(source).toContain('import { CartService as CoreCartService } from "kiosk";');
+    expect(source).toContain("export default class CartService extends CoreCartService {}");
+    // The class it extends is what "kiosk" exports, and the container would register it as cartService.
+    expect(typeof kioskPackage.CartService).toBe("function");
+    expect(kiosk("d", "service", "Cart").status).toBe(0);
+    expect(exists(dir, "src/services/cart.ts")).toBe(false);
+  });
+
   it("accepts a 6-field cron with names and steps", () => {
     const r = kiosk("g", "job", "weekday-sync", "--schedule", "0 */15 9-17 * jan-jun mon-fri");
     expect(r.stderr).toBe("");

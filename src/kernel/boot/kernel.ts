@@ -159,6 +159,7 @@ export class Kernel {
         name: "application",
         load: (s) => {
           s.application = loadApplication(s.project!.roots, s.project!.exts, infrastructure(s));
+          logOverrides(s.application, s.project!.config.projectDir, s.logger!);
           s.eventBus!.setSubscriptions(s.application.subscriptions);
         },
       },
@@ -250,6 +251,14 @@ export class Kernel {
   /** Stops accepting connections, finishes in-flight requests and events, closes the database. */
   async shutdown(): Promise<void> {
     await this.disposeSteps();
+  }
+}
+
+/** One info line per core service a plugin or the project replaces, so an override is never silent. */
+function logOverrides(application: Application, projectDir: string, logger: Logger): void {
+  for (const { key, file, root } of application.overrides) {
+    const where = root.name === "project" ? path.relative(projectDir, file).split(path.sep).join("/") : `${root.name} (${file})`;
+    logger.info({ service: key, file }, `${key}: ${where} overrides the core service`);
   }
 }
 

@@ -117,7 +117,21 @@ export interface KioskConfig {
     };
   };
   plugins?: PluginEntry[];
+  /**
+   * Strategies by name (`taxCalculation`, `priceSelection`, `orderNumber`, …): an object
+   * implementing the strategy's interface. One named here wins over a `src/strategies/<name>.ts`
+   * file of the project or a plugin, which wins over the core module's default.
+   */
+  strategies?: Partial<KioskStrategies> & Record<string, object>;
 }
+
+/**
+ * The strategies the core modules read, by name. Declared empty here and filled by
+ * declaration merging where the interfaces live (`src/strategies.ts`), so the config
+ * stays independent of the modules.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface KioskStrategies {}
 
 /** Typed identity helper for `kiosk.config.ts`: `export default defineConfig({ … })`. */
 export function defineConfig(config: KioskConfig): KioskConfig {

@@ -78,6 +78,7 @@ const configSchema = z.strictObject({
       ]),
     )
     .optional(),
+  strategies: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "a strategy name in camelCase"), z.custom<object>((v) => typeof v === "object" && v !== null, "an object")).optional(),
 });
 
 /** Where the config file sits: the TS source in development, the build output in production. */
@@ -223,5 +224,6 @@ export function loadConfig(options: {
       },
     },
     plugins: config.plugins ?? [],
+    strategies: (config.strategies ?? {}) as Record<string, object>,
   };
 }

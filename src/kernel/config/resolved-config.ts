@@ -72,4 +72,6 @@ export interface ResolvedConfig {
     rateLimit: { email: RateLimit; address: RateLimit };
   };
   plugins: PluginEntry[];
+  /** Strategies chosen in the config, by name (they win over `strategies/*` files). */
+  strategies: Record<string, object>;
 }

@@ -10,6 +10,8 @@ export interface ServiceDefinition {
   file: string;
   root: ResourceRoot;
   service: new (cradle: any, options?: Record<string, unknown>) => unknown;
+  /** The core module's service this one replaces (a plugin's or the project's file of the same name). */
+  overrides?: { file: string; root: ResourceRoot };
 }
 
 /**
@@ -26,7 +28,15 @@ export function loadServices(roots: ResourceRoot[], exts: string[]): ServiceDefi
         throw shapeError(file, "a default export that is a class");
       }
       const key = serviceKey(file);
-      byKey.set(key, { key, file, root, service: service as ServiceDefinition["service"] });
+      const previous = byKey.get(key);
+      const core = previous?.root.name.startsWith("kiosk") ? previous : previous?.overrides;
+      byKey.set(key, {
+        key,
+        file,
+        root,
+        service: service as ServiceDefinition["service"],
+        overrides: core && { file: core.file, root: core.root },
+      });
     }
   }
   return [...byKey.values()];

@@ -8,6 +8,7 @@ import {
   type PaymentContext,
   type PaymentSession,
   type Region,
+  type TaxCalculationResult,
   type TransactionContext,
 } from "kiosk";
 import { Cart } from "../models/cart";
@@ -35,7 +36,24 @@ export async function presentRows(cradle: KioskServices, rows: CartRows, known?:
   const { cart } = rows;
   const read = rows.region?.id === cart.region_id ? rows.region : undefined;
   const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await cradle.regionService.retrieve(cart.region_id)));
-  return cartView(rows, region, cradle.regionService);
+  return cartView(rows, region, await taxesOf(cradle, rows, region));
+}
+
+/** The tax lines of a cart's lines and shipping methods, from the `taxCalculation` strategy. */
+async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): Promise<TaxCalculationResult> {
+  const { cart } = rows;
+  const result = await cradle.taxCalculationStrategy.taxLines({
+    lines: rows.items.map((i) => ({ id: i.id, variant_id: i.variant_id, product_id: i.product_id, unit_price: i.unit_price, quantity: i.quantity })),
+    shipping_methods: rows.shipping_methods.map((m: { id: string; shipping_option_id: string; price: number }) => ({
+      id: m.id,
+      shipping_option_id: m.shipping_option_id,
+      price: m.price,
+    })),
+    region,
+    address: cart.shipping_address ?? null,
+    customer: { id: cart.customer_id, email: cart.email },
+  });
+  return { lines: result?.lines ?? {}, shipping_methods: result?.shipping_methods ?? {} };
 }
 
 /** The cart as the API shows it (404 when unknown). */

@@ -34,7 +34,7 @@ export async function changeRegion(cradle: KioskServices, tx: TransactionContext
   for (const line of lines) {
     const variant = variants.get(line.variant_id ?? "");
     if (!cradle.productVariantService.isPurchasable(variant)) throw new NotFoundError(`Variant with id ${line.variant_id} was not found`, "variant_not_found");
-    line.unit_price = priceOf(cradle, variant, region);
+    line.unit_price = await priceOf(cradle, variant, region, cart, line.quantity);
     await tx.manager.save(line);
   }
   cart.region_id = region.id;

@@ -1,4 +1,4 @@
-import { byCreation, compareText, type KioskServices, type Region } from "kiosk";
+import { byCreation, compareText, type Region, type TaxCalculationResult, type TaxLine } from "kiosk";
 import type { Cart } from "../models/cart";
 import type { LineItem } from "../models/line-item";
 import { variantSummary } from "./catalog";
@@ -25,20 +25,25 @@ export type CartView = Omit<Cart, "items"> &
 /**
  * A cart as the API shows it, from its rows (`lib/cart-relations.ts`) and its
  * region: lines in the order they were added with their totals and tax lines
- * (`regionService.taxLines`), shipping methods at their prices after
+ * (the `taxCalculation` strategy's, `taxes`), shipping methods at their prices after
  * discounts, payment sessions by provider with the selected one, and the
  * cart's totals (`lib/totals.ts`).
  */
-export function cartView(rows: CartRows, region: Region, regionService: KioskServices["regionService"]): CartView {
+export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationResult): CartView {
   const { cart } = rows;
   const items = rows.items.sort(byCreation);
   const { variants } = rows;
   const methods = rows.shipping_methods.sort((a: any, b: any) => a.created_at - b.created_at);
   const discounts = rows.discounts as TotalsDiscount[];
+  const defaultLines: TaxLine[] = [{ rate: region.tax_rate, name: "default", code: "default" }];
+  const itemTaxLines = (id: string) => taxes.lines[id] ?? defaultLines;
+  const methodTaxLines = (id: string) => taxes.shipping_methods[id] ?? defaultLines;
   const result = calculateTotals({
     lines: items,
     shippingPrices: methods.map((m: { price: number }) => m.price),
     taxRate: region.tax_rate,
+    lineTaxRates: new Map(items.map((i) => [i.id, itemTaxLines(i.id).map((t) => t.rate)])),
+    shippingTaxRates: methods.map((m: { id: string }) => methodTaxLines(m.id).map((t) => t.rate)),
     discounts,
   });
   const sessions = rows.payment_sessions.sort((a: any, b: any) => compareText(a.provider_id, b.provider_id));
@@ -51,13 +56,17 @@ export function cartView(rows: CartRows, region: Region, regionService: KioskSer
       ...item,
       ...result.lines.get(item.id)!,
       variant: variantSummary(variants.get(item.variant_id ?? "")),
-      tax_lines: regionService.taxLines(region, item.id),
+      tax_lines: itemTaxLines(item.id).map((t) => ({ ...t, item_id: item.id })),
       includes_tax: false,
     })),
     region,
     discounts,
     gift_cards: [],
-    shipping_methods: methods.map((m: any, i: number) => ({ ...m, price: result.shipping_prices[i] })),
+    shipping_methods: methods.map((m: any, i: number) => ({
+      ...m,
+      price: result.shipping_prices[i],
+      tax_lines: methodTaxLines(m.id).map((t) => ({ ...t, shipping_method_id: m.id })),
+    })),
     payment_sessions: sessions,
     payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
     payment_id: null,

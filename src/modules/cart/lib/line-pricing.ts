@@ -26,7 +26,6 @@ export interface LineItemInput {
  */
 export async function addLine(cradle: KioskServices, manager: EntityManager, cart: Cart, region: Region, input: LineItemInput): Promise<void> {
   const variant = await purchasable(cradle, input.variant_id);
-  const unitPrice = priceOf(cradle, variant, region);
   const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [cart.id]);
   const existing = lines.find((l) => l.variant_id === variant.id);
   const quantity = (existing?.quantity ?? 0) + input.quantity;
@@ -34,6 +33,7 @@ export async function addLine(cradle: KioskServices, manager: EntityManager, car
     throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
   }
   assertStock(cradle, variant, quantity);
+  const unitPrice = await priceOf(cradle, variant, region, cart, quantity);
   if (existing) {
     const metadata = mergeMetadata(existing.metadata, input.metadata);
     await manager.update(LineItem, { id: existing.id }, { quantity, unit_price: unitPrice, metadata: metadata as never, updated_at: new Date() });
@@ -81,7 +81,7 @@ export async function changeLine(
   const variant = await purchasable(cradle, line.variant_id);
   assertStock(cradle, variant, input.quantity);
   line.quantity = input.quantity;
-  line.unit_price = priceOf(cradle, variant, region);
+  line.unit_price = await priceOf(cradle, variant, region, cart, input.quantity);
   line.metadata = mergeMetadata(line.metadata, input.metadata);
   await manager.save(line);
 }
@@ -93,17 +93,28 @@ async function purchasable(cradle: KioskServices, variantId: string | null): Pro
   return variant;
 }
 
-/** The unit price in the region: a price for the region wins, else the region currency's; none is a 422. */
-export function priceOf(cradle: KioskServices, variant: CatalogVariant, region: Region): number {
-  const copy = { ...variant, prices: variant.prices } as CatalogVariant & { calculated_price?: number | null };
-  cradle.priceSelectionService.setVariantPrices([{ variants: [copy] }], {
-    region_id: region.id,
+/**
+ * The unit price of a line of `quantity` units in the region, from the `priceSelection`
+ * strategy (by default the cheapest price for the region, else its currency, whose
+ * quantity tier holds the quantity); none is a 422, and so is an answer that is not
+ * an amount (an integer from 0 to the largest exact one).
+ */
+export async function priceOf(cradle: KioskServices, variant: CatalogVariant, region: Region, cart: Cart, quantity: number): Promise<number> {
+  const price = await cradle.priceSelectionStrategy.unitPrice({
+    variant: { id: variant.id, product_id: variant.product_id, prices: variant.prices },
+    region,
     currency_code: region.currency_code.toLowerCase(),
+    customer: { id: cart.customer_id, email: cart.email },
+    quantity,
+    cart: { id: cart.id, region_id: region.id, customer_id: cart.customer_id },
   });
-  if (copy.calculated_price === null || copy.calculated_price === undefined) {
+  if (price === null || price === undefined) {
     throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "variant_id");
   }
-  return copy.calculated_price;
+  if (!Number.isSafeInteger(price) || price < 0) {
+    throw new UnprocessableError(`The price of variant ${variant.id} is not an amount: ${String(price)}`, "variant_price_invalid", "variant_id");
+  }
+  return price;
 }
 
 function assertStock(cradle: KioskServices, variant: CatalogVariant, quantity: number): void {

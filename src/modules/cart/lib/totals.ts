@@ -14,7 +14,9 @@ import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-mat
  *   in proportion to their subtotals, the remainders going to the largest
  *   fractions so the parts add up exactly;
  * - tax is the region's rate on each line after its discount, and on each
- *   shipping method, rounded per line (`Math.round`);
+ *   shipping method, rounded per line (`Math.round`); with per-line rates (the
+ *   `taxCalculation` strategy's tax lines) each tax line's amount is rounded
+ *   on its own and they add up;
  * - free shipping makes every shipping method cost 0;
  * - `total = subtotal - discount_total + shipping_total + tax_total`.
  *
@@ -73,7 +75,7 @@ export interface TotalsResult {
   shipping_prices: number[];
 }
 
-const tax = (amount: number, rate: number) => percentOf(amount, rate);
+const tax = (amount: number, rates: number[]) => rates.reduce((sum, rate) => sum + percentOf(amount, rate), 0);
 
 /** `unit_price * quantity`, or a 422 when it is past what can be computed exactly. */
 const subtotalOf = (l: TotalsLine) => checkedAmount(l.unit_price * l.quantity, "subtotal of a line");
@@ -114,10 +116,16 @@ export function calculateTotals(input: {
   lines: TotalsLine[];
   shippingPrices: number[];
   taxRate: number;
+  /** The rates of each line's tax lines, by line id; a line left out is taxed at `taxRate`. */
+  lineTaxRates?: Map<string, number[]>;
+  /** The rates of each shipping method's tax lines, in the order of `shippingPrices`; one left out is taxed at `taxRate`. */
+  shippingTaxRates?: (number[] | undefined)[];
   discounts: TotalsDiscount[];
   adjustments?: LineAdjustment[];
 }): TotalsResult {
-  const { lines, taxRate } = input;
+  const { lines } = input;
+  const lineRates = (id: string) => input.lineTaxRates?.get(id) ?? [input.taxRate];
+  const shippingRates = (i: number) => input.shippingTaxRates?.[i] ?? [input.taxRate];
   const free_shipping = input.discounts.some((d) => d.rule.type === "free_shipping");
   const subtotals = new Map(lines.map((l) => [l.id, subtotalOf(l)]));
   const subtotal = checkedAmount([...subtotals.values()].reduce((sum, s) => sum + s, 0), "subtotal");
@@ -139,8 +147,8 @@ export function calculateTotals(input: {
     const lineSubtotal = subtotals.get(l.id)!;
     const own = adjustments.filter((a) => a.item_id === l.id);
     const lineDiscount = Math.min(lineSubtotal, own.reduce((sum, a) => sum + a.amount, 0));
-    const lineTax = tax(lineSubtotal - lineDiscount, taxRate);
-    const originalTax = tax(lineSubtotal, taxRate);
+    const lineTax = tax(lineSubtotal - lineDiscount, lineRates(l.id));
+    const originalTax = tax(lineSubtotal, lineRates(l.id));
     perLine.set(l.id, {
       subtotal: lineSubtotal,
       discount_total: lineDiscount,
@@ -155,7 +163,7 @@ export function calculateTotals(input: {
   }
   const shipping_prices = input.shippingPrices.map((p) => (free_shipping ? 0 : p));
   const shippingTotal = shipping_prices.reduce((sum, p) => sum + p, 0);
-  const shippingTax = shipping_prices.reduce((sum, p) => sum + tax(p, taxRate), 0);
+  const shippingTax = shipping_prices.reduce((sum, p, i) => sum + tax(p, shippingRates(i)), 0);
   const taxTotal = itemTax + shippingTax;
   const totals: Totals = {
     subtotal,

@@ -41,7 +41,8 @@ const LEASE_MARGIN = 10_000;
  * 1. **reserve** — one short transaction: an order already placed for the
  *    cart or the `Idempotency-Key` is the answer; the cart row is locked and
  *    checked (items, email, address, shipping, payment session, variants
- *    still sold, discounts still valid); stock is taken with one conditional
+ *    still sold, discounts still valid) and the `cart.beforeComplete` hooks
+ *    run (a throw refuses it); stock is taken with one conditional
  *    UPDATE per variant, discount uses are counted, and a `cart_completion`
  *    row records all of it (`reserved`).
  * 2. **authorize** — the provider call, with no transaction open and bounded
@@ -50,7 +51,7 @@ const LEASE_MARGIN = 10_000;
  * 3. **place** — one short transaction: the row is deleted (only by the
  *    attempt that owns it), the cart is marked completed only if it did not
  *    change since step 1, the payment and order are created, lines, shipping
- *    and payment handed over, `order.placed` staged.
+ *    and payment handed over, the `order.afterCreate` hooks run, `order.placed` staged.
  *
  * Any failure after step 1 is compensated: stock and discount uses given
  * back, the row deleted, the authorization voided with the provider (after
@@ -151,6 +152,8 @@ export default class CartCompletionService {
       const discountIds = (cart.discounts ?? []).map((d: { id: string }) => d.id);
       const discounts = await this.cradle.discountService.listByIds(discountIds);
       for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
+      // The project's veto, before anything is taken: a throw rolls this transaction back.
+      await this.cradle.hooks.run("cart.beforeComplete", { cart, manager: tx.manager, container: this.cradle });
       const demand = new Map<string, number>();
       for (const item of cart.items) {
         if (!this.cradle.productVariantService.isPurchasable(variants.get(item.variant_id ?? ""))) {
@@ -262,6 +265,8 @@ export default class CartCompletionService {
       const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
       await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping });
       await this.cradle.paymentService.attachToOrder(payment.id, order.id);
+      // In the order's transaction: what a hook writes commits with it; a throw undoes the completion.
+      await this.cradle.hooks.run("order.afterCreate", { order, cart, manager: tx.manager, container: this.cradle });
       tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
       return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id) };
     });

@@ -17,7 +17,7 @@ export default class LineItemService {
   }
 
   /** The totals rule of carts, for orders (one implementation: `lib/totals.ts`). */
-  totals(input: { lines: TotalsLine[]; shippingPrices: number[]; taxRate: number; discounts: TotalsDiscount[]; adjustments?: LineAdjustment[] }) {
+  totals(input: Parameters<typeof calculateTotals>[0]) {
     return calculateTotals(input);
   }
 

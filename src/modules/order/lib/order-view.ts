@@ -1,5 +1,6 @@
 import { byCreation, type KioskServices, type LineItem } from "kiosk";
 import type { Order } from "../models/order";
+import { orderTaxLines } from "./order-tax-lines";
 
 /** What building an order view needs from other modules. */
 export interface ViewContext {
@@ -28,6 +29,8 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     lines,
     shippingPrices: methods.map((m: { price: number }) => m.price),
     taxRate: order.tax_rate,
+    lineTaxRates: new Map(lines.map((l) => [l.id, orderTaxLines(order, "items", l.id).map((t) => t.rate)])),
+    shippingTaxRates: methods.map((m: { id: string }) => orderTaxLines(order, "shipping_methods", m.id).map((t) => t.rate)),
     discounts: [],
     adjustments,
   });
@@ -47,11 +50,14 @@ export function orderView(order: Order, context: ViewContext): OrderView {
       ...line,
       ...result.lines.get(line.id),
       variant: context.variants.get(line.variant_id ?? "") ?? null,
-      tax_lines: context.regionService.taxLines(order, line.id),
+      tax_lines: orderTaxLines(order, "items", line.id).map((t) => ({ ...t, item_id: line.id })),
       includes_tax: false,
     })),
     region: context.regions.find((r) => r.id === order.region_id) ?? null,
-    shipping_methods: methods,
+    shipping_methods: methods.map((m: { id: string }) => ({
+      ...m,
+      tax_lines: orderTaxLines(order, "shipping_methods", m.id).map((t) => ({ ...t, shipping_method_id: m.id })),
+    })),
     payments,
     refunds,
     fulfillments,

@@ -75,6 +75,10 @@ export class Order extends KioskEntity {
   @Column({ type: "real" })
   tax_rate: number;
 
+  /** The tax lines of each line and shipping method, by id, as the cart had them (null: `tax_rate` for all). */
+  @Column({ type: "jsonb", nullable: true })
+  tax_lines: OrderTaxLines | null;
+
   @Column({ type: "jsonb", nullable: true })
   shipping_address: Record<string, unknown> | null;
 
@@ -115,4 +119,10 @@ export class Order extends KioskEntity {
     inverseJoinColumn: { name: "discount_id", referencedColumnName: "id" },
   })
   discounts?: any[];
+}
+
+/** An order's tax lines: each line's and shipping method's, by id. */
+export interface OrderTaxLines {
+  items: Record<string, { rate: number; name: string; code: string | null }[]>;
+  shipping_methods: Record<string, { rate: number; name: string; code: string | null }[]>;
 }

@@ -11,12 +11,12 @@ import {
   type UnitOfWork,
 } from "kiosk";
 import { Order, type FulfillmentStatus } from "../models/order";
-import { OrderSequence } from "../models/order-sequence";
+import { taxLinesOf } from "../lib/order-tax-lines";
 import { fulfillmentStatusOf } from "../lib/fulfillment-status";
 import { moveOrder } from "../lib/move-order";
 import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
-import { DISPLAY_ID_SEQUENCE, ORDER_SORT_FIELDS } from "../lib/constants";
+import { ORDER_SORT_FIELDS } from "../lib/constants";
 import { loadOrders } from "../lib/order-rows";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
 
@@ -119,13 +119,14 @@ export default class OrderService {
         status: "pending",
         fulfillment_status: "not_fulfilled",
         payment_status: "awaiting",
-        display_id: await this.nextDisplayId(tx.manager),
+        display_id: await this.displayId(tx.manager, cart),
         cart_id: cart.id,
         customer_id: cart.customer_id,
         email: cart.email ?? "",
         region_id: cart.region_id,
         currency_code: cart.currency_code,
         tax_rate: cart.region.tax_rate,
+        tax_lines: taxLinesOf(cart),
         // The cart's addresses, stored as they are (JSON).
         shipping_address: cart.shipping_address as Order["shipping_address"],
         billing_address: cart.billing_address as Order["billing_address"],
@@ -174,6 +175,15 @@ export default class OrderService {
     });
   }
 
+  /** The new order's display id, from the `orderNumber` strategy: a positive integer or a 500 naming the strategy. */
+  private async displayId(manager: EntityManager, cart: CartView): Promise<number> {
+    const value = await this.cradle.orderNumberStrategy.next({ manager, cart: { id: cart.id, region_id: cart.region_id, email: cart.email } });
+    if (!Number.isSafeInteger(value) || value < 1 || value > 2_147_483_647) {
+      throw new Error(`the orderNumber strategy returned ${String(value)}: a display id is an integer from 1 to 2147483647`);
+    }
+    return value;
+  }
+
   private findOne(where: { cart_id?: string; idempotency_key?: string; display_id?: number; email?: string }) {
     return this.unitOfWork.read(async (manager) => {
       const found = await manager.findOneBy(Order, where);
@@ -181,24 +191,6 @@ export default class OrderService {
       const [view] = await this.views(manager, [found.id]);
       return view ?? null;
     });
-  }
-
-  /**
-   * The next display id: one UPDATE … RETURNING of the counter row (which on
-   * PostgreSQL also makes concurrent completions take turns for this one row,
-   * briefly, at the end of their transactions).
-   */
-  private async nextDisplayId(manager: EntityManager): Promise<number> {
-    const [row] = await runSql<{ value: number }>(
-      manager,
-      sql`UPDATE "order_sequence" SET "value" = "value" + 1 WHERE "name" = ${DISPLAY_ID_SEQUENCE} RETURNING "value"`,
-      { prepare: true },
-    );
-    if (row) return Number(row.value);
-    const max = await manager.createQueryBuilder(Order, "o").select("MAX(o.display_id)", "max").getRawOne<{ max: number | null }>();
-    const value = Number(max?.max ?? 0) + 1;
-    await manager.insert(OrderSequence, { name: DISPLAY_ID_SEQUENCE, value });
-    return value;
   }
 
   private applyFilters(qb: ReturnType<EntityManager["createQueryBuilder"]>, f: OrderFilters): void {

@@ -4,6 +4,8 @@ import type { MoneyAmount } from "../models/money-amount";
 export interface PriceContext {
   region_id?: string;
   currency_code?: string;
+  /** The units bought at once (default 1): only prices whose quantity tier holds it apply. */
+  quantity?: number;
 }
 
 /** The fields a store variant carries beside its `prices`, as in Medusa v1. */
@@ -23,9 +25,9 @@ export interface PricedProduct {
 
 const NONE: CalculatedPrices = { original_price: null, calculated_price: null, calculated_price_type: null };
 
-/** Whether a price applies to a single unit (quantity tiers start above 1 otherwise). */
-function forOneUnit(price: PriceRow): boolean {
-  return (price.min_quantity ?? 1) <= 1 && (price.max_quantity ?? 1) >= 1;
+/** Whether a price's quantity tier (`min_quantity`..`max_quantity`, either open) holds `quantity`. */
+function forQuantity(price: PriceRow, quantity: number): boolean {
+  return (price.min_quantity ?? 1) <= quantity && (price.max_quantity ?? Number.MAX_SAFE_INTEGER) >= quantity;
 }
 
 function cheapest(prices: PriceRow[]): PriceRow | undefined {
@@ -37,11 +39,13 @@ function cheapest(prices: PriceRow[]): PriceRow | undefined {
 /**
  * The default price of one variant in a context: a price for the region wins;
  * otherwise the price in the context's currency that is not tied to a region.
+ * Only prices whose quantity tier holds the context's quantity (1 by default)
+ * count, and the cheapest of those is taken, so a line of 10 gets its tier price.
  * No context, or no matching price, gives nulls.
  */
 export function calculatePrices(prices: PriceRow[], context: PriceContext): CalculatedPrices {
   if (!context.region_id && !context.currency_code) return NONE;
-  const unit = prices.filter(forOneUnit);
+  const unit = prices.filter((p) => forQuantity(p, context.quantity ?? 1));
   const chosen =
     (context.region_id && cheapest(unit.filter((p) => p.region_id === context.region_id))) ||
     (context.currency_code && cheapest(unit.filter((p) => !p.region_id && p.currency_code === context.currency_code)));

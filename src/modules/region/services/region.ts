@@ -17,13 +17,6 @@ export interface RegionInput {
 }
 
 /** One tax line of a cart or order line, Medusa v1's shape. */
-export interface TaxLine {
-  rate: number;
-  name: string;
-  code: string;
-  item_id: string;
-}
-
 const WITH_COUNTRIES = { relations: { countries: true, currency: true }, order: { created_at: "ASC", id: "ASC" } } as const;
 
 /** Regions: a currency, a tax rate and the countries they cover. */
@@ -123,20 +116,6 @@ export default class RegionService {
    */
   readRegions(batch: JsonBatch, regionIds: Sql): () => Region[] {
     return readRegionParts(batch, regionIds);
-  }
-
-  /**
-   * The `tax_lines` of a cart or order line: one line at the rate of what is
-   * taxed, a region for a cart, the order itself for an order (it keeps the rate
-   * its region had when it was placed), named and coded `default`.
-   *
-   * It sits here, not in a helper exported from "kiosk", because the tax rate is
-   * the region module's: the cart and order modules reach it through
-   * `regionService` as they reach any other module, the literal is written once,
-   * and a project that overrides `regionService` changes both.
-   */
-  taxLines(taxed: { tax_rate: number }, itemId: string): TaxLine[] {
-    return [{ rate: taxed.tax_rate, name: "default", code: "default", item_id: itemId }];
   }
 
   private async load(manager: EntityManager, id: string): Promise<Region> {

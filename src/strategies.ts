@@ -1,0 +1,81 @@
+import type { Region } from "./modules/region/models/region";
+import type { PriceRow } from "./modules/product/lib/price-selection";
+
+/**
+ * The strategies the core modules read, each a small interface with its default
+ * beside it in the module that owns the concern (`<module>/strategies/<name>.ts`).
+ * A project replaces one with a `src/strategies/<name>.ts` file (default export),
+ * a plugin may ship one (the project's wins), and one given in
+ * `defineConfig({ strategies: { … } })` wins over both. A strategy is an object,
+ * or a class constructed with the cradle (`KioskServices`). Services read it from
+ * the container as `<name>Strategy`.
+ */
+
+/** One tax line of a cart line or shipping method: a rate in percent (7.5 is 7.5 %). */
+export interface TaxLine {
+  rate: number;
+  name: string;
+  code: string | null;
+}
+
+export interface TaxCalculationInput {
+  lines: { id: string; variant_id: string | null; product_id: string | null; unit_price: number; quantity: number }[];
+  shipping_methods: { id: string; shipping_option_id: string; price: number }[];
+  region: Region;
+  /** The cart's shipping address, when it has one. */
+  address: { country_code?: string | null; province?: string | null; postal_code?: string | null } | null;
+  customer: { id: string | null; email: string | null };
+}
+
+/** The tax lines of every line and shipping method, by id; one left out is taxed at the region's rate. */
+export interface TaxCalculationResult {
+  lines: Record<string, TaxLine[]>;
+  shipping_methods: Record<string, TaxLine[]>;
+}
+
+/**
+ * How lines and shipping are taxed (Medusa v1's TaxCalculationStrategy). The rates of
+ * a line's tax lines add up; the amounts stay exact integers (each line's tax is
+ * rounded once). Default: every line and method at `region.tax_rate`.
+ */
+export interface TaxCalculationStrategy {
+  taxLines(input: TaxCalculationInput): TaxCalculationResult | Promise<TaxCalculationResult>;
+}
+
+export interface PriceSelectionInput {
+  variant: { id: string; product_id: string; prices: PriceRow[] };
+  region: Region;
+  currency_code: string;
+  customer: { id: string | null; email: string | null };
+  /** The line's whole quantity. */
+  quantity: number;
+  cart: { id: string; region_id: string; customer_id: string | null };
+}
+
+/**
+ * The unit price of a cart line (Medusa v1's PriceSelectionStrategy): an integer in the
+ * currency's minor unit, or null when the variant has no price there (a 422).
+ * Default: the cheapest price for the region (else for its currency) whose quantity
+ * tier (`min_quantity`..`max_quantity`) holds the line's quantity. The cart asks again
+ * whenever a line's quantity changes.
+ */
+export interface PriceSelectionStrategy {
+  unitPrice(input: PriceSelectionInput): number | null | Promise<number | null>;
+}
+
+/**
+ * The `display_id` of a new order, inside the completion transaction (`manager` is
+ * the transaction's). Default: the next value of the `order_display_id` sequence.
+ * It must be unique; a clash makes the completion fail and be undone.
+ */
+export interface OrderNumberStrategy {
+  next(input: { manager: import("typeorm").EntityManager; cart: { id: string; region_id: string; email: string | null } }): number | Promise<number>;
+}
+
+declare module "./kernel/config/define-config" {
+  interface KioskStrategies {
+    taxCalculation: TaxCalculationStrategy;
+    priceSelection: PriceSelectionStrategy;
+    orderNumber: OrderNumberStrategy;
+  }
+}
