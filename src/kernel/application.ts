@@ -7,6 +7,7 @@ import { loadMiddlewares, loadRoutes, type RouteDefinition } from "./loaders/loa
 import { loadServices } from "./loaders/load-services";
 import { loadSubscribers } from "./loaders/load-subscribers";
 import type { ResourceRoot } from "./loaders/resource-root";
+import type { MiddlewaresConfig } from "./http/types";
 
 /**
  * One generation of the reloadable part of a running project: a container
@@ -18,6 +19,8 @@ export interface Application {
   router: Router;
   /** The route files behind the router, most specific first. */
   routes: RouteDefinition[];
+  /** Each root's `api/middlewares` (the OpenAPI document reads their `authenticate` entries). */
+  middlewares: { file: string; config: MiddlewaresConfig }[];
   subscriptions: Subscription[];
 }
 
@@ -43,6 +46,7 @@ export function loadApplication(
     })),
   );
   const routes = loadRoutes(roots, exts);
-  const router = buildFileRouter(routes, loadMiddlewares(roots, exts));
-  return { container, router, routes, subscriptions };
+  const middlewares = loadMiddlewares(roots, exts);
+  const router = buildFileRouter(routes, middlewares);
+  return { container, router, routes, middlewares, subscriptions };
 }
