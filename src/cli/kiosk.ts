@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Command> = {
   generate: () => (require("./commands/generate") as typeof import("./commands/generate")).generateCommand(),
   destroy: () => (require("./commands/destroy") as typeof import("./commands/destroy")).destroyCommand(),
   plugin: () => (require("./commands/plugin") as typeof import("./commands/plugin")).pluginCommand(),
+  openapi: () => (require("./commands/openapi") as typeof import("./commands/openapi")).openapiCommand(),
 };
 
 /** The `kiosk` program: every command, or only `command` when the command line names one. */

@@ -11,6 +11,7 @@ import { HookRunner } from "./hooks/hook-runner";
 import { HOOK_NAMES } from "./hooks/hook-names";
 import { loadSubscribers } from "./loaders/load-subscribers";
 import type { ResourceRoot } from "./loaders/resource-root";
+import type { MiddlewaresConfig } from "./http/types";
 
 /**
  * One generation of the reloadable part of a running project: a container
@@ -22,6 +23,8 @@ export interface Application {
   router: Router;
   /** The route files behind the router, most specific first. */
   routes: RouteDefinition[];
+  /** Each root's `api/middlewares` (the OpenAPI document reads their `authenticate` entries). */
+  middlewares: { file: string; config: MiddlewaresConfig }[];
   subscriptions: Subscription[];
   /** Services of a plugin or the project that replace a core module's service. */
   overrides: ServiceDefinition[];
@@ -63,7 +66,8 @@ export function loadApplication(
     })),
   );
   const routes = loadRoutes(roots, exts);
-  const router = buildFileRouter(routes, loadMiddlewares(roots, exts));
+  const middlewares = loadMiddlewares(roots, exts);
+  const router = buildFileRouter(routes, middlewares);
   const overrides = services.filter((s) => s.overrides);
-  return { container, router, routes, subscriptions, overrides, strategies };
+  return { container, router, routes, middlewares, subscriptions, overrides, strategies };
 }

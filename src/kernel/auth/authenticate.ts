@@ -1,7 +1,7 @@
 import type { NextFunction, Response } from "express";
 import type { ResolvedConfig } from "../config/resolved-config";
 import { UnauthorizedError } from "../errors";
-import type { KioskRequest } from "../http/types";
+import type { HttpMethod, KioskRequest } from "../http/types";
 import { readCookie, SESSION_COOKIE } from "./session-cookie";
 import { verifyToken, type AuthActor } from "./token";
 import {
@@ -31,10 +31,15 @@ function currentVersion(req: KioskRequest, actor: AuthActor): TokenVersion | Pro
  * the given actor type. The token must be signed, unexpired, and still current:
  * its account exists and has the version the token was signed with (a password
  * change or signing out everywhere raises it). Without `optional`, anything else
- * is a 401; with it, the request goes on anonymously.
+ * is a 401; with it, the request goes on anonymously. `except` lists the
+ * requests that need no token (a method and a path below the middleware's
+ * matcher, such as `POST /auth` under `/admin`). The OpenAPI document reads
+ * these options to mark the routes that need a token.
  */
-export function authenticate(actorType: AuthActor["actorType"], options: { optional?: boolean } = {}) {
-  return (req: KioskRequest, _res: Response, next: NextFunction) => {
+export function authenticate(actorType: AuthActor["actorType"], options: AuthenticateOptions = {}) {
+  const except = options.except ?? [];
+  const middleware = (req: KioskRequest, _res: Response, next: NextFunction) => {
+    if (except.length && except.some((e) => e.method === req.method && e.path === req.path)) return next();
     const token = presentedToken(req, actorType);
     if (!token && options.optional) return next();
     const actor = token ? verifyToken(token, req.scope.resolve<ResolvedConfig>("config").http.jwtSecret) : undefined;
@@ -54,6 +59,22 @@ export function authenticate(actorType: AuthActor["actorType"], options: { optio
     // A fresh cache entry is a plain value: the request goes on without waiting a tick.
     return version instanceof Promise ? version.then(settle) : settle(version);
   };
+  return Object.defineProperty(middleware, AUTHENTICATES, { value: { actorType, ...options, except }, enumerable: false });
+}
+
+/** Options of `authenticate`. */
+export interface AuthenticateOptions {
+  optional?: boolean;
+  except?: { method: HttpMethod; path: string }[];
+}
+
+const AUTHENTICATES = Symbol.for("kiosk.authenticates");
+
+/** What an `authenticate(…)` middleware checks, or undefined for any other function. */
+export function authenticatesWith(
+  middleware: unknown,
+): (AuthenticateOptions & { actorType: AuthActor["actorType"]; except: { method: HttpMethod; path: string }[] }) | undefined {
+  return (middleware as { [AUTHENTICATES]?: never } | undefined)?.[AUTHENTICATES];
 }
 
 /** The authenticated actor's id; a 401 when the request is anonymous. */

@@ -93,6 +93,8 @@ export interface KioskConfig {
      * (`kiosk develop`); otherwise the lines are logged at debug, so `LOG_LEVEL=debug` shows them.
      */
     logRequests?: boolean;
+    /** Serve the API's OpenAPI 3.1 document at `GET /openapi.json`. Default: true in development (`kiosk develop`) only. */
+    openapi?: boolean;
     /**
      * Express's `trust proxy`: whose `X-Forwarded-For` to believe for the client address (`req.ip`) the sign-in
      * rate limits count by. Unset (the default): the connection's own address, `X-Forwarded-For` ignored. Behind a

@@ -54,6 +54,7 @@ const configSchema = z.strictObject({
       bodyLimit: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").optional(),
       jwtSecret: z.string().min(1).optional(),
       logRequests: z.boolean().optional(),
+      openapi: z.boolean().optional(),
       trustProxy: z
         .union([z.boolean(), z.number().int().min(0), z.string().min(1), z.array(z.string().min(1)).min(1)])
         .optional(),
@@ -208,6 +209,7 @@ export function loadConfig(options: {
       bodyLimit: config.http?.bodyLimit ?? "1mb",
       jwtSecret: jwtSecret || DEV_JWT_SECRET,
       logRequests: config.http?.logRequests ?? env === "development",
+      openapi: config.http?.openapi ?? env === "development",
       trustProxy: config.http?.trustProxy,
     },
     auth: {

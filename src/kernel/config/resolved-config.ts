@@ -63,6 +63,8 @@ export interface ResolvedConfig {
     jwtSecret: string;
     /** Log each request at info (default: in development only; otherwise at debug). */
     logRequests: boolean;
+    /** Serve `GET /openapi.json` (default: in development only). */
+    openapi: boolean;
     /** Express's `trust proxy`, when configured. */
     trustProxy?: boolean | number | string | string[];
   };

@@ -10,6 +10,7 @@ import { createErrorHandler, notFoundHandler } from "./error-handler";
 import { pendingMigrationsHandler } from "./pending-migrations";
 import { requestLog } from "./request-log";
 import { inputEdge } from "./input-edge";
+import { openApiHandler } from "./openapi/project-document";
 import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
@@ -58,6 +59,7 @@ export function createHttpApp(
   app.use(requestLog(logger, config.http.logRequests ? "info" : "debug", config.env !== "development"));
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
   if (ready) app.get("/health/ready", ready);
+  if (config.http.openapi) app.get("/openapi.json", openApiHandler(config, current));
   app.use("/store", corsFor(config.http.storeCors, "STORE_CORS"));
   app.use("/admin", corsFor(config.http.adminCors, "ADMIN_CORS"));
   app.use(bodyParser(config.http.bodyLimit));

@@ -2,6 +2,7 @@ import type { NextFunction, Response } from "express";
 import type { z } from "zod";
 import { InvalidDataError } from "../errors";
 import { checkParsed } from "./check-parsed";
+import { describeRoute } from "./openapi/route-schemas";
 import type { KioskRequest } from "./types";
 
 /**
@@ -28,12 +29,16 @@ export function validationError(error: z.ZodError, where: "body" | "query" | "pa
  * metadata); what the schema makes of it is checked once more for dates and
  * numbers no column holds (`check-parsed.ts`), so a route that coerces with
  * `z.coerce.date()` is as safe as one that uses `isoDate`.
+ *
+ * `response` declares the JSON body of a successful answer (not checked at run
+ * time): it is the route's response schema in the OpenAPI document
+ * (`kiosk openapi`, `GET /openapi.json`).
  */
 export function withValidation<B = unknown, Q = unknown>(
-  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q> },
+  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q>; response?: z.ZodType },
   handler: (req: KioskRequest<B, Q>, res: Response, next: NextFunction) => unknown,
 ) {
-  return (req: KioskRequest<B, Q>, res: Response, next: NextFunction) => {
+  return describeRoute((req: KioskRequest<B, Q>, res: Response, next: NextFunction) => {
     if (schemas.body) {
       const parsed = schemas.body.safeParse(req.body ?? {});
       if (!parsed.success) throw validationError(parsed.error, "body");
@@ -49,5 +54,5 @@ export function withValidation<B = unknown, Q = unknown>(
       req.validatedQuery = parsed.data;
     }
     return handler(req, res, next);
-  };
+  }, schemas);
 }

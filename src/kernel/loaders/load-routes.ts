@@ -8,6 +8,8 @@ import type { ResourceRoot } from "./resource-root";
 /** A route file: its URL path and its handlers by method. */
 export interface RouteDefinition {
   file: string;
+  /** The name of the root it comes from (`kiosk:product`, `plugin:<name>`, `project`). */
+  root: string;
   path: string;
   handlers: Partial<Record<HttpMethod, RouteHandler>>;
 }
@@ -49,7 +51,7 @@ export function loadRoutes(roots: ResourceRoot[], exts: string[]): RouteDefiniti
         handlers[method] = mod[method];
       }
       if (!Object.keys(handlers).length) throw shapeError(file, `at least one of ${HTTP_METHODS.join(", ")} exported`);
-      const route = { file, path: routePath(apiDir, file), handlers };
+      const route = { file, root: root.name, path: routePath(apiDir, file), handlers };
       byPath.set(route.path, route);
     }
   }

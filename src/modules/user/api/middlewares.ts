@@ -1,13 +1,12 @@
-import { authenticate, defineMiddlewares, type KioskMiddleware } from "kiosk";
-
-const requireUser = authenticate("user");
+import { authenticate, defineMiddlewares } from "kiosk";
 
 /** Every `/admin` route needs an admin user's token, except signing in. */
-const adminOnly: KioskMiddleware = (req, res, next) => {
-  const signingIn = req.method === "POST" && (req.path === "/auth" || req.path === "/auth/token");
-  if (signingIn) return next();
-  return requireUser(req, res, next);
-};
+const adminOnly = authenticate("user", {
+  except: [
+    { method: "POST", path: "/auth" },
+    { method: "POST", path: "/auth/token" },
+  ],
+});
 
 export default defineMiddlewares({
   routes: [{ matcher: "/admin", middlewares: [adminOnly] }],

@@ -9,6 +9,7 @@ import {
 import type CustomerService from "../../../services/customer";
 import { credentials } from "./credentials";
 import { signIn } from "./sign-in";
+import { customerResponse } from "../../schemas";
 
 /** Signs a customer in with the session cookie: `{ customer }`. */
 export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
@@ -18,10 +19,10 @@ export const POST = withValidation({ body: credentials }, async (req, res: Kiosk
 });
 
 /** The signed-in customer (bearer token or session cookie): `{ customer }`; 401 when anonymous. */
-export async function GET(req: KioskRequest, res: KioskResponse) {
+export const GET = withValidation({ response: customerResponse }, async (req, res: KioskResponse) => {
   const service = req.scope.resolve<CustomerService>("customerService");
   res.json({ customer: await service.retrieve(requireActorId(req, "customer"), { addresses: true }) });
-}
+});
 
 /** Signs out of the cookie session. */
 export async function DELETE(_req: KioskRequest, res: KioskResponse) {

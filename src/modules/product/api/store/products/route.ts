@@ -5,6 +5,7 @@ import { sendJson } from "../../../lib/send-json";
 import type PriceSelectionService from "../../../services/price-selection";
 import ProductService, { STORE_SCOPE } from "../../../services/product";
 import { listStoreProducts } from "./validators";
+import { productList } from "../../schemas";
 
 /**
  * Product pages being read and rendered at once, weighed by their `limit`: at
@@ -14,7 +15,7 @@ import { listStoreProducts } from "./validators";
 const pages = new WeightedSemaphore(400);
 
 /** Published products, with calculated prices for `region_id` / `currency_code`: `{ products, count, offset, limit }`. */
-export const GET = withValidation({ query: listStoreProducts }, (req, res: KioskResponse) => pages.run(req.validatedQuery.limit, () => list(req, res)));
+export const GET = withValidation({ query: listStoreProducts, response: productList }, (req, res: KioskResponse) => pages.run(req.validatedQuery.limit, () => list(req, res)));
 
 async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>>, res: KioskResponse): Promise<void> {
   const { offset, limit, order, expand, fields, region_id, currency_code, ...filters } = req.validatedQuery;

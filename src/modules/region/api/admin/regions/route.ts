@@ -1,13 +1,14 @@
 import { listEnvelope, listQuery, withValidation, type KioskResponse } from "kiosk";
 import type RegionService from "../../../services/region";
 import { createRegion } from "./validators";
+import { regionList, regionResponse } from "../../schemas";
 
-export const GET = withValidation({ query: listQuery({}, 50) }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: listQuery({}, 50), response: regionList }, async (req, res: KioskResponse) => {
   const [regions, count] = await req.scope.resolve<RegionService>("regionService").list(req.validatedQuery);
   res.json(listEnvelope("regions", regions, count, req.validatedQuery));
 });
 
-export const POST = withValidation({ body: createRegion }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: createRegion, response: regionResponse }, async (req, res: KioskResponse) => {
   const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
   res.json({ region: await req.scope.resolve<RegionService>("regionService").create(input) });
 });

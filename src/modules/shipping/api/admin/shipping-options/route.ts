@@ -1,9 +1,10 @@
 import { listEnvelope, withValidation, type KioskResponse } from "kiosk";
 import type ShippingOptionService from "../../../services/shipping-option";
 import { createShippingOption, listShippingOptions } from "./validators";
+import { shippingOptionList, shippingOptionResponse } from "../../schemas";
 
 /** Shipping options, by region and kind: `{ shipping_options, count, offset, limit }`. */
-export const GET = withValidation({ query: listShippingOptions }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: listShippingOptions, response: shippingOptionList }, async (req, res: KioskResponse) => {
   const { offset, limit, region_id, is_return, admin_only } = req.validatedQuery;
   const [options, count] = await req.scope
     .resolve<ShippingOptionService>("shippingOptionService")
@@ -12,7 +13,7 @@ export const GET = withValidation({ query: listShippingOptions }, async (req, re
 });
 
 /** Creates a flat-rate shipping option for a region: `{ shipping_option }`. */
-export const POST = withValidation({ body: createShippingOption }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: createShippingOption, response: shippingOptionResponse }, async (req, res: KioskResponse) => {
   const { profile_id: _p, includes_tax: _t, requirements, ...input } = req.validatedBody;
   const service = req.scope.resolve<ShippingOptionService>("shippingOptionService");
   const requirementRows = requirements?.map(({ type, amount }) => ({ type, amount }));

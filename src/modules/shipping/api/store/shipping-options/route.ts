@@ -1,5 +1,6 @@
 import { listQuery, withValidation, z, type KioskResponse } from "kiosk";
 import type ShippingOptionService from "../../../services/shipping-option";
+import { storeShippingOptions } from "../../schemas";
 
 const query = listQuery(
   {
@@ -12,7 +13,7 @@ const query = listQuery(
 );
 
 /** The options a storefront may show (not admin-only): `{ shipping_options }`. */
-export const GET = withValidation({ query }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query, response: storeShippingOptions }, async (req, res: KioskResponse) => {
   const { region_id, is_return, offset, limit } = req.validatedQuery;
   const [options] = await req.scope
     .resolve<ShippingOptionService>("shippingOptionService")

@@ -9,6 +9,7 @@ import {
 import type UserService from "../../../services/user";
 import { credentials } from "./credentials";
 import { signIn } from "./sign-in";
+import { userResponse } from "../../schemas";
 
 /** Signs in with a session cookie: `{ user }`. */
 export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
@@ -18,10 +19,10 @@ export const POST = withValidation({ body: credentials }, async (req, res: Kiosk
 });
 
 /** The signed-in user: `{ user }`. */
-export async function GET(req: KioskRequest, res: KioskResponse) {
+export const GET = withValidation({ response: userResponse }, async (req, res: KioskResponse) => {
   const user = await req.scope.resolve<UserService>("userService").retrieve(requireActorId(req, "user"));
   res.json({ user });
-}
+});
 
 /** Signs out of the cookie session. */
 export async function DELETE(_req: KioskRequest, res: KioskResponse) {

@@ -1,14 +1,15 @@
-import { withValidation, type KioskRequest, type KioskResponse } from "kiosk";
+import { withValidation, type KioskResponse } from "kiosk";
 import type CartService from "../../../../services/cart";
 import { updateCart } from "../validators";
+import { cartResponse } from "../../../schemas";
 
 /** A cart with its items, shipping, payment sessions and totals: `{ cart }`. */
-export async function GET(req: KioskRequest, res: KioskResponse) {
+export const GET = withValidation({ response: cartResponse }, async (req, res: KioskResponse) => {
   res.json({ cart: await req.scope.resolve<CartService>("cartService").retrieve(req.params.id) });
-}
+});
 
 /** Updates email, addresses, region, discounts, customer, context or metadata: `{ cart }`. */
-export const POST = withValidation({ body: updateCart }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: updateCart, response: cartResponse }, async (req, res: KioskResponse) => {
   const { sales_channel_id: _s, gift_cards: _g, ...input } = req.validatedBody;
   const customerId = req.auth?.actorType === "customer" ? req.auth.actorId : undefined;
   res.json({ cart: await req.scope.resolve<CartService>("cartService").update(req.params.id, input, { customerId }) });

@@ -1,14 +1,15 @@
 import { retrieveQuery, withValidation, type KioskResponse } from "kiosk";
 import type CustomerService from "../../../../services/customer";
 import { updateCustomer } from "../validators";
+import { customerResponse } from "../../../schemas";
 
 /** A customer with its `shipping_addresses`: `{ customer }`. */
-export const GET = withValidation({ query: retrieveQuery }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: retrieveQuery, response: customerResponse }, async (req, res: KioskResponse) => {
   const service = req.scope.resolve<CustomerService>("customerService");
   res.json({ customer: await service.retrieve(req.params.id, { addresses: true }) });
 });
 
 /** Updates a customer (email, names, phone, password, metadata): `{ customer }`. */
-export const POST = withValidation({ body: updateCustomer }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: updateCustomer, response: customerResponse }, async (req, res: KioskResponse) => {
   res.json({ customer: await req.scope.resolve<CustomerService>("customerService").update(req.params.id, req.validatedBody) });
 });

@@ -1,9 +1,9 @@
-import { withValidation, type KioskResponse } from "kiosk";
+import { withValidation, type KioskResponse, responses } from "kiosk";
 import { credentials } from "../credentials";
 import { signIn } from "../sign-in";
 
 /** Exchanges a customer's email and password for a bearer token: `{ access_token }`. */
-export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: credentials, response: responses.token }, async (req, res: KioskResponse) => {
   const { token } = await signIn(req);
   res.json({ access_token: token });
 });

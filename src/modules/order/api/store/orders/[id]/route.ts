@@ -1,9 +1,10 @@
-import { NotFoundError, type KioskRequest, type KioskResponse } from "kiosk";
+import { NotFoundError, type KioskResponse, withValidation } from "kiosk";
 import type OrderService from "../../../../services/order";
 import { assertVisible } from "../../../../lib/visibility";
+import { orderResponse } from "../../../schemas";
 
 /** An order (a customer's only to that customer): `{ order }`. */
-export async function GET(req: KioskRequest, res: KioskResponse) {
+export const GET = withValidation({ response: orderResponse }, async (req, res: KioskResponse) => {
   const order = await req.scope
     .resolve<OrderService>("orderService")
     .retrieve(req.params.id)
@@ -12,4 +13,4 @@ export async function GET(req: KioskRequest, res: KioskResponse) {
       throw err;
     });
   res.json({ order: assertVisible(req, order, req.params.id) });
-}
+});

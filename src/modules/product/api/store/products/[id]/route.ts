@@ -5,9 +5,10 @@ import { sendJson } from "../../../../lib/send-json";
 import type PriceSelectionService from "../../../../services/price-selection";
 import ProductService, { STORE_SCOPE } from "../../../../services/product";
 import { retrieveStoreProduct } from "../validators";
+import { productResponse } from "../../../schemas";
 
 /** A published product: `{ product }`; a draft or unknown one is a 404. */
-export const GET = withValidation({ query: retrieveStoreProduct }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: retrieveStoreProduct, response: productResponse }, async (req, res: KioskResponse) => {
   const { region_id, currency_code, ...query } = req.validatedQuery;
   const selection = productSelection(query, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");

@@ -1,17 +1,18 @@
-import { withValidation, type KioskRequest, type KioskResponse } from "kiosk";
+import { withValidation, type KioskResponse, responses } from "kiosk";
 import type RegionService from "../../../../services/region";
 import { updateRegion } from "../validators";
+import { regionResponse } from "../../../schemas";
 
-export async function GET(req: KioskRequest, res: KioskResponse) {
+export const GET = withValidation({ response: regionResponse }, async (req, res: KioskResponse) => {
   res.json({ region: await req.scope.resolve<RegionService>("regionService").retrieve(req.params.id) });
-}
+});
 
-export const POST = withValidation({ body: updateRegion }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: updateRegion, response: regionResponse }, async (req, res: KioskResponse) => {
   const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
   res.json({ region: await req.scope.resolve<RegionService>("regionService").update(req.params.id, input) });
 });
 
-export async function DELETE(req: KioskRequest, res: KioskResponse) {
+export const DELETE = withValidation({ response: responses.deleted }, async (req, res: KioskResponse) => {
   await req.scope.resolve<RegionService>("regionService").delete(req.params.id);
   res.json({ id: req.params.id, object: "region", deleted: true });
-}
+});

@@ -1,14 +1,15 @@
 import { validationErrorFor } from "../../../../../lib/header";
-import type { KioskRequest, KioskResponse } from "kiosk";
+import { withValidation, type KioskResponse } from "kiosk";
 import type CartCompletionService from "../../../../../services/cart-completion";
 import { idempotencyKey } from "../../validators";
+import { completionResponse } from "../../../../schemas";
 
 /**
  * Places the order: `{ type: "order", data: order }`. Completing again (the same
  * cart, or the same `Idempotency-Key`) answers the same order; a payment that
  * needs more from the customer answers `{ type: "cart", data: cart }`.
  */
-export async function POST(req: KioskRequest, res: KioskResponse) {
+export const POST = withValidation({ response: completionResponse }, async (req, res: KioskResponse) => {
   const header = req.headers["idempotency-key"];
   let key: string | undefined;
   if (header !== undefined) {
@@ -18,4 +19,4 @@ export async function POST(req: KioskRequest, res: KioskResponse) {
     res.setHeader("Idempotency-Key", key);
   }
   res.json(await req.scope.resolve<CartCompletionService>("cartCompletionService").complete(req.params.id, key));
-}
+});

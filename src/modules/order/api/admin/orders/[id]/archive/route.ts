@@ -1,8 +1,9 @@
 import { withValidation, type KioskResponse } from "kiosk";
 import type OrderService from "../../../../../services/order";
 import { noBody } from "../../validators";
+import { orderResponse } from "../../../../schemas";
 
 /** Archives a completed or canceled order: `{ order }`. */
-export const POST = withValidation({ body: noBody }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: noBody, response: orderResponse }, async (req, res: KioskResponse) => {
   res.json({ order: await req.scope.resolve<OrderService>("orderService").archive(req.params.id) });
 });

@@ -1,5 +1,6 @@
 import { listEnvelope, listQuery, requireActorId, withValidation, z, type KioskResponse } from "kiosk";
 import type OrderService from "../../../../../services/order";
+import { orderList } from "../../../../schemas";
 
 const query = listQuery(
   {
@@ -11,7 +12,7 @@ const query = listQuery(
 );
 
 /** The signed-in customer's orders, newest first: `{ orders, count, offset, limit }`. */
-export const GET = withValidation({ query }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query, response: orderList }, async (req, res: KioskResponse) => {
   const customerId = requireActorId(req, "customer");
   const { offset, limit, status, q } = req.validatedQuery;
   const [orders, count] = await req.scope

@@ -1,7 +1,8 @@
-import type { KioskRequest, KioskResponse } from "kiosk";
+import { withValidation, type KioskResponse } from "kiosk";
 import type RegionService from "../../../../../../services/region";
+import { regionResponse } from "../../../../../schemas";
 
-export async function DELETE(req: KioskRequest, res: KioskResponse) {
+export const DELETE = withValidation({ response: regionResponse }, async (req, res: KioskResponse) => {
   const region = await req.scope.resolve<RegionService>("regionService").removeCountry(req.params.id, req.params.country_code);
   res.json({ region });
-}
+});

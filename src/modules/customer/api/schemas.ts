@@ -1,0 +1,40 @@
+import { responses, z } from "kiosk";
+
+const { timestamp, metadata } = responses;
+const text = z.string().nullable();
+
+export const Address = z
+  .looseObject({
+    id: z.string(),
+    first_name: text,
+    last_name: text,
+    company: text,
+    address_1: text,
+    address_2: text,
+    city: text,
+    country_code: text,
+    province: text,
+    postal_code: text,
+    phone: text,
+    metadata,
+  })
+  .meta({ id: "Address" });
+
+/** A customer (never its password hash). */
+export const Customer = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    email: z.string(),
+    first_name: text,
+    last_name: text,
+    phone: text,
+    has_account: z.boolean(),
+    metadata,
+    shipping_addresses: z.array(Address).optional(),
+  })
+  .meta({ id: "Customer" });
+
+export const customerResponse = z.looseObject({ customer: Customer });
+export const customerList = responses.list("customers", Customer);

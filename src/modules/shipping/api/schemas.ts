@@ -1,0 +1,40 @@
+import { responses, z } from "kiosk";
+
+const { timestamp, metadata } = responses;
+
+export const ShippingOption = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    name: z.string(),
+    region_id: z.string(),
+    provider_id: z.string(),
+    price_type: z.string(),
+    amount: z.number().int().nullable(),
+    is_return: z.boolean(),
+    admin_only: z.boolean(),
+    data: z.record(z.string(), z.unknown()),
+    requirements: z.array(z.looseObject({ type: z.string(), amount: z.number().int() })),
+    metadata,
+    deleted_at: timestamp.nullable(),
+  })
+  .meta({ id: "ShippingOption" });
+
+export const ShippingMethod = z
+  .looseObject({
+    id: z.string(),
+    shipping_option_id: z.string(),
+    cart_id: z.string().nullable(),
+    order_id: z.string().nullable(),
+    name: z.string().optional(),
+    price: z.number().int(),
+    data: z.record(z.string(), z.unknown()),
+    shipping_option: ShippingOption.optional(),
+  })
+  .meta({ id: "ShippingMethod" });
+
+export const shippingOptionResponse = z.looseObject({ shipping_option: ShippingOption });
+export const shippingOptionList = responses.list("shipping_options", ShippingOption);
+/** The store's options for a region or a cart: no paging. */
+export const storeShippingOptions = z.looseObject({ shipping_options: z.array(ShippingOption) });

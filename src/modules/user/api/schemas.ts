@@ -1,0 +1,20 @@
+import { responses, z } from "kiosk";
+
+const { timestamp, metadata } = responses;
+
+/** An admin user (never its password hash). */
+export const User = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    email: z.string(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    role: z.enum(["admin", "member", "developer"]),
+    metadata,
+  })
+  .meta({ id: "User" });
+
+export const userResponse = z.looseObject({ user: User });
+export const userList = responses.list("users", User);
