@@ -27,6 +27,7 @@ export {
   customFieldsFilterShape,
   customFieldFilters,
   customFieldNames,
+  customFieldValues,
 } from "./kernel/custom-fields/custom-field-schemas";
 export type { CustomFieldDefinition, CustomFieldsConfig, CustomFieldType } from "./kernel/custom-fields/field-definition";
 export { rowsWhereIn } from "./kernel/database/load-rows";

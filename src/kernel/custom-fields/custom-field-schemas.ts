@@ -91,3 +91,13 @@ export function customFieldFilters(entity: string, query: object): Record<string
 export function customFieldNames(entity: string): string[] {
   return customFieldsOf(entity).map(([name]) => name);
 }
+
+/** The entity's custom fields present in `input` (a validated body): what a service copies onto the row. */
+export function customFieldValues(entity: string, input: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of customFieldNames(entity)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
