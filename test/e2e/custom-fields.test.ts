@@ -61,3 +61,62 @@ describe.each(DATABASES)("custom fields through the kiosk bin on $name", ({ name
     expect(result.stderr).toMatch(message);
   });
 });
+
+describe("kiosk generate field", () => {
+  let dir: string;
+  let kiosk: ReturnType<typeof kioskIn>;
+  const configText = () => fs.readFileSync(path.join(dir, "kiosk.config.ts"), "utf8");
+  const migrations = () => (fs.existsSync(path.join(dir, "src", "migrations")) ? fs.readdirSync(path.join(dir, "src", "migrations")) : []);
+
+  beforeAll(() => {
+    dir = copyFixture("store");
+    kiosk = kioskIn(dir, { DATABASE_URL: "" });
+  });
+  afterAll(() => removeProject(dir));
+
+  it("--dry-run shows the config edit and the migration and writes nothing", () => {
+    const before = configText();
+    const result = kiosk("generate", "field", "product", "brand:string:index", "--dry-run");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('+  customFields: { product: { brand: { type: "string", index: true } } },');
+    expect(result.stdout).toMatch(/create\s+src\/migrations\/\d{13}-add-product-brand\.ts/);
+    expect(configText()).toBe(before);
+    expect(migrations()).toEqual([]);
+  });
+
+  it("edits kiosk.config.ts and writes the migration, idempotently; migrate runs it and check is clean", () => {
+    expect(kiosk("migrate").status).toBe(0);
+    expect(kiosk("generate", "field", "product", "brand:string:index").status).toBe(0);
+    expect(kiosk("generate", "field", "cart", "gift_note:text:store").status).toBe(0);
+    const again = kiosk("generate", "field", "product", "brand:string:index");
+    expect(again.stdout).toMatch(/identical\s+kiosk\.config\.ts/);
+    expect(configText()).toContain('customFields: { product: { brand: { type: "string", index: true } }, cart: { gift_note: { type: "text", store: "write" } } }');
+    expect(migrations()).toHaveLength(2);
+    expect(kiosk("migrate").status).toBe(0);
+    const check = kiosk("migrate", "check");
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+  });
+
+  it("destroy refuses a field whose migration has run, and removes it once reverted", () => {
+    const refused = kiosk("destroy", "field", "cart", "gift_note");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/has run on the database/);
+    expect(kiosk("migrate", "revert").status).toBe(0);
+    const destroyed = kiosk("destroy", "field", "cart", "gift_note");
+    expect(destroyed.status, destroyed.stderr).toBe(0);
+    expect(configText()).toContain('customFields: { product: { brand: { type: "string", index: true } } }');
+    expect(configText()).not.toContain("gift_note");
+    expect(migrations()).toHaveLength(1);
+    expect(kiosk("migrate", "check").status).toBe(0);
+  });
+
+  it("refuses an unknown entity or type in one line", () => {
+    const entity = kiosk("generate", "field", "produce", "brand:string");
+    expect(entity.status).toBe(1);
+    expect(entity.stderr.trim()).toMatch(/^kiosk: "produce" takes no custom fields \(one of .*product.*\) \[KIOSK_GENERATE_ARGS\]$/);
+    const type = kiosk("generate", "field", "product", "size:decimal");
+    expect(type.status).toBe(1);
+    expect(type.stderr).toMatch(/unknown type "decimal"/);
+  });
+});
