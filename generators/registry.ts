@@ -1,5 +1,6 @@
 import type { GeneratorSchema } from "./core/schema";
 import { entitySchema } from "./entity/schema";
+import { fieldSchema } from "./field/schema";
 import { jobSchema } from "./job/schema";
 import { migrationSchema } from "./migration/schema";
 import { pluginSchema } from "./plugin/schema";
@@ -10,6 +11,7 @@ import { subscriberSchema } from "./subscriber/schema";
 /** Every generator's command line, in the order `kiosk generate --help` lists them. */
 export const GENERATORS: GeneratorSchema[] = [
   entitySchema,
+  fieldSchema,
   serviceSchema,
   routeSchema,
   subscriberSchema,

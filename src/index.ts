@@ -21,6 +21,15 @@ export { sql, Sql, compileSql, type CompiledSql, type SqlDialect } from "./kerne
 export { runSql, dialectOf, type RunSqlOptions } from "./kernel/database/raw-sql";
 export { hydrateAll, hydrateCopies } from "./kernel/database/hydrate";
 export { JsonBatch, BatchRows } from "./kernel/database/json-batch";
+export { Customizable } from "./kernel/custom-fields/customizable";
+export {
+  customFieldsShape,
+  customFieldsFilterShape,
+  customFieldFilters,
+  customFieldNames,
+  customFieldValues,
+} from "./kernel/custom-fields/custom-field-schemas";
+export type { CustomFieldDefinition, CustomFieldsConfig, CustomFieldType } from "./kernel/custom-fields/field-definition";
 export { rowsWhereIn } from "./kernel/database/load-rows";
 export { groupBy } from "./kernel/group-by";
 export { withTimeout } from "./kernel/with-timeout";

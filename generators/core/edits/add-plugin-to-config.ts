@@ -14,7 +14,7 @@ import { appendListItem, removeListItem } from "./list-items";
 const normalise = (resolve: string) => resolve.replace(/^\.\//, "").replace(/\/+$/, "");
 
 /** The object literal of `export default defineConfig({ … })`, `export default { … }`, or of a const exported by default. */
-function configObject(file: SourceFile): ObjectLiteralExpression | undefined {
+export function configObject(file: SourceFile): ObjectLiteralExpression | undefined {
   let expression: Node | undefined = file.getExportAssignment((e) => !e.isExportEquals())?.getExpression();
   if (expression?.getKindName() === "Identifier") {
     expression = file.getVariableDeclaration(expression.getText())?.getInitializer();
@@ -26,7 +26,7 @@ function configObject(file: SourceFile): ObjectLiteralExpression | undefined {
 }
 
 /** The initializer of `name: …` in an object literal, when it is a plain property assignment. */
-function initializer(object: ObjectLiteralExpression, name: string): Node | undefined {
+export function initializer(object: ObjectLiteralExpression, name: string): Node | undefined {
   const property = object.getProperty(name);
   return property?.getKindName() === "PropertyAssignment" ? (property as PropertyAssignment).getInitializer() : undefined;
 }

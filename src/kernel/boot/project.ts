@@ -9,6 +9,7 @@ import { loadMigrations, loadModels, type RootMigration } from "../loaders/load-
 import { pluginRoots } from "../loaders/plugin-roots";
 import { coreRoots, type ResourceRoot } from "../loaders/resource-root";
 import { KioskStartupError } from "../errors";
+import { applyCustomFields } from "../custom-fields/apply-custom-fields";
 import { registerTypeScript } from "../runtime/typescript-hook";
 
 /** How to open a project: where it is, and whether to run its TypeScript source or its build. */
@@ -56,6 +57,7 @@ export function openProject(options: ProjectOptions): Project {
   };
   const roots = [...coreRoots(), ...pluginRoots(config.projectDir, config.plugins, typescript), projectRoot];
   const entities = loadModels(roots, exts);
+  applyCustomFields(config.customFields);
   const migrations = loadMigrations(roots, exts);
   const dataSource = createDataSource(
     config,

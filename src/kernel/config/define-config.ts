@@ -1,3 +1,4 @@
+import type { CustomFieldsConfig } from "../custom-fields/field-definition";
 /** A plugin entry in the config: a package name or path, with options for its services and loaders. */
 export type PluginEntry = string | { resolve: string; options?: Record<string, unknown> };
 
@@ -118,6 +119,12 @@ export interface KioskConfig {
       address?: { points?: number; duration?: number };
     };
   };
+  /**
+   * Custom fields of core entities, as real columns: `{ product: { brand: { type: "string", index: true } } }`.
+   * `kiosk migrate generate` writes their migration; admin bodies accept them, store bodies those marked
+   * `store: "write"`, responses include them, and list routes filter by the indexed ones.
+   */
+  customFields?: CustomFieldsConfig;
   plugins?: PluginEntry[];
   /**
    * Strategies by name (`taxCalculation`, `priceSelection`, `orderNumber`, …): an object

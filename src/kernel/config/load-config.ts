@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { KioskStartupError } from "../errors";
+import { customFieldsConfigSchema } from "../custom-fields/field-definition";
 import type { KioskConfig } from "./define-config";
 import type { KioskEnv, ResolvedConfig } from "./resolved-config";
 
@@ -71,6 +72,7 @@ const configSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  customFields: customFieldsConfigSchema.optional(),
   plugins: z
     .array(
       z.union([
@@ -225,6 +227,7 @@ export function loadConfig(options: {
         },
       },
     },
+    customFields: config.customFields ?? {},
     plugins: config.plugins ?? [],
     strategies: (config.strategies ?? {}) as Record<string, object>,
   };

@@ -1,3 +1,4 @@
+import type { CustomFieldsConfig } from "../custom-fields/field-definition";
 import type { PluginEntry } from "./define-config";
 
 /** The environment Kiosk runs in. */
@@ -73,6 +74,8 @@ export interface ResolvedConfig {
     accountCacheTtl: number;
     rateLimit: { email: RateLimit; address: RateLimit };
   };
+  /** `customFields` as configured (validated; entity names are checked once the models load). */
+  customFields: CustomFieldsConfig;
   plugins: PluginEntry[];
   /** Strategies chosen in the config, by name (they win over `strategies/*` files). */
   strategies: Record<string, object>;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinTable, KioskEntity, ManyToMany, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, Index, JoinTable, KioskEntity, ManyToMany, OneToMany } from "kiosk";
 import type { LineItem } from "./line-item";
 
 /** A postal address kept on the cart (and copied to its order), as Medusa v1's `Address`. */
@@ -23,6 +23,7 @@ export interface CartAddress {
  * `region_id` and `customer_id` point into other modules, so they are indexed
  * but carry no foreign key.
  */
+@Customizable("cart")
 @Entity("cart")
 export class Cart extends KioskEntity {
   static idPrefix = "cart";

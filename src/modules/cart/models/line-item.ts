@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn, OneToMany } from "kiosk";
+import { Check, Column, Customizable, Entity, Index, JoinColumn, KioskEntity, ManyToOne, MoneyColumn, OneToMany } from "kiosk";
 import type { Cart } from "./cart";
 import type { LineItemAdjustment } from "./line-item-adjustment";
 
@@ -9,6 +9,7 @@ import type { LineItemAdjustment } from "./line-item-adjustment";
  * `reserved_quantity` is the stock taken from the variant at completion, given
  * back if the order is canceled.
  */
+@Customizable("line_item")
 @Entity("line_item")
 @Check("CHK_line_item_quantity", `"quantity" > 0`)
 @Check("CHK_line_item_unit_price", `"unit_price" >= 0`)

@@ -1,4 +1,5 @@
 import {
+  customFieldValues,
   mergeMetadata,
   NotAllowedError,
   NotFoundError,
@@ -85,6 +86,7 @@ export default class CartService {
         idempotency_key: null,
         context: input.context ?? {},
         metadata: input.metadata ?? null,
+        ...customFieldValues("cart", input),
       });
       if (input.country_code) cart.shipping_address = toAddress({ country_code: countryIn(region, input.country_code) }, null);
       await tx.manager.insert(Cart, cart as never);
@@ -111,6 +113,7 @@ export default class CartService {
       await setAddresses(this.cradle, cart, region, input);
       if (input.context) cart.context = { ...(cart.context ?? {}), ...input.context };
       if (input.metadata !== undefined) cart.metadata = mergeMetadata(cart.metadata, input.metadata);
+      Object.assign(cart, customFieldValues("cart", input));
       await this.saveColumns(tx.manager, cart);
       if (input.discounts) await replaceDiscounts(this.cradle, tx, cart, input.discounts);
       return region;
@@ -231,6 +234,7 @@ export default class CartService {
       billing_address,
       context,
       metadata,
+      ...customFieldValues("cart", cart),
       updated_at: new Date(),
     } as never);
   }

@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
+import { Column, Customizable, Entity, Index, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
 import type { Customer } from "./customer";
 
 /** An address in a customer's address book (Medusa's `shipping_addresses`); deleted with its customer. */
+@Customizable("customer_address")
 @Entity("customer_address")
 export class CustomerAddress extends KioskEntity {
   static idPrefix = "addr";

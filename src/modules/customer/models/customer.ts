@@ -1,4 +1,4 @@
-import { Column, Entity, KioskEntity, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, KioskEntity, OneToMany } from "kiosk";
 import type { CustomerAddress } from "./customer-address";
 
 /**
@@ -6,6 +6,7 @@ import type { CustomerAddress } from "./customer-address";
  * can sign in; a guest (a checkout without signing up) has none. Emails are
  * stored lower-cased and are unique.
  */
+@Customizable("customer")
 @Entity("customer")
 export class Customer extends KioskEntity {
   static idPrefix = "cus";

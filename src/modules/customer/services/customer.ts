@@ -10,7 +10,7 @@ import {
   type KioskServices,
   type UnitOfWork,
 } from "kiosk";
-import { containsPattern, mergeMetadata } from "kiosk";
+import { containsPattern, customFieldFilters, mergeMetadata } from "kiosk";
 import { Customer } from "../models/customer";
 
 export interface CreateCustomerInput {
@@ -70,6 +70,9 @@ export default class CustomerService {
             }
           }),
         );
+      }
+      for (const [column, value] of Object.entries(customFieldFilters("customer", query))) {
+        qb.andWhere(`customer.${column} = :${column}`, { [column]: value });
       }
       return qb
         .orderBy(`customer.${field}`, desc ? "DESC" : "ASC")

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
+import { Check, Column, Customizable, Entity, Index, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
 import type { DiscountRegion } from "./discount-region";
 import type { DiscountRule } from "./discount-rule";
 
@@ -7,6 +7,7 @@ import type { DiscountRule } from "./discount-rule";
  * never passes `usage_limit` (the CHECK is the last guard behind the service's
  * conditional update at cart completion).
  */
+@Customizable("discount")
 @Entity("discount")
 @Check("CHK_discount_usage", `"usage_limit" IS NULL OR "usage_count" <= "usage_limit"`)
 export class Discount extends KioskEntity {

@@ -1,4 +1,5 @@
 import {
+  customFieldValues,
   containsPattern,
   ConflictError,
   In,
@@ -156,6 +157,7 @@ export default class DiscountService {
           usage_limit: input.usage_limit ?? null,
           usage_count: 0,
           metadata: input.metadata ?? null,
+          ...customFieldValues("discount", input),
         }),
       );
       await this.writeRegions(tx.manager, discount.id, regions);
@@ -190,6 +192,7 @@ export default class DiscountService {
       for (const key of ["is_disabled", "starts_at", "ends_at", "usage_limit", "metadata"] as const) {
         if (input[key] !== undefined) (discount as any)[key] = input[key];
       }
+      Object.assign(discount, customFieldValues("discount", input));
       this.checkDates(discount.starts_at, discount.ends_at);
       if (discount.usage_limit !== null && discount.usage_limit < discount.usage_count) {
         throw new InvalidDataError(`usage_limit cannot be below the ${discount.usage_count} uses already made`, { field: "usage_limit" });

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, Index, JoinColumn, JoinTable, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
 import type { Fulfillment } from "./fulfillment";
 
 export const ORDER_STATUSES = ["pending", "completed", "archived", "canceled", "requires_action"] as const;
@@ -33,6 +33,7 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * human order number, taken from the `order_sequence` counter in the same
  * transaction. Addresses and the tax rate are copied from the cart and region.
  */
+@Customizable("order")
 @Entity("order")
 export class Order extends KioskEntity {
   static idPrefix = "order";

@@ -13,6 +13,8 @@ export interface ProductFilters {
   tags?: string[];
   category_id?: string[];
   is_giftcard?: boolean;
+  /** Indexed custom fields, each an equality (`{ brand: "acme" }`). */
+  custom?: Record<string, unknown>;
 }
 
 export interface ProductPage {
@@ -42,6 +44,7 @@ function whereClause(filters: ProductFilters): Sql {
   if (filters.handle !== undefined) where.push(sql`p."handle" = ${filters.handle}`);
   if (filters.collection_id) where.push(sql.in(sql`p."collection_id"`, filters.collection_id));
   if (filters.is_giftcard !== undefined) where.push(sql`p."is_giftcard" = ${filters.is_giftcard}`);
+  for (const [column, value] of Object.entries(filters.custom ?? {})) where.push(sql`${sql.id("p", column)} = ${value}`);
   if (filters.q) {
     const pattern = containsPattern(filters.q.toLowerCase());
     const like = (column: Sql) => sql`LOWER(${column}) LIKE ${pattern} ESCAPE '\\'`;

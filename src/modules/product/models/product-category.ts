@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, Index, JoinColumn, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
 import type { Product } from "./product";
 
 /** A node of the category tree; products and categories meet in `product_category_product`. */
+@Customizable("product_category")
 @Entity("product_category")
 export class ProductCategory extends KioskEntity {
   static idPrefix = "pcat";

@@ -1,6 +1,7 @@
-import { Column, Entity, KioskEntity } from "kiosk";
+import { Column, Customizable, Entity, KioskEntity } from "kiosk";
 
 /** A curated group of products (Summer 2025); a product belongs to one collection at most. */
+@Customizable("product_collection")
 @Entity("product_collection")
 export class ProductCollection extends KioskEntity {
   static idPrefix = "pcol";

@@ -1,9 +1,10 @@
-import { Check, Column, Entity, Index, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
+import { Check, Column, Customizable, Entity, Index, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
 import type { MoneyAmount } from "./money-amount";
 import type { Product } from "./product";
 import type { ProductOptionValue } from "./product-option-value";
 
 /** A sellable version of a product: one value per option, its own SKU, stock and prices. */
+@Customizable("product_variant")
 @Entity("product_variant")
 @Check("CHK_product_variant_stock", `"inventory_quantity" >= 0 OR "allow_backorder" OR NOT "manage_inventory"`)
 export class ProductVariant extends KioskEntity {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, Index, JoinColumn, JoinTable, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
 import type { Image } from "./image";
 import type { ProductCategory } from "./product-category";
 import type { ProductCollection } from "./product-collection";
@@ -10,6 +10,7 @@ export const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"] a
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 /** A saleable item (or a gift card): its options, variants, images, tags and categories. */
+@Customizable("product")
 @Entity("product")
 export class Product extends KioskEntity {
   static idPrefix = "prod";

@@ -1,4 +1,4 @@
-import { ConflictError, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, customFieldFilters, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
 import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";
@@ -46,7 +46,7 @@ export default class ProductService {
   list(filters: ProductListFilters, page: ProductPage, selection: ProductSelection, scope: ProductScope = ALL): Promise<[Product[], number]> {
     return this.unitOfWork.read(async (manager) => {
       const { include_category_children, category_id, ...rest } = filters;
-      const where: ProductFilters = { ...rest };
+      const where: ProductFilters = { ...rest, custom: customFieldFilters("product", filters) };
       if (scope.statuses) where.status = rest.status ? rest.status.filter((s) => scope.statuses!.includes(s)) : scope.statuses;
       if (category_id) {
         where.category_id = await this.categoryFilter(manager, category_id, scope.categories, !!include_category_children);

@@ -1,8 +1,9 @@
-import { Column, Entity, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, JoinColumn, KioskEntity, ManyToOne, OneToMany } from "kiosk";
 import { Country } from "./country";
 import { Currency } from "./currency";
 
 /** A market: one currency, one tax rate, the countries it ships to. */
+@Customizable("region")
 @Entity("region")
 export class Region extends KioskEntity {
   static idPrefix = "reg";

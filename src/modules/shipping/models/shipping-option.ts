@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, KioskEntity, MoneyColumn } from "kiosk";
+import { Check, Column, Customizable, Entity, Index, KioskEntity, MoneyColumn } from "kiosk";
 
 /** A requirement on the cart's subtotal for an option to be offered, as in Medusa v1. */
 export interface ShippingRequirement {
@@ -11,6 +11,7 @@ export interface ShippingRequirement {
  * currency), fulfilled by a fulfillment provider. Deleting one only sets
  * `deleted_at`, so the shipping methods of past orders keep their option.
  */
+@Customizable("shipping_option")
 @Entity("shipping_option")
 @Check("CHK_shipping_option_amount", `"amount" IS NULL OR "amount" >= 0`)
 export class ShippingOption extends KioskEntity {

@@ -1,4 +1,5 @@
 import {
+  customFieldValues,
   InvalidDataError,
   IsNull,
   NotFoundError,
@@ -87,6 +88,7 @@ export default class ShippingOptionService {
           requirements: input.requirements ?? [],
           metadata: input.metadata ?? null,
           deleted_at: null,
+          ...customFieldValues("shipping_option", input),
         }),
       );
       tx.emit("shipping-option.created", { id: option.id });

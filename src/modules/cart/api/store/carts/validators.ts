@@ -1,4 +1,4 @@
-import { metadata, z } from "kiosk";
+import { customFieldsShape, metadata, z } from "kiosk";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../../../lib/limits";
 
 const id = z.string().min(1).max(100);
@@ -45,6 +45,7 @@ export const createCart = z.strictObject({
   metadata,
   // Accepted for Medusa clients; sales channels are not part of Kiosk.
   sales_channel_id: z.string().max(100).optional(),
+  ...customFieldsShape("cart", "store"),
 });
 
 /** The body of `POST /store/carts/:id`, as Medusa v1's `StorePostCartsCartReq`. */
@@ -60,6 +61,7 @@ export const updateCart = z.strictObject({
   context: z.record(z.string(), z.unknown()).optional(),
   metadata,
   sales_channel_id: z.string().max(100).optional(),
+  ...customFieldsShape("cart", "store"),
 });
 
 /** The body of `POST /store/carts/:id/shipping-methods`. */

@@ -1,4 +1,4 @@
-import { listQuery, metadata, z } from "kiosk";
+import { customFieldsFilterShape, customFieldsShape, listQuery, metadata, z } from "kiosk";
 import { CUSTOMER_ORDER_FIELDS } from "../../../services/customer";
 import { email, optionalText, password, requiredName } from "../../customer-fields";
 
@@ -7,6 +7,7 @@ export const listCustomers = listQuery(
   {
     q: z.string().max(200).optional(),
     order: z.enum([...CUSTOMER_ORDER_FIELDS, ...CUSTOMER_ORDER_FIELDS.map((f) => `-${f}` as const)]).optional(),
+    ...customFieldsFilterShape("customer"),
   },
   50,
 );
@@ -19,6 +20,7 @@ export const createCustomer = z.strictObject({
   last_name: requiredName,
   phone: optionalText,
   metadata,
+  ...customFieldsShape("customer", "admin"),
 });
 
 /** The body of `POST /admin/customers/:id`. */

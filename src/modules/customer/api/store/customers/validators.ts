@@ -1,4 +1,4 @@
-import { z } from "kiosk";
+import { customFieldsShape, z } from "kiosk";
 import { email, optionalText, password, requiredName } from "../../customer-fields";
 
 /** The body of `POST /store/customers` (sign-up), as Medusa v1's `StorePostCustomersReq`. */
@@ -8,4 +8,5 @@ export const signUp = z.strictObject({
   first_name: requiredName,
   last_name: requiredName,
   phone: optionalText,
+  ...customFieldsShape("customer", "store"),
 });

@@ -1,4 +1,4 @@
-import { isoDate, listQuery, metadata, money, z } from "kiosk";
+import { customFieldsShape, isoDate, listQuery, metadata, money, z } from "kiosk";
 import { DISCOUNT_ALLOCATIONS, DISCOUNT_RULE_TYPES } from "../../../models/discount-rule";
 
 const id = z.string().min(1).max(100);
@@ -29,6 +29,7 @@ export const createDiscount = z.strictObject({
   ends_at: isoDate.nullable().optional(),
   usage_limit: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   metadata,
+  ...customFieldsShape("discount", "admin"),
 });
 
 /** The body of `POST /admin/discounts/:id`: the rule's type cannot change. */
@@ -49,6 +50,7 @@ export const updateDiscount = z.strictObject({
   ends_at: isoDate.nullable().optional(),
   usage_limit: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   metadata,
+  ...customFieldsShape("discount", "admin"),
 });
 
 export const listDiscounts = listQuery(

@@ -1,10 +1,11 @@
-import { listQuery, metadata, retrieveQuery, stringList, z } from "kiosk";
+import { customFieldsShape, listQuery, metadata, retrieveQuery, stringList, z } from "kiosk";
 import { handle, idList } from "../../../lib/zod-params";
 
 export const createCollection = z.strictObject({
   title: z.string().min(1).max(500),
   handle: handle.optional(),
   metadata,
+  ...customFieldsShape("product_collection", "admin"),
 });
 
 export const updateCollection = createCollection.partial();

@@ -1,4 +1,4 @@
-import { listQuery, metadata, z } from "kiosk";
+import { customFieldsShape, listQuery, metadata, z } from "kiosk";
 import { handle, id, idList, int32, queryBoolean } from "../../../lib/zod-params";
 
 export const createCategory = z.strictObject({
@@ -10,6 +10,7 @@ export const createCategory = z.strictObject({
   parent_category_id: id.nullable().optional(),
   rank: int32.optional(),
   metadata,
+  ...customFieldsShape("product_category", "admin"),
 });
 
 export const updateCategory = createCategory.partial();

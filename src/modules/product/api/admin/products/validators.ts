@@ -1,4 +1,4 @@
-import { listQuery, metadata, money, retrieveQuery, stringList, z } from "kiosk";
+import { customFieldsFilterShape, customFieldsShape, listQuery, metadata, money, retrieveQuery, stringList, z } from "kiosk";
 import { PRODUCT_STATUSES } from "../../../models/product";
 import { currencyCode, handle, id, idList, int32, queryBoolean } from "../../../lib/zod-params";
 
@@ -40,6 +40,7 @@ export const variantFields = {
   height: size,
   width: size,
   metadata,
+  ...customFieldsShape("product_variant", "admin"),
   prices: z.array(price).max(100).optional(),
   options: z.array(optionValue).max(20).optional(),
 };
@@ -74,6 +75,7 @@ const productFields = {
   mid_code: label(),
   material: label(),
   metadata,
+  ...customFieldsShape("product", "admin"),
 };
 
 export const createProduct = z.strictObject({
@@ -95,6 +97,7 @@ export const productFilters = {
   category_id: idList.optional(),
   include_category_children: queryBoolean.optional(),
   is_giftcard: queryBoolean.optional(),
+  ...customFieldsFilterShape("product"),
 };
 
 export const listProducts = listQuery(

@@ -1,4 +1,4 @@
-import { metadata, z } from "kiosk";
+import { customFieldsShape, metadata, z } from "kiosk";
 
 /**
  * A percentage from 0 to 100 with at most 4 decimal places (`8.875`): what the
@@ -20,6 +20,7 @@ export const createRegion = z.strictObject({
   includes_tax: z.boolean().optional(),
   automatic_taxes: z.boolean().optional(),
   metadata,
+  ...customFieldsShape("region", "admin"),
   // Accepted for Medusa clients; providers arrive with checkout.
   payment_providers: z.array(z.string()).optional(),
   fulfillment_providers: z.array(z.string()).optional(),

@@ -1,4 +1,4 @@
-import { listQuery, metadata, money, z } from "kiosk";
+import { customFieldsShape, listQuery, metadata, money, z } from "kiosk";
 
 const id = z.string().min(1).max(100);
 const queryBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
@@ -22,6 +22,7 @@ export const createShippingOption = z.strictObject({
   admin_only: z.boolean().optional(),
   requirements: z.array(requirement).max(2).optional(),
   metadata,
+  ...customFieldsShape("shipping_option", "admin"),
   // Accepted for Medusa clients; shipping profiles and tax-inclusive prices are not part of Kiosk.
   profile_id: z.string().max(100).optional(),
   includes_tax: z.literal(false).optional(),
@@ -35,6 +36,7 @@ export const updateShippingOption = z.strictObject({
   admin_only: z.boolean().optional(),
   requirements: z.array(requirement).max(2).optional(),
   metadata,
+  ...customFieldsShape("shipping_option", "admin"),
   includes_tax: z.literal(false).optional(),
 });
 

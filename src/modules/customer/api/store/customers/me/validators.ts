@@ -1,4 +1,4 @@
-import { metadata, z } from "kiosk";
+import { customFieldsShape, metadata, z } from "kiosk";
 import { email, optionalText, password, requiredName } from "../../../customer-fields";
 
 /** The body of `POST /store/customers/me`. */
@@ -9,4 +9,5 @@ export const updateMe = z.strictObject({
   last_name: requiredName.optional(),
   phone: optionalText,
   metadata,
+  ...customFieldsShape("customer", "store"),
 });

@@ -1,4 +1,4 @@
-import { metadata, z } from "kiosk";
+import { customFieldsShape, metadata, z } from "kiosk";
 import { optionalText } from "../../../../customer-fields";
 
 const required = z.string().trim().min(1).max(200);
@@ -19,6 +19,7 @@ const fields = {
   province: optionalText,
   phone: optionalText,
   metadata,
+  ...customFieldsShape("customer_address", "store"),
 };
 
 /** An address as Medusa v1's `AddressCreatePayload`: names, first line, city, country and postal code required. */
