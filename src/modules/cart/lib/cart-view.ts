@@ -1,4 +1,5 @@
-import { byCreation, compareText, type KioskServices, type Region } from "kiosk";
+import type { KioskServices, Region } from "kiosk";
+import { byCreation, compareText } from "kiosk/internal";
 import type { Cart } from "../models/cart";
 import type { LineItem } from "../models/line-item";
 import { variantSummary } from "./catalog";
