@@ -61,7 +61,9 @@ export type {
   WebhookActionResult,
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
-export type { KioskServices } from "./services";
+export type { KioskServices, KioskContainer } from "./services";
+export type { KioskEvents, KioskEventName, CoreEvents } from "./events";
+export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define-subscriber";
 // What one module's service hands another: each type is defined by the module that owns it.
 export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
