@@ -1,6 +1,12 @@
 /**
- * Everything a Kiosk project imports comes from here, so a project never carries
- * its own copy of TypeORM or express.
+ * `kiosk`: the stable entry, everything a Kiosk project imports day to day
+ * (config, TypeORM's decorators, base classes, errors, route, subscriber and job
+ * types, the validation schemas, auth helpers, the types services hand each
+ * other), so a project never carries its own copy of TypeORM or express.
+ *
+ * Two more entries: `kiosk/testing` (`startTestServer`) and `kiosk/sql` (the
+ * experimental raw-SQL layer: `sql`, `runSql`, `JsonBatch`, …). `kiosk/internal`
+ * holds helpers the core modules share and is not for projects.
  */
 import "reflect-metadata";
 
@@ -8,19 +14,12 @@ export { defineConfig, type KioskConfig, type PluginEntry, type KioskStrategies 
 export type { ResolvedConfig, KioskEnv, Dialect } from "./kernel/config/resolved-config";
 export * from "./kernel/errors";
 export { generateId } from "./kernel/ids";
-export { compareText, byCreation } from "./kernel/compare";
 export { KioskEntity } from "./kernel/database/kiosk-entity";
 export { MoneyColumn, safeIntegerTransformer } from "./kernel/database/money-column";
 export { alterIntegerColumns } from "./kernel/database/alter-integer-columns";
 export { resolveColumnType } from "./kernel/database/portable-types";
 export { mergeMetadata } from "./kernel/database/merge-metadata";
-export { lockRow } from "./kernel/database/lock-row";
-export { insertAll } from "./kernel/database/insert-all";
 export { containsPattern } from "./kernel/database/like-pattern";
-export { sql, Sql, compileSql, type CompiledSql, type SqlDialect } from "./kernel/database/sql";
-export { runSql, dialectOf, type RunSqlOptions } from "./kernel/database/raw-sql";
-export { hydrateAll, hydrateCopies } from "./kernel/database/hydrate";
-export { JsonBatch, BatchRows } from "./kernel/database/json-batch";
 export { Customizable } from "./kernel/custom-fields/customizable";
 export {
   customFieldsShape,
@@ -30,10 +29,6 @@ export {
   customFieldValues,
 } from "./kernel/custom-fields/custom-field-schemas";
 export type { CustomFieldDefinition, CustomFieldsConfig, CustomFieldType } from "./kernel/custom-fields/field-definition";
-export { rowsWhereIn } from "./kernel/database/load-rows";
-export { groupBy } from "./kernel/group-by";
-export { withTimeout } from "./kernel/with-timeout";
-export { WeightedSemaphore } from "./kernel/concurrency/weighted-semaphore";
 export { ProviderRegistry, type Identified } from "./kernel/container/provider-registry";
 export type {
   EventBus,
@@ -76,7 +71,9 @@ export type {
   WebhookActionResult,
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
-export type { KioskServices } from "./services";
+export type { KioskServices, KioskContainer } from "./services";
+export type { KioskEvents, KioskEventName, CoreEvents } from "./events";
+export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define-subscriber";
 // Strategies and hooks: how a project changes the core's behaviour without copying it.
 export type {
   TaxLine,
@@ -103,7 +100,6 @@ export type { StartedSession } from "./modules/payment/services/payment-session"
 export type { Region } from "./modules/region/models/region";
 export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
-export { startTestServer, type TestServer } from "./kernel/testing";
 
 // TypeORM's decorators and schema classes, re-exported for models and migrations.
 export {

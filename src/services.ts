@@ -1,10 +1,3 @@
-import type { DataSource, EntityManager } from "typeorm";
-import type { Logger } from "pino";
-import type { ResolvedConfig } from "./kernel/config/resolved-config";
-import type { EventBus } from "./kernel/events/event-bus";
-import type { UnitOfWork } from "./kernel/events/unit-of-work";
-import type { TokenVersionCache } from "./kernel/auth/token-version-cache";
-import type { SignInLimiter } from "./kernel/auth/sign-in-limiter";
 import type CartService from "./modules/cart/services/cart";
 import type CartCompletionService from "./modules/cart/services/cart-completion";
 import type LineItemService from "./modules/cart/services/line-item";
@@ -38,11 +31,14 @@ import type { KioskHooks } from "./hooks";
 import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrategy } from "./strategies";
 
 /**
- * What the container holds, by name: the kernel's infrastructure and every
- * core module's service (`services/line-item.ts` -> `lineItemService`). A
- * service receives it as its cradle and reads another module's service from it
- * lazily, when it needs it (`this.cradle.regionService`), never restating that
- * service's signature:
+ * The core modules' services in the container, by name
+ * (`services/line-item.ts` -> `lineItemService`), added to the kernel's
+ * `KioskServices` (its infrastructure: config, logger, dataSource, manager,
+ * eventBus, unitOfWork, …) by declaration merging, so that the kernel's types
+ * (`req.scope.resolve(…)`, a subscriber's or job's `container`) know them
+ * without the kernel importing a module. A service receives it as its cradle
+ * and reads another module's service from it lazily, when it needs it
+ * (`this.cradle.regionService`), never restating that service's signature:
  *
  * ```ts
  * import type { KioskServices } from "kiosk";
@@ -52,72 +48,67 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
  * ```
  *
  * It is an interface so that a plugin or a project can add its own services
- * by declaration merging:
+ * by declaration merging (`kiosk generate service` writes it):
  *
  * ```ts
  * declare module "kiosk" {
  *   interface KioskServices {
- *     wishlistService: WishlistService;
- *   }
- * }
- * ```
- *
- * A project that overrides a core service keeps its public methods, so the
- * types here stay true.
- */
-export interface KioskServices {
-  // The kernel's infrastructure (registered as values).
-  config: ResolvedConfig;
-  logger: Logger;
-  dataSource: DataSource;
-  manager: EntityManager;
-  eventBus: EventBus;
-  unitOfWork: UnitOfWork;
-  tokenVersionCache: TokenVersionCache;
-  signInLimiter: SignInLimiter;
-  /** The handlers of `hooks/*` files, run by the core modules inside their transactions. */
-  hooks: HookRunner<KioskHooks>;
+   *     wishlistService: WishlistService;
+   *   }
+   * }
+   * ```
+   *
+   * A project that overrides a core service keeps its public methods, so the
+   * types here stay true.
+   */
+  declare module "./kernel/container/kiosk-services" {
+    interface KioskServices {
+    /** The handlers of `hooks/*` files, run by the core modules inside their transactions. */
+    hooks: HookRunner<KioskHooks>;
 
-  // Strategies (`strategies/<name>.ts` or the config's `strategies`), as `<name>Strategy`.
-  taxCalculationStrategy: TaxCalculationStrategy;
-  priceSelectionStrategy: PriceSelectionStrategy;
-  orderNumberStrategy: OrderNumberStrategy;
+    // Strategies (`strategies/<name>.ts` or the config's `strategies`), as `<name>Strategy`.
+    taxCalculationStrategy: TaxCalculationStrategy;
+    priceSelectionStrategy: PriceSelectionStrategy;
+    orderNumberStrategy: OrderNumberStrategy;
 
-  // cart
-  cartService: CartService;
-  cartCompletionService: CartCompletionService;
-  lineItemService: LineItemService;
-  // customer
-  customerService: CustomerService;
-  customerAddressService: CustomerAddressService;
-  // discount
-  discountService: DiscountService;
-  // order
-  orderService: OrderService;
-  orderPaymentService: OrderPaymentService;
-  orderCancellationService: OrderCancellationService;
-  fulfillmentService: FulfillmentService;
-  // payment
-  paymentService: PaymentService;
-  paymentSessionService: PaymentSessionService;
-  paymentWebhookService: PaymentWebhookService;
-  paymentProviderService: PaymentProviderService;
-  manualPaymentProviderService: ManualPaymentProviderService;
-  // product
-  productService: ProductService;
-  productVariantService: ProductVariantService;
-  productCategoryService: ProductCategoryService;
-  productCollectionService: ProductCollectionService;
-  productTagService: ProductTagService;
-  priceSelectionService: PriceSelectionService;
-  // region
-  regionService: RegionService;
-  currencyService: CurrencyService;
-  // shipping
-  shippingOptionService: ShippingOptionService;
-  shippingMethodService: ShippingMethodService;
-  fulfillmentProviderService: FulfillmentProviderService;
-  manualFulfillmentProviderService: ManualFulfillmentProviderService;
-  // user
-  userService: UserService;
+    // cart
+    cartService: CartService;
+    cartCompletionService: CartCompletionService;
+    lineItemService: LineItemService;
+    // customer
+    customerService: CustomerService;
+    customerAddressService: CustomerAddressService;
+    // discount
+    discountService: DiscountService;
+    // order
+    orderService: OrderService;
+    orderPaymentService: OrderPaymentService;
+    orderCancellationService: OrderCancellationService;
+    fulfillmentService: FulfillmentService;
+    // payment
+    paymentService: PaymentService;
+    paymentSessionService: PaymentSessionService;
+    paymentWebhookService: PaymentWebhookService;
+    paymentProviderService: PaymentProviderService;
+    manualPaymentProviderService: ManualPaymentProviderService;
+    // product
+    productService: ProductService;
+    productVariantService: ProductVariantService;
+    productCategoryService: ProductCategoryService;
+    productCollectionService: ProductCollectionService;
+    productTagService: ProductTagService;
+    priceSelectionService: PriceSelectionService;
+    // region
+    regionService: RegionService;
+    currencyService: CurrencyService;
+    // shipping
+    shippingOptionService: ShippingOptionService;
+    shippingMethodService: ShippingMethodService;
+    fulfillmentProviderService: FulfillmentProviderService;
+    manualFulfillmentProviderService: ManualFulfillmentProviderService;
+    // user
+    userService: UserService;
+  }
 }
+
+export type { KioskServices, KioskContainer } from "./kernel/container/kiosk-services";

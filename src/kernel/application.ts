@@ -1,6 +1,7 @@
 import { asClass, asValue, type AwilixContainer } from "awilix";
 import type { Router } from "express";
 import { createKernelContainer } from "./container/create-container";
+import type { KioskContainer } from "./container/kiosk-services";
 import type { Subscription } from "./events/event-bus";
 import { buildFileRouter } from "./http/file-router";
 import { loadMiddlewares, loadRoutes, type RouteDefinition } from "./loaders/load-routes";
@@ -61,7 +62,7 @@ export function loadApplication(
       subscriberId,
       ...retry,
       handle: async (message) => {
-        await handler({ data: message.data, eventName: message.name, eventId: message.id, container });
+        await handler({ data: message.data, eventName: message.name, eventId: message.id, container: container as KioskContainer });
       },
     })),
   );

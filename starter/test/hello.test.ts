@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startTestServer, type TestServer } from "kiosk";
+import { startTestServer, type TestServer } from "kiosk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Boots this project in-process on a free port, after running its migrations. It uses

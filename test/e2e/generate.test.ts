@@ -129,7 +129,7 @@ describe("kiosk generate: dry runs, conflicts, names and destroy", () => {
     const forced = kiosk("g", "subscriber", "audit", "--event", "user.created", "--event", "user.deleted", "--force");
     expect(forced.status).toBe(0);
     expect(log(forced.stdout)).toEqual([["update", "src/subscribers/audit.ts"]]);
-    expect(fs.readFileSync(file, "utf8")).toContain('export const config: SubscriberConfig = { event: ["user.created", "user.deleted"] };');
+    expect(fs.readFileSync(file, "utf8")).toContain('export default defineSubscriber(["user.created", "user.deleted"], async function audit(');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { AwilixContainer } from "awilix";
+import type { KioskContainer } from "../container/kiosk-services";
 
 /** One event as it travels from the outbox to subscribers. */
 export interface EventMessage<T = unknown> {
@@ -13,7 +13,7 @@ export interface SubscriberArgs<T = unknown> {
   data: T;
   eventName: string;
   eventId: string;
-  container: AwilixContainer;
+  container: KioskContainer;
 }
 
 /** A subscriber file's default export. */

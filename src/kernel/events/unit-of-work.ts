@@ -4,13 +4,19 @@ import type { SqliteReadSource } from "../database/sqlite-read-source";
 import { generateId } from "../ids";
 import { OutboxEvent } from "../schema/models/outbox-event";
 import type { EventMessage } from "./event-bus";
+import type { KioskEventName, KioskEvents } from "./kiosk-events";
 import type { OutboxDispatcher } from "./outbox-dispatcher";
 
 /** The explicit context a service method works in: the transaction's manager and its event stager. */
 export interface TransactionContext {
   manager: EntityManager;
-  /** Stages an event; it is published only if the transaction commits. */
-  emit<T>(name: string, data: T): void;
+  /** Stages an event declared in `KioskEvents`; it is published only if the transaction commits. */
+  emit<K extends KioskEventName>(name: K, data: KioskEvents[K]): void;
+  /**
+   * Stages an event `KioskEvents` does not declare (a name known only at run
+   * time), unchecked. Prefer declaring the event.
+   */
+  emitUnchecked(name: string, data: unknown): void;
 }
 
 /**
@@ -98,12 +104,10 @@ export class UnitOfWork {
   private async transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
     const staged: EventMessage[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const tx: TransactionContext = {
-        manager,
-        emit: (name, data) => {
-          if (this.dispatcher.wanted(name)) staged.push({ id: generateId("evt"), name, data });
-        },
+      const stage = (name: string, data: unknown) => {
+        if (this.dispatcher.wanted(name)) staged.push({ id: generateId("evt"), name, data });
       };
+      const tx: TransactionContext = { manager, emit: stage, emitUnchecked: stage };
       const value = await this.current.run(tx, () => work(tx));
       if (staged.length) {
         const now = new Date();
@@ -118,8 +122,13 @@ export class UnitOfWork {
     return result;
   }
 
-  /** Stages and publishes events outside any other work (one short transaction). */
-  emit<T>(name: string, data: T): Promise<void> {
+  /** Stages and publishes an event outside any other work (one short transaction). */
+  emit<K extends KioskEventName>(name: K, data: KioskEvents[K]): Promise<void> {
     return this.run(async (tx) => tx.emit(name, data));
+  }
+
+  /** `emit` for an event `KioskEvents` does not declare, unchecked (see `TransactionContext.emitUnchecked`). */
+  emitUnchecked(name: string, data: unknown): Promise<void> {
+    return this.run(async (tx) => tx.emitUnchecked(name, data));
   }
 }

@@ -1,12 +1,12 @@
-import type { AwilixContainer } from "awilix";
+import type { KioskContainer } from "../container/kiosk-services";
 import type { NextFunction, Request, Response } from "express";
 
 /** The request a route handler receives: express's, plus the per-request container scope. */
 export interface KioskRequest<Body = any, Query = any> extends Request {
   /** Path parameters (`[id]` -> `params.id`); catch-alls (`[...rest]`) are joined with `/`. */
   params: Record<string, string>;
-  /** A child scope of the container, created for this request. */
-  scope: AwilixContainer;
+  /** A child scope of the container, created for this request: `resolve("productService")` is typed from `KioskServices`. */
+  scope: KioskContainer;
   /** The request id (from `x-request-id`, or generated). */
   requestId: string;
   /** The body, parsed by the route's schema (see `withValidation`). */

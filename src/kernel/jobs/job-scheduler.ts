@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix";
 import type { Logger } from "pino";
+import type { KioskContainer } from "../container/kiosk-services";
 import type { JobDefinition } from "../loaders/load-jobs";
 
 /**
@@ -29,7 +30,7 @@ export async function runJob(
   const started = performance.now();
   const { name } = job.config;
   try {
-    await job.handler({ container, name, scheduledAt });
+    await job.handler({ container: container as KioskContainer, name, scheduledAt });
     logger.debug({ job: name, scheduledAt, ms: Math.round(performance.now() - started) }, `job ${name} done`);
   } catch (err) {
     logger.error({ err, job: name, file: job.file, scheduledAt }, `job ${name} failed`);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { AwilixContainer } from "awilix";
+import type { KioskContainer } from "../container/kiosk-services";
 import { listFiles } from "./discover-files";
 import { importResource, shapeError } from "./import-resource";
 import type { ResourceRoot } from "./resource-root";
@@ -16,7 +16,7 @@ export interface JobConfig {
 
 /** What a job file's default export receives. */
 export interface JobArgs {
-  container: AwilixContainer;
+  container: KioskContainer;
   /** The job's name. */
   name: string;
   /** The tick this run is for (the schedule's fire time, not when the run started). */

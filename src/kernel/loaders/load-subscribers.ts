@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isDefinedSubscriber } from "../events/define-subscriber";
 import type { RetryOptions, SubscriberConfig, SubscriberHandler } from "../events/event-bus";
 import { listFiles } from "./discover-files";
 import { importResource, shapeError } from "./import-resource";
@@ -15,7 +16,8 @@ export interface SubscriberDefinition {
 }
 
 /**
- * Subscribers from `<root>/subscribers/*`. The id defaults to `<root>:<file name>`,
+ * Subscribers from `<root>/subscribers/*`: `export default defineSubscriber(event, handler)`,
+ * or a default-exported handler beside `export const config = { event }`. The id defaults to `<root>:<file name>`,
  * the same in every process, so the Redis bus can deliver once per subscriber.
  */
 export function loadSubscribers(roots: ResourceRoot[], exts: string[]): SubscriberDefinition[] {
@@ -23,9 +25,10 @@ export function loadSubscribers(roots: ResourceRoot[], exts: string[]): Subscrib
   for (const root of roots) {
     for (const file of listFiles(path.join(root.dir, "subscribers"), exts)) {
       const mod = importResource(file);
-      const handler = mod.default;
-      const config = mod.config as SubscriberConfig | undefined;
-      if (typeof handler !== "function") throw shapeError(file, "a default export that is a function");
+      const defined = isDefinedSubscriber(mod.default) ? mod.default : undefined;
+      const handler = defined ? defined.handler : mod.default;
+      const config = defined ? defined.config : (mod.config as SubscriberConfig | undefined);
+      if (typeof handler !== "function") throw shapeError(file, "a default export that is a function, or defineSubscriber(event, handler)");
       const events = typeof config?.event === "string" ? [config.event] : config?.event;
       if (!Array.isArray(events) || !events.length || !events.every((e) => typeof e === "string" && e)) {
         throw shapeError(file, "export const config = { event: string | string[] }");

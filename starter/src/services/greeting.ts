@@ -4,3 +4,10 @@ export default class GreetingService {
     return `Welcome to the store, ${name}`;
   }
 }
+
+// The container knows it by this name: `req.scope.resolve("greetingService")` is typed.
+declare module "kiosk" {
+  interface KioskServices {
+    greetingService: GreetingService;
+  }
+}

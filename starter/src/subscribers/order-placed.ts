@@ -1,12 +1,10 @@
-import type { SubscriberArgs, SubscriberConfig } from "kiosk";
+import { defineSubscriber } from "kiosk";
 
 /**
  * Runs once for every order placed, after the checkout's transaction commits: a
  * place to send a confirmation email or tell the warehouse. Keep it thin, and hand
- * slow or retryable work to a job.
+ * slow or retryable work to a job. `data` is typed from `KioskEvents`.
  */
-export default async function orderPlaced({ data, container }: SubscriberArgs<{ id: string }>) {
-  container.resolve<{ info(message: string): void }>("logger").info(`order placed: ${data.id}`);
-}
-
-export const config: SubscriberConfig = { event: "order.placed" };
+export default defineSubscriber("order.placed", async function orderPlaced({ data, container }) {
+  container.resolve("logger").info(`order placed: ${data.id}`);
+});

@@ -1,6 +1,5 @@
 import {
   ConflictError,
-  lockRow,
   NotFoundError,
   UnprocessableError,
   type EntityManager,
@@ -11,6 +10,7 @@ import {
   type TaxCalculationResult,
   type TransactionContext,
 } from "kiosk";
+import { lockRow } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { loadCartRows, type CartRows } from "./cart-relations";
 import { cartView, type CartView } from "./cart-view";

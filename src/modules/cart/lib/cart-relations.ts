@@ -1,4 +1,5 @@
-import { JsonBatch, rowsWhereIn, sql, type DiscountWithRule, type EntityManager, type KioskServices } from "kiosk";
+import type { DiscountWithRule, EntityManager, KioskServices } from "kiosk";
+import { JsonBatch, rowsWhereIn, sql } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
 import { LineItem } from "../models/line-item";

@@ -1,4 +1,5 @@
-import { byCreation, compareText, type Region, type TaxCalculationResult, type TaxLine } from "kiosk";
+import type { Region, TaxCalculationResult, TaxLine } from "kiosk";
+import { byCreation, compareText } from "kiosk/internal";
 import type { Cart } from "../models/cart";
 import type { LineItem } from "../models/line-item";
 import { variantSummary } from "./catalog";

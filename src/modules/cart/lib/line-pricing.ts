@@ -2,12 +2,12 @@ import {
   InvalidDataError,
   mergeMetadata,
   NotFoundError,
-  rowsWhereIn,
   UnprocessableError,
   type EntityManager,
   type KioskServices,
   type Region,
 } from "kiosk";
+import { rowsWhereIn } from "kiosk/sql";
 import type { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
 import type { CatalogVariant } from "./catalog";

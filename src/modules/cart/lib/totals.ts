@@ -1,4 +1,4 @@
-import { compareText } from "kiosk";
+import { compareText } from "kiosk/internal";
 import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-math";
 
 /**

@@ -3,12 +3,12 @@ import {
   mergeMetadata,
   NotAllowedError,
   NotFoundError,
-  rowsWhereIn,
   type EntityManager,
   type KioskServices,
   type PaymentContext,
   type TransactionContext,
 } from "kiosk";
+import { rowsWhereIn } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
 import { toAddress } from "../lib/address";

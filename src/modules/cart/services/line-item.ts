@@ -1,4 +1,6 @@
-import { byCreation, groupBy, In, insertAll, JsonBatch, sql, InvalidDataError, UnprocessableError, type EntityManager, type Sql, type UnitOfWork, type KioskServices } from "kiosk";
+import { In, InvalidDataError, UnprocessableError, type EntityManager, type UnitOfWork, type KioskServices } from "kiosk";
+import { byCreation, groupBy } from "kiosk/internal";
+import { insertAll, JsonBatch, sql, type Sql } from "kiosk/sql";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { variantSummary } from "../lib/catalog";

@@ -1,4 +1,4 @@
-import { JsonBatch, sql, type Sql } from "kiosk";
+import { JsonBatch, sql, type Sql } from "kiosk/sql";
 import { Discount } from "../models/discount";
 import { DiscountRule } from "../models/discount-rule";
 

@@ -3,17 +3,15 @@ import {
   containsPattern,
   ConflictError,
   In,
-  insertAll,
   InvalidDataError,
-  type JsonBatch,
   NotFoundError,
   UnprocessableError,
   type EntityManager,
   type KioskServices,
   type Region,
-  type Sql,
   type UnitOfWork,
 } from "kiosk";
+import { insertAll, type JsonBatch, type Sql } from "kiosk/sql";
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";

@@ -1,7 +1,8 @@
 import { Order } from "../models/order";
 import { OrderSequence } from "../models/order-sequence";
 import { DISPLAY_ID_SEQUENCE } from "./constants";
-import { runSql, sql, type EntityManager } from "kiosk";
+import type { EntityManager } from "kiosk";
+import { runSql, sql } from "kiosk/sql";
 
 /**
  * The next display id: one UPDATE … RETURNING of the counter row (which on

@@ -1,4 +1,5 @@
-import { ConflictError, lockRow, NotFoundError, type TransactionContext } from "kiosk";
+import { ConflictError, NotFoundError, type TransactionContext } from "kiosk";
+import { lockRow } from "kiosk/sql";
 import { Order } from "../models/order";
 import { OrderAction, type OrderActionKind } from "../models/order-action";
 import { ORDER_ACTION_LEASE_MS } from "./constants";

@@ -1,4 +1,6 @@
-import { JsonBatch, groupBy, sql, type EntityManager, type KioskServices, type LineItem } from "kiosk";
+import type { EntityManager, KioskServices, LineItem } from "kiosk";
+import { JsonBatch, sql } from "kiosk/sql";
+import { groupBy } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import { Order } from "../models/order";

@@ -1,4 +1,5 @@
-import { byCreation, type KioskServices, type LineItem } from "kiosk";
+import type { KioskServices, LineItem } from "kiosk";
+import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
 

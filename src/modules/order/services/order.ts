@@ -1,8 +1,6 @@
 import {
   containsPattern,
   Brackets,
-  runSql,
-  sql,
   InvalidDataError,
   NotFoundError,
   type CartView,
@@ -10,6 +8,7 @@ import {
   type KioskServices,
   type UnitOfWork,
 } from "kiosk";
+import { runSql, sql } from "kiosk/sql";
 import { Order, type FulfillmentStatus } from "../models/order";
 import { taxLinesOf } from "../lib/order-tax-lines";
 import { fulfillmentStatusOf } from "../lib/fulfillment-status";

@@ -1,4 +1,4 @@
-import { JsonBatch, sql, type Sql } from "kiosk";
+import { JsonBatch, sql, type Sql } from "kiosk/sql";
 import { Payment } from "../models/payment";
 import { PaymentSession } from "../models/payment-session";
 import { Refund } from "../models/refund";

@@ -1,4 +1,5 @@
-import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type JsonBatch, type KioskServices, type Sql, type UnitOfWork } from "kiosk";
+import { ConflictError, generateId, In, NotFoundError, UnprocessableError, type KioskServices, type UnitOfWork } from "kiosk";
+import type { JsonBatch, Sql } from "kiosk/sql";
 import { PaymentSession } from "../models/payment-session";
 import type { PaymentContext, PaymentProvider, ProviderSession } from "../lib/payment-provider";
 import { readSessionParts } from "../lib/payment-reads";

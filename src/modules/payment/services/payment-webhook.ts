@@ -1,4 +1,5 @@
-import { InvalidDataError, KioskError, NotFoundError, withTimeout, type KioskServices } from "kiosk";
+import { InvalidDataError, KioskError, NotFoundError, type KioskServices } from "kiosk";
+import { withTimeout } from "kiosk/internal";
 import { PaymentSession } from "../models/payment-session";
 import type { WebhookActionResult, WebhookPayload } from "../lib/payment-provider";
 

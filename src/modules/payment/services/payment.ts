@@ -3,12 +3,11 @@ import {
   InvalidDataError,
   KioskError,
   UnavailableError,
-  withTimeout,
-  type JsonBatch,
   type KioskServices,
-  type Sql,
   type UnitOfWork,
 } from "kiosk";
+import { withTimeout } from "kiosk/internal";
+import type { JsonBatch, Sql } from "kiosk/sql";
 import { Payment } from "../models/payment";
 import { PaymentSession } from "../models/payment-session";
 import { Refund, type RefundReason } from "../models/refund";

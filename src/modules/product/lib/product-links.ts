@@ -1,4 +1,5 @@
-import { In, insertAll, InvalidDataError, type EntityManager } from "kiosk";
+import { In, InvalidDataError, type EntityManager } from "kiosk";
+import { insertAll } from "kiosk/sql";
 import { Image } from "../models/image";
 import { ProductCategory } from "../models/product-category";
 import { ProductCollection } from "../models/product-collection";

@@ -1,7 +1,7 @@
 import { InvalidDataError, type EntityManager } from "kiosk";
 import type { ProductStatus } from "../models/product";
 import { containsPattern } from "kiosk";
-import { runSql, sql, type Sql } from "kiosk";
+import { runSql, sql, type Sql } from "kiosk/sql";
 
 /** What a product list can be filtered by (category ids already widened to descendants). */
 export interface ProductFilters {

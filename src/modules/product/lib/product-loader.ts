@@ -9,7 +9,8 @@ import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
-import { compareText, groupBy, hydrateCopies, JsonBatch, sql, type Sql } from "kiosk";
+import { compareText, groupBy } from "kiosk/internal";
+import { hydrateCopies, JsonBatch, sql, type Sql } from "kiosk/sql";
 import type { ProductRelation, ProductSelection } from "./product-relations";
 
 type Row = Record<string, unknown>;

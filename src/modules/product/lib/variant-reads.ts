@@ -1,4 +1,5 @@
-import { groupBy, JsonBatch, sql, type Sql } from "kiosk";
+import { groupBy } from "kiosk/internal";
+import { JsonBatch, sql, type Sql } from "kiosk/sql";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductVariant } from "../models/product-variant";

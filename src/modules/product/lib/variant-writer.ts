@@ -1,4 +1,5 @@
-import { ConflictError, In, insertAll, InvalidDataError, type EntityManager } from "kiosk";
+import { ConflictError, In, InvalidDataError, type EntityManager } from "kiosk";
+import { insertAll } from "kiosk/sql";
 import { MoneyAmount } from "../models/money-amount";
 import { ProductOption } from "../models/product-option";
 import { ProductOptionValue } from "../models/product-option-value";

@@ -1,4 +1,5 @@
-import { ConflictError, containsPattern, In, insertAll, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, In, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { insertAll } from "kiosk/sql";
 import { ProductCategory } from "../models/product-category";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";

@@ -1,4 +1,5 @@
-import { ConflictError, containsPattern, insertAll, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { insertAll } from "kiosk/sql";
 import { ProductCollection } from "../models/product-collection";
 import { slugify } from "../lib/slug";
 

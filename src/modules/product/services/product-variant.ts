@@ -1,4 +1,5 @@
-import { insertAll, JsonBatch, NotFoundError, sql, type EntityManager, type Sql, type UnitOfWork, type KioskServices } from "kiosk";
+import { NotFoundError, type EntityManager, type UnitOfWork, type KioskServices } from "kiosk";
+import { insertAll, JsonBatch, sql, type Sql } from "kiosk/sql";
 import { MoneyAmount } from "../models/money-amount";
 import { Product } from "../models/product";
 import { ProductOptionValue } from "../models/product-option-value";

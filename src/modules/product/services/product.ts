@@ -1,4 +1,5 @@
-import { ConflictError, customFieldFilters, insertAll, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, customFieldFilters, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { insertAll } from "kiosk/sql";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
 import { visibleCategories, withDescendants, type CategoryScope } from "../lib/category-tree";

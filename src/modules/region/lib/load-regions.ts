@@ -1,4 +1,6 @@
-import { byCreation, compareText, groupBy, JsonBatch, sql, type EntityManager, type Sql } from "kiosk";
+import type { EntityManager } from "kiosk";
+import { byCreation, compareText, groupBy } from "kiosk/internal";
+import { JsonBatch, sql, type Sql } from "kiosk/sql";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";

@@ -1,4 +1,5 @@
-import { insertAll, NotFoundError, type EntityManager, type JsonBatch, type Sql, type UnitOfWork, type KioskServices } from "kiosk";
+import { NotFoundError, type EntityManager, type UnitOfWork, type KioskServices } from "kiosk";
+import { insertAll, type JsonBatch, type Sql } from "kiosk/sql";
 import { Country } from "../models/country";
 import { Currency } from "../models/currency";
 import { Region } from "../models/region";

@@ -1,4 +1,4 @@
-import { JsonBatch, sql, type Sql } from "kiosk";
+import { JsonBatch, sql, type Sql } from "kiosk/sql";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
 

@@ -1,4 +1,5 @@
-import { In, IsNull, NotFoundError, UnprocessableError, type JsonBatch, type Sql, type KioskServices } from "kiosk";
+import { In, IsNull, NotFoundError, UnprocessableError, type KioskServices } from "kiosk";
+import type { JsonBatch, Sql } from "kiosk/sql";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
 import { meetsRequirements } from "../lib/requirements";

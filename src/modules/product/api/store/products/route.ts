@@ -1,4 +1,5 @@
-import { listEnvelope, WeightedSemaphore, withValidation, type KioskRequest, type KioskResponse, type z } from "kiosk";
+import { listEnvelope, withValidation, type KioskRequest, type KioskResponse, type z } from "kiosk";
+import { WeightedSemaphore } from "kiosk/internal";
 import { pickFields } from "../../../lib/product-loader";
 import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../lib/product-relations";
 import { sendJson } from "../../../lib/send-json";

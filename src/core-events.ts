@@ -1,0 +1,113 @@
+/** `{ id }` of the record the event is about. */
+interface Id {
+  id: string;
+}
+
+/** What a notification-sending subscriber reads on order events. */
+interface OrderFulfillment {
+  id: string;
+  fulfillment_id: string;
+}
+
+/**
+ * The events the core modules raise (`tx.emit`), by name, with their payloads.
+ * Medusa v1's names where Medusa has the event.
+ */
+export interface CoreEvents {
+  "cart.created": Id;
+  "cart.updated": Id;
+
+  "customer.created": Id;
+  "customer.updated": Id;
+  "customer.deleted": Id;
+
+  "discount.created": Id;
+  "discount.updated": Id;
+  "discount.deleted": Id;
+
+  /** A cart was completed into an order. */
+  "order.placed": { id: string; cart_id: string; no_notification: boolean };
+  "order.completed": Id;
+  "order.archived": Id;
+  "order.canceled": Id;
+  "order.payment_captured": Id;
+  "order.refund_created": { id: string; refund_id: string };
+  "order.fulfillment_created": OrderFulfillment & { no_notification: boolean };
+  "order.shipment_created": OrderFulfillment & { no_notification: boolean };
+  "order.fulfillment_canceled": OrderFulfillment;
+  /** A provider call on the order may have done something that was not recorded (a crash, a timeout). */
+  "order.action_abandoned": { id: string; action: string; data: Record<string, unknown>; started_at: Date | string; reason: string };
+
+  "product.created": Id;
+  /** `fields`: the names of the fields the update set. */
+  "product.updated": { id: string; fields: string[] };
+  "product.deleted": Id;
+  "product-variant.created": { id: string; product_id: string };
+  "product-variant.updated": { id: string; product_id: string; fields: string[] };
+  "product-variant.deleted": { id: string; product_id: string };
+  "product-category.created": Id;
+  "product-category.updated": Id;
+  "product-category.deleted": Id;
+  "product-collection.created": Id;
+  "product-collection.updated": Id;
+  "product-collection.deleted": Id;
+
+  "region.created": Id;
+  "region.updated": Id;
+  "region.deleted": Id;
+
+  "shipping-option.created": Id;
+  "shipping-option.updated": Id;
+  "shipping-option.deleted": Id;
+
+  "user.created": Id;
+  "user.updated": Id;
+  "user.deleted": Id;
+}
+
+/** Every core event's name, at runtime (the generators read it to know what is declared). */
+export const CORE_EVENT_NAMES = [
+  "cart.created",
+  "cart.updated",
+  "customer.created",
+  "customer.updated",
+  "customer.deleted",
+  "discount.created",
+  "discount.updated",
+  "discount.deleted",
+  "order.placed",
+  "order.completed",
+  "order.archived",
+  "order.canceled",
+  "order.payment_captured",
+  "order.refund_created",
+  "order.fulfillment_created",
+  "order.shipment_created",
+  "order.fulfillment_canceled",
+  "order.action_abandoned",
+  "product.created",
+  "product.updated",
+  "product.deleted",
+  "product-variant.created",
+  "product-variant.updated",
+  "product-variant.deleted",
+  "product-category.created",
+  "product-category.updated",
+  "product-category.deleted",
+  "product-collection.created",
+  "product-collection.updated",
+  "product-collection.deleted",
+  "region.created",
+  "region.updated",
+  "region.deleted",
+  "shipping-option.created",
+  "shipping-option.updated",
+  "shipping-option.deleted",
+  "user.created",
+  "user.updated",
+  "user.deleted",
+] as const satisfies readonly (keyof CoreEvents)[];
+
+/** The list names every event: this fails to compile when one is missing from it. */
+const listed: Record<Exclude<keyof CoreEvents, (typeof CORE_EVENT_NAMES)[number]>, never> = {};
+void listed;
