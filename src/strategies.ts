@@ -44,20 +44,24 @@ export interface TaxCalculationStrategy {
 
 export interface PriceSelectionInput {
   variant: { id: string; product_id: string; prices: PriceRow[] };
-  region: Region;
+  /** The cart's region; in the catalog, the `?region_id=` one, or null when only `?currency_code=` is given. */
+  region: Region | null;
   currency_code: string;
-  customer: { id: string | null; email: string | null };
-  /** The line's whole quantity. */
+  /** The cart's customer; undefined in the catalog. */
+  customer?: { id: string | null; email: string | null };
+  /** The line's whole quantity (1 in the catalog). */
   quantity: number;
-  cart: { id: string; region_id: string; customer_id: string | null };
+  /** The cart; undefined in the catalog. */
+  cart?: { id: string; region_id: string; customer_id: string | null };
 }
 
 /**
  * The unit price of a cart line (Medusa v1's PriceSelectionStrategy): an integer in the
  * currency's minor unit, or null when the variant has no price there (a 422).
- * Default: the cheapest price for the region (else for its currency) whose quantity
- * tier (`min_quantity`..`max_quantity`) holds the line's quantity. The cart asks again
- * whenever a line's quantity changes.
+ * The store's catalog asks it too, for one unit (its `calculated_price`), so what a
+ * product shows is what a cart of one charges. Default: the cheapest price for the
+ * region (else for its currency) whose quantity tier (`min_quantity`..`max_quantity`)
+ * holds the line's quantity. The cart asks again whenever a line's quantity changes.
  */
 export interface PriceSelectionStrategy {
   unitPrice(input: PriceSelectionInput): number | null | Promise<number | null>;

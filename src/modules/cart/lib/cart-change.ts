@@ -14,6 +14,7 @@ import { lockRow } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { loadCartRows, type CartRows } from "./cart-relations";
 import { cartView, type CartView } from "./cart-view";
+import { checkedTaxResult } from "./tax-result";
 
 /**
  * Locks a cart for the rest of the transaction (an UPDATE of its row, which on
@@ -39,7 +40,7 @@ export async function presentRows(cradle: KioskServices, rows: CartRows, known?:
   return cartView(rows, region, await taxesOf(cradle, rows, region));
 }
 
-/** The tax lines of a cart's lines and shipping methods, from the `taxCalculation` strategy. */
+/** The tax lines of a cart's lines and shipping methods, from the `taxCalculation` strategy (checked). */
 async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): Promise<TaxCalculationResult> {
   const { cart } = rows;
   const result = await cradle.taxCalculationStrategy.taxLines({
@@ -53,7 +54,7 @@ async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): P
     address: cart.shipping_address ?? null,
     customer: { id: cart.customer_id, email: cart.email },
   });
-  return { lines: result?.lines ?? {}, shipping_methods: result?.shipping_methods ?? {} };
+  return checkedTaxResult(result);
 }
 
 /** The cart as the API shows it (404 when unknown). */

@@ -112,7 +112,7 @@ export async function priceOf(cradle: KioskServices, variant: CatalogVariant, re
     throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "variant_id");
   }
   if (!Number.isSafeInteger(price) || price < 0) {
-    throw new UnprocessableError(`The price of variant ${variant.id} is not an amount: ${String(price)}`, "variant_price_invalid", "variant_id");
+    throw new UnprocessableError(`The priceSelection strategy's price of variant ${variant.id} is not an amount: ${String(price)}`, "variant_price_invalid", "variant_id");
   }
   return price;
 }

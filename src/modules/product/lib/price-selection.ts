@@ -20,7 +20,8 @@ export type PriceRow = Pick<MoneyAmount, "amount" | "currency_code" | "region_id
 
 /** What prices are set on: products with variants with their prices (catalog rows or entities). */
 export interface PricedProduct {
-  variants?: { prices?: PriceRow[] }[];
+  id: string;
+  variants?: { id: string; product_id?: string; prices?: PriceRow[] }[];
 }
 
 const NONE: CalculatedPrices = { original_price: null, calculated_price: null, calculated_price_type: null };

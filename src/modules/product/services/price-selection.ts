@@ -1,5 +1,12 @@
-import { InvalidDataError, NotFoundError, type KioskServices } from "kiosk";
-import { calculatePrices, type PriceContext, type PricedProduct } from "../lib/price-selection";
+import { InvalidDataError, NotFoundError, UnprocessableError, type KioskServices, type Region } from "kiosk";
+import type { CalculatedPrices, PriceContext, PricedProduct } from "../lib/price-selection";
+
+/** A storefront's price context, with the region it names (read once, for the strategy). */
+export interface StorePriceContext extends PriceContext {
+  region?: Region;
+}
+
+type PricedVariant = NonNullable<PricedProduct["variants"]>[number];
 
 /**
  * Prices for a storefront: resolves a region (lazily, from the region module's
@@ -20,22 +27,40 @@ export default class PriceSelectionService {
   }
 
   /** The context of `?region_id=` / `?currency_code=`; an unknown region is a 404. */
-  async context(query: { region_id?: string; currency_code?: string }): Promise<PriceContext> {
+  async context(query: { region_id?: string; currency_code?: string }): Promise<StorePriceContext> {
     if (query.region_id) {
       const region = await this.regions().retrieve(query.region_id);
-      return { region_id: region.id, currency_code: region.currency_code.toLowerCase() };
+      return { region_id: region.id, currency_code: region.currency_code.toLowerCase(), region };
     }
     return query.currency_code ? { currency_code: query.currency_code.toLowerCase() } : {};
   }
 
-  /** Sets `original_price`, `calculated_price` and `calculated_price_type` beside each variant's prices (given a context). */
-  setVariantPrices(products: PricedProduct[], context: PriceContext): void {
-    if (!context.region_id && !context.currency_code) return;
+  /**
+   * Sets `original_price`, `calculated_price` and `calculated_price_type` beside each
+   * variant's prices (given a context), from the `priceSelection` strategy asked for one
+   * unit, as a cart of one would be: the catalog shows what the cart charges. One call
+   * per variant and no statement; an asynchronous strategy's answers are awaited together.
+   */
+  async setVariantPrices(products: PricedProduct[], context: StorePriceContext): Promise<void> {
+    const currency_code = context.currency_code;
+    if (!currency_code) return;
+    const strategy = this.cradle.priceSelectionStrategy;
+    const region = context.region ?? null;
+    const pending: Promise<void>[] = [];
     for (const product of products) {
       for (const variant of product.variants ?? []) {
-        if (variant.prices) Object.assign(variant, calculatePrices(variant.prices, context));
+        if (!variant.prices) continue;
+        const answer = strategy.unitPrice({
+          variant: { id: variant.id, product_id: variant.product_id ?? product.id, prices: variant.prices },
+          region,
+          currency_code,
+          quantity: 1,
+        });
+        if (isPromise(answer)) pending.push(answer.then((price) => setPrice(variant, price)));
+        else setPrice(variant, answer);
       }
     }
+    if (pending.length) await Promise.all(pending);
   }
 
   /** The currency of each region that exists, for prices given by region; unknown ids are left out. */
@@ -53,4 +78,24 @@ export default class PriceSelectionService {
     }
     return currencies;
   }
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+/** The strategy's answer on the variant; one that is not an amount is the cart's 422 `variant_price_invalid`. */
+function setPrice(variant: PricedVariant, price: number | null | undefined): void {
+  if (price !== null && price !== undefined && (!Number.isSafeInteger(price) || price < 0)) {
+    throw new UnprocessableError(
+      `The priceSelection strategy's price of variant ${variant.id} is not an amount: ${String(price)}`,
+      "variant_price_invalid",
+      "variant_id",
+    );
+  }
+  const prices: CalculatedPrices =
+    price === null || price === undefined
+      ? { original_price: null, calculated_price: null, calculated_price_type: null }
+      : { original_price: price, calculated_price: price, calculated_price_type: "default" };
+  Object.assign(variant, prices);
 }

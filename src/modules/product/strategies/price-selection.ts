@@ -7,7 +7,7 @@ import { calculatePrices } from "../lib/price-selection";
  */
 const tieredPrice: PriceSelectionStrategy = {
   unitPrice({ variant, region, currency_code, quantity }: PriceSelectionInput): number | null {
-    return calculatePrices(variant.prices, { region_id: region.id, currency_code, quantity }).calculated_price;
+    return calculatePrices(variant.prices, { region_id: region?.id, currency_code, quantity }).calculated_price;
   },
 };
 

@@ -26,6 +26,6 @@ async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>
   const [products, count] = await req.scope
     .resolve<ProductService>("productService")
     .list(filters, { offset, limit, order }, selection, STORE_SCOPE);
-  pricing.setVariantPrices(products, context);
+  await pricing.setVariantPrices(products, context);
   sendJson(res, listEnvelope("products", products.map((p) => pickFields(p, selection.fields)), count, { offset, limit }));
 }

@@ -14,6 +14,6 @@ export const GET = withValidation({ query: retrieveStoreProduct, response: produ
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
   const context = await pricing.context({ region_id, currency_code });
   const product = await req.scope.resolve<ProductService>("productService").retrieve(req.params.id, selection, STORE_SCOPE);
-  pricing.setVariantPrices([product], context);
+  await pricing.setVariantPrices([product], context);
   sendJson(res, { product: pickFields(product, selection.fields) });
 });
