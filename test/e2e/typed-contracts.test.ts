@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { run } from "../helpers/processes";
+import { typeCheckedProject } from "../helpers/type-check";
 
 /**
  * The typed contracts, as a project's `tsc --noEmit` sees them through the
@@ -13,40 +10,17 @@ import { run } from "../helpers/processes";
  * `kiosk/testing` are entries of their own. Each contract broken in the
  * project must fail the type check, at the line that breaks it.
  */
-const REPO = path.resolve(__dirname, "..", "..");
-const TSC = path.join(REPO, "node_modules", ".bin", "tsc");
-
-let dir: string;
+let project: ReturnType<typeof typeCheckedProject>;
 
 beforeAll(() => {
-  dir = copyFixture("typed-contracts");
-  fs.mkdirSync(path.join(dir, "node_modules", "@types"), { recursive: true });
-  fs.symlinkSync(path.join(REPO, "node_modules", "@types", "node"), path.join(dir, "node_modules", "@types", "node"), "dir");
+  project = typeCheckedProject("typed-contracts");
 });
 
-afterAll(() => dir && removeProject(dir));
-
-const tsc = () => {
-  const r = run(TSC, ["-p", dir], {}, 120_000);
-  return { status: r.status, output: r.stdout + r.stderr };
-};
-
-/** `tsc` on the project with `from` replaced by `to` in `file`; the file is restored afterwards. */
-function tscWith(file: string, from: string, to: string) {
-  const full = path.join(dir, file);
-  const original = fs.readFileSync(full, "utf8");
-  expect(original, `${file} holds ${from}`).toContain(from);
-  fs.writeFileSync(full, original.replace(from, to));
-  try {
-    return tsc();
-  } finally {
-    fs.writeFileSync(full, original);
-  }
-}
+afterAll(() => project?.remove());
 
 describe("typed contracts", () => {
   it("a project using typed resolve, declared events, defineSubscriber and the kiosk/sql and kiosk/testing entries type-checks", () => {
-    const r = tsc();
+    const r = project.tsc();
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });
@@ -63,7 +37,7 @@ describe("typed contracts", () => {
     ["a misspelt event in unitOfWork.emit from a job", "src/jobs/tidy.ts", 'emit("wish.made"', 'emit("wish.mad"', /tidy\.ts\(4,\d+\): error TS\d+: .*"wish\.mad"/],
     ["the raw-SQL layer imported from the stable entry", "src/entries.ts", 'from "kiosk/sql"', 'from "kiosk"', /entries\.ts\(2,\d+\): error TS2305: Module '"kiosk"' has no exported member 'sql'/],
   ])("refuses %s", (_what, file, from, to, error) => {
-    const r = tscWith(file, from, to);
+    const r = project.tscWith([file, from, to]);
     expect(r.status).not.toBe(0);
     expect(r.output).toMatch(error);
   });
