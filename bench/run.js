@@ -76,11 +76,11 @@ function loadNotes(group, labels) {
 }
 
 /** "  per round: 76.2%, 79.3% (kiosk 6771, 6900 req/s; express 8881, 8700 req/s)" when measured in rounds. */
-function roundsNote(kiosk, baseline, baselineName) {
+function roundsNote(kiosk, baseline, baselineName, kioskName = "kiosk") {
   if (!kiosk?.rounds || kiosk.rounds.length < 2) return [];
   const ratios = kiosk.rounds.map((r, i) => fmt.pct((100 * r.reqPerSec) / baseline.rounds[i].reqPerSec));
   const rps = (x) => x.rounds.map((r) => fmt.n(r.reqPerSec)).join(", ");
-  return [`  ${kiosk.rounds.length} alternating rounds: ratio ${ratios.join(", ")}  (kiosk ${rps(kiosk)} req/s; ${baselineName} ${rps(baseline)} req/s)`];
+  return [`  ${kiosk.rounds.length} alternating rounds: ratio ${ratios.join(", ")}  (${kioskName} ${rps(kiosk)} req/s; ${baselineName} ${rps(baseline)} req/s)`];
 }
 
 function summary(results) {
@@ -118,9 +118,15 @@ function summary(results) {
     single.push(["catalog: kiosk vs hand-written JSON", `${same ? "identical" : "DIFFERENT (see the warnings below the load table)"}: page of 20 ${fmt.n(catalog.bytes.page / 1024, 1)} KB, product ${fmt.n(catalog.bytes.product / 1024, 1)} KB`]);
     loadRows.push(loadRow("GET /store/products?limit=20 (pg)", catalog.kioskList, "hand-written", catalog.handList, BUDGET_PCT));
     loadRows.push(...roundsNote(catalog.kioskList, catalog.handList, "hand-written"));
+    if (catalog.cfList) {
+      const cf = catalog.customFields;
+      single.push([`catalog: ${Object.keys(cf.fields).length} product custom fields`, `${Object.entries(cf.fields).map(([k, t]) => `${k} (${t})`).join(", ")}; values set on ${catalog.seed.products} products through POST /admin/products/:id in ${fmt.ms(cf.setMs)}; page of 20 ${fmt.n(catalog.bytes.customFieldsPage / 1024, 1)} KB`]);
+      loadRows.push(loadRow("  same, 5 custom fields on product (pg)", catalog.cfList, "plain kiosk", catalog.kioskList, cf.budgetPct));
+      loadRows.push(...roundsNote(catalog.cfList, catalog.kioskList, "plain kiosk", "custom fields"));
+    }
     loadRows.push(loadRow("GET /store/products/:id (pg)", catalog.kioskById, "hand-written", catalog.handById, BUDGET_PCT));
     loadRows.push(...roundsNote(catalog.kioskById, catalog.handById, "hand-written"));
-    loadRows.push(...loadNotes(catalog, { kioskList: "kiosk product list", handList: "hand-written product list", kioskById: "kiosk product", handById: "hand-written product" }));
+    loadRows.push(...loadNotes(catalog, { kioskList: "kiosk product list", cfList: "kiosk product list with custom fields", handList: "hand-written product list", kioskById: "kiosk product", handById: "hand-written product" }));
     for (const [what, diff] of Object.entries(catalog.parity)) {
       if (diff) loadRows.push(`  ! WARNING: ${what}: kiosk and hand-written JSON differ, first at ${diff}`);
     }

@@ -6,10 +6,15 @@ const path = require("node:path");
 const { tempDir } = require("./cleanup");
 const { repoRoot } = require("./util");
 
-/** Copies `test/fixtures/<name>` to a temp dir (removed on exit) and links the repo as node_modules/kiosk. */
-function copyFixture(name) {
-  const dir = tempDir(`kiosk-bench-${name}-`);
+/**
+ * Copies `test/fixtures/<name>` to a temp dir (removed on exit) and links the repo as
+ * node_modules/kiosk. `overlay` (a `bench/fixtures/<overlay>` dir) is then copied over it: the
+ * bench's own variants of a test fixture (a config and its migrations).
+ */
+function copyFixture(name, { overlay } = {}) {
+  const dir = tempDir(`kiosk-bench-${overlay ?? name}-`);
   fs.cpSync(path.join(repoRoot, "test", "fixtures", name), dir, { recursive: true });
+  if (overlay) fs.cpSync(path.join(__dirname, "..", "fixtures", overlay), dir, { recursive: true });
   fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
   fs.symlinkSync(repoRoot, path.join(dir, "node_modules", "kiosk"), "dir");
   return dir;

@@ -74,6 +74,11 @@ function figuresOf(results) {
     loadFigures("catalog", "kiosk GET /store/products?limit=20", catalog.kioskList);
     loadFigures("catalog", "hand-written GET /store/products?limit=20", catalog.handList);
     ratio("catalog", "GET /store/products?limit=20: kiosk / hand-written req/s", catalog.listPct, BUDGET_PCT);
+    if (catalog.cfList) {
+      loadFigures("catalog", "kiosk GET /store/products?limit=20, 5 custom fields", catalog.cfList);
+      ratio("catalog", "GET /store/products?limit=20: 5 custom fields / plain req/s", catalog.cfListPct, catalog.customFields.budgetPct);
+      ratio("catalog", "GET /store/products?limit=20: 5 custom fields / plain cpu/req", catalog.cfCpuPct);
+    }
     loadFigures("catalog", "kiosk GET /store/products/:id", catalog.kioskById);
     loadFigures("catalog", "hand-written GET /store/products/:id", catalog.handById);
     ratio("catalog", "GET /store/products/:id: kiosk / hand-written req/s", catalog.byIdPct, BUDGET_PCT);

@@ -3,13 +3,17 @@
 // fixture (the core modules alone), 200 products x 3 variants seeded through the Admin
 // API, next to bench/handwritten-catalog-server.js (node:http + pg) on the same database.
 // Both answer GET /store/products?limit=20 and GET /store/products/:id with the same JSON
-// (checked before measuring), then both are loaded alike.
+// (checked before measuring), then both are loaded alike. The product list is also loaded on
+// a copy of the seeded database served by the store fixture with five product custom fields
+// (bench/lib/catalog-custom-fields.js), in the same alternation: what custom fields cost the
+// catalog.
 const fs = require("node:fs");
 const path = require("node:path");
 const { copyFixture } = require("../lib/fixture");
 const { startKiosk, startNode, runKiosk, waitFor200, stop } = require("../lib/server-process");
 const { load, loadAlternating } = require("../lib/load");
-const { checkReachable, createDatabase, vacuumAnalyze, backendMonitor, ADMIN_URL } = require("../lib/postgres");
+const { checkReachable, createDatabase, cloneDatabase, vacuumAnalyze, backendMonitor, ADMIN_URL } = require("../lib/postgres");
+const customFields = require("../lib/catalog-custom-fields");
 const { summarize } = require("../lib/cpuprofile-top");
 const { HOST, repoRoot, requestJson, freePort, firstDifference, cleanEnv, logTail, log } = require("../lib/util");
 
@@ -23,6 +27,8 @@ const ADMIN = { email: "bench@kiosk.test", password: "bench-password" };
 const JWT_SECRET = "bench-secret";
 const LIST_PATH = "/store/products?limit=20";
 const ROUNDS = 2;
+/** Custom fields on the list: req/s at least this share of the plain catalog's. */
+const CUSTOM_FIELDS_BUDGET_PCT = 95;
 /** The application_name of kiosk's pool (src/kernel/database/create-data-source.ts) and of the baseline's. */
 const KIOSK_APPLICATION_NAME = "kiosk";
 const HANDWRITTEN_APPLICATION_NAME = "handwritten-bench";
@@ -84,9 +90,10 @@ async function seed(port, token) {
     collections.push((await admin("/admin/collections", { title: `Collection ${c}`, handle: `collection-${c}` })).collection);
   }
   const started = performance.now();
+  const ids = new Array(PRODUCTS);
   await pool(SEED_CONCURRENCY, Array.from({ length: PRODUCTS }, (_, i) => i), async (i) => {
     const color = COLORS[i % COLORS.length];
-    await admin("/admin/products", {
+    const { product } = await admin("/admin/products", {
       title: `Bench product ${i}`,
       subtitle: `Subtitle ${i}`,
       description: `A product seeded by the kiosk bench, number ${i}.`,
@@ -112,8 +119,9 @@ async function seed(port, token) {
         ],
       })),
     });
+    ids[i] = product.id;
   });
-  return { region, products: PRODUCTS, variantsPerProduct: SIZES.length, ms: performance.now() - started };
+  return { region, ids, products: PRODUCTS, variantsPerProduct: SIZES.length, ms: performance.now() - started };
 }
 
 async function run({ logDir }) {
@@ -131,6 +139,7 @@ async function run({ logDir }) {
     return { skipped: why };
   }
   const procs = [];
+  let cfDb;
   try {
     log(`catalog: database ${db.name}; kiosk build + migrate on a copy of the store fixture`);
     const dir = copyFixture("store");
@@ -141,7 +150,7 @@ async function run({ logDir }) {
     const poolSize = kioskPoolSize(dir, db.url);
 
     const kioskPort = await freePort();
-    const kiosk = startKiosk("start", { dir, port: kioskPort, env, extraArgs: ["--host", HOST] });
+    let kiosk = startKiosk("start", { dir, port: kioskPort, env, extraArgs: ["--host", HOST] });
     procs.push(kiosk);
     await waitFor200(kiosk, kioskPort, "/health");
     const { access_token: token } = await requestJson(kioskPort, "/admin/auth/token", { method: "POST", body: ADMIN });
@@ -149,6 +158,25 @@ async function run({ logDir }) {
     const seeded = await seed(kioskPort, token);
     log(`catalog: seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
     await vacuumAnalyze(db.url);
+
+    // The custom-fields copy: the seeded database copied (nothing may be connected to it, so
+    // kiosk restarts), migrated by its project, and every product given its values.
+    await stop(kiosk);
+    cfDb = await cloneDatabase(db.name, "cf");
+    kiosk = startKiosk("start", { dir, port: kioskPort, env, extraArgs: ["--host", HOST] });
+    procs.push(kiosk);
+    log(`catalog: database ${cfDb.name}; a copy with ${Object.keys(customFields.FIELDS).length} product custom fields: kiosk build, migrate, migrate check`);
+    const cfDir = customFields.prepareProject(cfDb.url);
+    const cfPort = await freePort();
+    const cfKiosk = startKiosk("start", { dir: cfDir, port: cfPort, env: { ...env, DATABASE_URL: cfDb.url }, extraArgs: ["--host", HOST], logFile: path.join(logDir, "kiosk-custom-fields.log") });
+    procs.push(cfKiosk);
+    await Promise.all([waitFor200(kiosk, kioskPort, "/health"), waitFor200(cfKiosk, cfPort, "/health")]);
+    const cfSetAt = performance.now();
+    const { access_token: cfToken } = await requestJson(cfPort, "/admin/auth/token", { method: "POST", body: ADMIN });
+    await customFields.setValues(adminClient(cfPort, cfToken), seeded.ids, pool);
+    const cfSetMs = performance.now() - cfSetAt;
+    log(`catalog: custom-field values set on ${PRODUCTS} products in ${(cfSetMs / 1000).toFixed(1)} s`);
+    await vacuumAnalyze(cfDb.url);
 
     const handPort = await freePort();
     const hand = startNode([handwrittenScript, String(handPort), HOST], {
@@ -164,38 +192,57 @@ async function run({ logDir }) {
     if (kPage.products.length !== 20 || kPage.count !== PRODUCTS) throw new Error(`kiosk's page has ${kPage.products.length} products of ${kPage.count}, expected 20 of ${PRODUCTS}`);
     const productPath = `/store/products/${kPage.products[7].id}`;
     const [kOne, hOne] = await Promise.all([requestJson(kioskPort, productPath), requestJson(handPort, productPath)]);
+    const cfPage = await requestJson(cfPort, LIST_PATH);
     const parity = {
       [`GET ${LIST_PATH}`]: firstDifference(kPage, hPage),
       [`GET /store/products/:id`]: firstDifference(kOne, hOne),
     };
+    const cfDiff = customFields.pageDifference(cfPage, kPage, new Map(seeded.ids.map((id, i) => [id, i])));
+    if (cfDiff) throw new Error(`the custom-fields copy's ${LIST_PATH} is not the plain page plus the values set: first difference at ${cfDiff}`);
+    log(`catalog: GET ${LIST_PATH} with custom fields: the plain page plus each product's ${Object.keys(customFields.FIELDS).length} values`);
     for (const [what, diff] of Object.entries(parity)) {
       if (diff) log(`catalog: WARNING: ${what}: kiosk and the hand-written server answer different JSON; first difference at ${diff}`);
       else log(`catalog: ${what}: same JSON from both`);
     }
 
-    const bytes = { page: JSON.stringify(kPage).length, product: JSON.stringify(kOne).length };
-    const out = { poolSize, bytes, seed: { products: seeded.products, variantsPerProduct: seeded.variantsPerProduct, ms: seeded.ms }, parity };
+    const bytes = { page: JSON.stringify(kPage).length, product: JSON.stringify(kOne).length, customFieldsPage: JSON.stringify(cfPage).length };
+    const out = {
+      poolSize,
+      bytes,
+      seed: { products: seeded.products, variantsPerProduct: seeded.variantsPerProduct, ms: seeded.ms },
+      parity,
+      customFields: { fields: customFields.FIELDS, setMs: cfSetMs, budgetPct: CUSTOM_FIELDS_BUDGET_PCT },
+    };
     // Kiosk and the hand-written server alternate, on the same database, ROUNDS times.
     // CPU per request counts each server's node process and its PostgreSQL backends.
+    // The custom-fields copy joins the product list's alternation, right after the plain kiosk;
+    // its PostgreSQL backends are told apart from the plain one's by their database.
     const monitor = await backendMonitor(db.url);
+    const cfMonitor = await backendMonitor(cfDb.url);
     try {
       const kioskPids = async () => [kiosk.child.pid, ...(await monitor.pids(KIOSK_APPLICATION_NAME))];
+      const cfPids = async () => [cfKiosk.child.pid, ...(await cfMonitor.pids(KIOSK_APPLICATION_NAME))];
       const handPids = async () => [hand.child.pid, ...(await monitor.pids(HANDWRITTEN_APPLICATION_NAME))];
       const target = (port, p, pids) => ({ url: `http://${HOST}:${port}${p}`, pids });
+      const lists = { kioskList: target(kioskPort, LIST_PATH, kioskPids), cfList: target(cfPort, LIST_PATH, cfPids), handList: target(handPort, LIST_PATH, handPids) };
       Object.assign(
         out,
-        await loadAlternating({ kioskList: target(kioskPort, LIST_PATH, kioskPids), handList: target(handPort, LIST_PATH, handPids) }, { rounds: ROUNDS }),
+        await loadAlternating(lists, { rounds: ROUNDS }),
         await loadAlternating({ kioskById: target(kioskPort, productPath, kioskPids), handById: target(handPort, productPath, handPids) }, { rounds: ROUNDS }),
       );
     } finally {
       await monitor.close();
+      await cfMonitor.close();
     }
     out.listPct = (100 * out.kioskList.reqPerSec) / out.handList.reqPerSec;
+    out.cfListPct = (100 * out.cfList.reqPerSec) / out.kioskList.reqPerSec;
+    out.cfCpuPct = (100 * out.cfList.cpuMsPerReq) / out.kioskList.cpuMsPerReq;
     out.byIdPct = (100 * out.kioskById.reqPerSec) / out.handById.reqPerSec;
 
     if (process.env.KIOSK_BENCH_PROFILE) {
       // A separate kiosk under --cpu-prof (slower while profiled: not the measured one).
       await stop(hand);
+      await stop(cfKiosk);
       await stop(kiosk);
       const profDir = path.join(logDir, "cpu-prof");
       const profPort = await freePort();
@@ -229,6 +276,7 @@ async function run({ logDir }) {
     return out;
   } finally {
     for (const p of procs.reverse()) await stop(p);
+    cfDb?.drop();
     db.drop();
   }
 }
