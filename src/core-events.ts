@@ -56,6 +56,11 @@ export interface CoreEvents {
   "region.updated": Id;
   "region.deleted": Id;
 
+  "return_reason.created": Id;
+  "return_reason.updated": Id;
+  /** Raised for the reason and for each child deleted with it. */
+  "return_reason.deleted": Id;
+
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
   "shipping-option.deleted": Id;
@@ -100,6 +105,9 @@ export const CORE_EVENT_NAMES = [
   "region.created",
   "region.updated",
   "region.deleted",
+  "return_reason.created",
+  "return_reason.updated",
+  "return_reason.deleted",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

@@ -21,6 +21,7 @@ import type ProductTagService from "./modules/product/services/product-tag";
 import type PriceSelectionService from "./modules/product/services/price-selection";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
+import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ShippingOptionService from "./modules/shipping/services/shipping-option";
 import type ShippingMethodService from "./modules/shipping/services/shipping-method";
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
@@ -101,6 +102,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     // region
     regionService: RegionService;
     currencyService: CurrencyService;
+    // return
+    returnReasonService: ReturnReasonService;
     // shipping
     shippingOptionService: ShippingOptionService;
     shippingMethodService: ShippingMethodService;

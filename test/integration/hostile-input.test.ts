@@ -176,6 +176,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       .product_category;
     const discountBody = { code: "HOSTILE10", rule: { type: "percentage", value: 10, allocation: "total" }, regions: [region.id] };
     const discount = expectStatus(await store.admin("/admin/discounts", { body: discountBody }), 200).discount;
+    const reason = expectStatus(await store.admin("/admin/return-reasons", { body: { value: "hostile", label: "Hostile" } }), 200).return_reason;
     const staff = expectStatus(await store.admin("/admin/users", { body: { email: "staff@kiosk.test", password: "longenough" } }), 200).user;
 
     const shopper = { email: "shopper@kiosk.test", password: "longenough" };
@@ -208,6 +209,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "code/:code": discount.code,
       "discounts/:code": discount.code,
       "users/:id": staff.id,
+      "return-reasons/:id": reason.id,
       "customers/:id": customer.id,
       "addresses/:address_id": withAddress.shipping_addresses[0].id,
       "auth/:email": shopper.email,

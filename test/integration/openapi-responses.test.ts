@@ -110,6 +110,15 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/discounts", "/admin/discounts", { admin: true });
     await call("GET", "/admin/users", "/admin/users", { admin: true });
     await call("GET", "/admin/shipping-options", "/admin/shipping-options", { admin: true });
+    const reason = await call("POST", "/admin/return-reasons", "/admin/return-reasons", { admin: true, body: { value: "size", label: "Size" } });
+    await call("POST", "/admin/return-reasons", "/admin/return-reasons", {
+      admin: true,
+      body: { value: "small", label: "Too small", parent_return_reason_id: reason.return_reason.id },
+    });
+    await call("GET", "/admin/return-reasons", "/admin/return-reasons", { admin: true });
+    await call("GET", "/store/return-reasons", "/store/return-reasons");
+    await call("GET", "/store/return-reasons/{id}", `/store/return-reasons/${reason.return_reason.id}`);
+    await call("DELETE", "/admin/return-reasons/{id}", `/admin/return-reasons/${reason.return_reason.id}`, { admin: true });
     expect(checked.length).toBeGreaterThan(30);
   });
 });
