@@ -56,10 +56,10 @@ export interface CoreEvents {
   "region.updated": Id;
   "region.deleted": Id;
 
-  "return_reason.created": Id;
-  "return_reason.updated": Id;
+  "return-reason.created": Id;
+  "return-reason.updated": Id;
   /** Raised for the reason and for each child deleted with it. */
-  "return_reason.deleted": Id;
+  "return-reason.deleted": Id;
 
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
@@ -105,9 +105,9 @@ export const CORE_EVENT_NAMES = [
   "region.created",
   "region.updated",
   "region.deleted",
-  "return_reason.created",
-  "return_reason.updated",
-  "return_reason.deleted",
+  "return-reason.created",
+  "return-reason.updated",
+  "return-reason.deleted",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

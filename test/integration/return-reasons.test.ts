@@ -62,7 +62,7 @@ describe.each(DATABASES)("return reasons on $name", ({ name }) => {
       expect(one.body.return_reason.return_reason_children).toHaveLength(2);
     }
     await events.drain();
-    expect(events.names.filter((n) => n === "return_reason.created")).toHaveLength(4);
+    expect(events.names.filter((n) => n === "return-reason.created")).toHaveLength(4);
   });
 
   it("updates label, description and metadata, and nothing else", async () => {
@@ -81,7 +81,7 @@ describe.each(DATABASES)("return reasons on $name", ({ name }) => {
     }
     expect((await store.admin(`/admin/return-reasons/${id}`)).body.return_reason).toMatchObject({ value: "late", label: "Arrived late" });
     await events.drain();
-    expect(events.messages).toContainEqual(expect.objectContaining({ name: "return_reason.updated", data: { id } }));
+    expect(events.messages).toContainEqual(expect.objectContaining({ name: "return-reason.updated", data: { id } }));
   });
 
   it("refuses a duplicate value, an unknown parent and a second level, changing nothing", async () => {
@@ -181,8 +181,8 @@ describe.each(DATABASES)("return reasons on $name", ({ name }) => {
     await events.drain();
     expect(events.messages).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: "return_reason.deleted", data: { id: parent.id } }),
-        expect.objectContaining({ name: "return_reason.deleted", data: { id: child.id } }),
+        expect.objectContaining({ name: "return-reason.deleted", data: { id: parent.id } }),
+        expect.objectContaining({ name: "return-reason.deleted", data: { id: child.id } }),
       ]),
     );
 

@@ -57,7 +57,7 @@ export default class ReturnReasonService {
       });
       // A concurrent create of the same value fails here on the partial unique index (409 duplicate_error).
       await insertAll(tx.manager, ReturnReason, [reason]);
-      tx.emit("return_reason.created", { id: reason.id });
+      tx.emit("return-reason.created", { id: reason.id });
       return this.load(tx.manager, reason.id);
     });
   }
@@ -67,12 +67,12 @@ export default class ReturnReasonService {
       const reason = await this.live(tx.manager, id);
       const { metadata, ...fields } = input;
       await tx.manager.save(Object.assign(reason, fields, { metadata: mergeMetadata(reason.metadata, metadata) }));
-      tx.emit("return_reason.updated", { id });
+      tx.emit("return-reason.updated", { id });
       return this.load(tx.manager, id);
     });
   }
 
-  /** Soft-deletes a reason and its children (as Medusa v1's cascade does); each raises `return_reason.deleted`. */
+  /** Soft-deletes a reason and its children (as Medusa v1's cascade does); each raises `return-reason.deleted`. */
   delete(id: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       await this.live(tx.manager, id);
@@ -80,7 +80,7 @@ export default class ReturnReasonService {
       const ids = [id, ...children.map((c) => c.id)];
       const now = new Date();
       await tx.manager.update(ReturnReason, { id: In(ids), deleted_at: IsNull() }, { deleted_at: now, updated_at: now });
-      for (const deleted of ids) tx.emit("return_reason.deleted", { id: deleted });
+      for (const deleted of ids) tx.emit("return-reason.deleted", { id: deleted });
     });
   }
 
