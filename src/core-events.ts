@@ -20,6 +20,8 @@ export interface CoreEvents {
   "customer.created": Id;
   "customer.updated": Id;
   "customer.deleted": Id;
+  /** A password reset was asked for: a notification provider sends `token` to `email`. */
+  "customer.password_reset": { id: string; email: string; first_name: string | null; last_name: string | null; token: string };
 
   "discount.created": Id;
   "discount.updated": Id;
@@ -63,6 +65,8 @@ export interface CoreEvents {
   "user.created": Id;
   "user.updated": Id;
   "user.deleted": Id;
+  /** A password reset was asked for: a notification provider sends `token` to `email`. */
+  "user.password_reset": { email: string; token: string };
 }
 
 /** Every core event's name, at runtime (the generators read it to know what is declared). */
@@ -72,6 +76,7 @@ export const CORE_EVENT_NAMES = [
   "customer.created",
   "customer.updated",
   "customer.deleted",
+  "customer.password_reset",
   "discount.created",
   "discount.updated",
   "discount.deleted",
@@ -106,6 +111,7 @@ export const CORE_EVENT_NAMES = [
   "user.created",
   "user.updated",
   "user.deleted",
+  "user.password_reset",
 ] as const satisfies readonly (keyof CoreEvents)[];
 
 /** The list names every event: this fails to compile when one is missing from it. */

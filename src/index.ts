@@ -59,7 +59,14 @@ export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
-export { limitSignIn, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
+export {
+  PASSWORD_RESET_TTL,
+  passwordResetTokenSubject,
+  signPasswordResetToken,
+  verifyPasswordResetToken,
+  type ResetTokenAccount,
+} from "./kernel/auth/password-reset-token";
+export { limitSignIn, type AttemptOptions, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
 export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {
   PaymentProvider,
