@@ -29,6 +29,8 @@ export interface CoreEvents {
 
   /** A cart was completed into an order. */
   "order.placed": { id: string; cart_id: string; no_notification: boolean };
+  /** Email, addresses, no_notification or metadata changed (`POST /admin/orders/:id`). */
+  "order.updated": Id;
   "order.completed": Id;
   "order.archived": Id;
   "order.canceled": Id;
@@ -81,6 +83,7 @@ export const CORE_EVENT_NAMES = [
   "discount.updated",
   "discount.deleted",
   "order.placed",
+  "order.updated",
   "order.completed",
   "order.archived",
   "order.canceled",

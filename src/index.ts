@@ -51,6 +51,7 @@ export {
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { metadata } from "./kernel/http/metadata-schema";
+export { addressPayload, countryCode, type AddressPayload } from "./kernel/http/address-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { responses } from "./kernel/http/response-schemas";
 export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
