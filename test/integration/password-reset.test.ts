@@ -82,10 +82,25 @@ describe.each(DATABASES)("password reset on $name", ({ name }) => {
     expect((await store.request("/store/auth/token", { body: { email: customer.email, password: "new-password-1" } })).status).toBe(200);
   });
 
-  it("answers 204 and raises nothing for an unknown email", async () => {
+  it("spends every outstanding token with the reset that uses one", async () => {
+    const customer = await newCustomer();
+    await store.request("/store/customers/password-token", { body: { email: customer.email } });
+    const first = await tokenFor("customer.password_reset", customer.email);
+    await store.request("/store/customers/password-token", { body: { email: customer.email } });
+    const second = await tokenFor("customer.password_reset", customer.email);
+    expect(second).not.toBe(first);
+    const body = (token: string, password: string) => ({ body: { email: customer.email, token, password } });
+    expect((await store.request("/store/customers/password-reset", body(second, "second-pass"))).status).toBe(200);
+    expect((await store.request("/store/customers/password-reset", body(first, "first-pass"))).body).toEqual(INVALID);
+    expect((await store.request("/store/auth/token", { body: { email: customer.email, password: "second-pass" } })).status).toBe(200);
+  });
+
+  it("answers 204 and raises nothing for an unknown email or a guest", async () => {
+    await store.server.kernel.container.resolve<any>("customerService").create({ email: "guest-reset@kiosk.test" });
     await events.drain();
     const before = events.messages.length;
     expect((await store.request("/store/customers/password-token", { body: { email: "nobody@kiosk.test" } })).status).toBe(204);
+    expect((await store.request("/store/customers/password-token", { body: { email: "guest-reset@kiosk.test" } })).status).toBe(204);
     expect((await store.request("/admin/users/password-token", { body: { email: "nobody@kiosk.test" } })).status).toBe(204);
     await events.drain();
     expect(events.messages.slice(before).map((m) => m.name)).toEqual([]);

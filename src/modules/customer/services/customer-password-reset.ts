@@ -51,9 +51,10 @@ export default class CustomerPasswordResetService {
     const ttl = this.cradle.config.auth.passwordResetTtl;
     const account = await this.account(email);
     const token = signPasswordResetToken(account ?? NOBODY, jwtSecret, ttl);
-    if (!account) return;
-    const { customer } = account;
+    // The unit of work runs either way, so an unknown email answers as fast as a known one.
     await this.cradle.unitOfWork.run(async (tx) => {
+      if (!account) return;
+      const { customer } = account;
       tx.emit("customer.password_reset", {
         id: customer.id,
         email: customer.email,

@@ -46,9 +46,9 @@ export default class UserPasswordResetService {
     const { jwtSecret } = this.cradle.config.http;
     const account = await this.account({ email });
     const token = signPasswordResetToken(account ?? NOBODY, jwtSecret, this.cradle.config.auth.passwordResetTtl);
-    if (!account) return;
+    // The unit of work runs either way, so an unknown email answers as fast as a known one.
     await this.cradle.unitOfWork.run(async (tx) => {
-      tx.emit("user.password_reset", { email: account.email, token });
+      if (account) tx.emit("user.password_reset", { email: account.email, token });
     });
   }
 
