@@ -211,10 +211,16 @@ describe.each(DATABASES)("orders on $name", ({ name }) => {
         shipping_address: { address_1: "Nørregade 1", city: "København", country_code: "DK", postal_code: "1165" },
         billing_address: { first_name: "Bo", company: null },
         metadata: { gift: "", note: "leave at door" },
+        no_notification: true,
       }),
       200,
     ).order;
-    expect(updated).toMatchObject({ id: order.id, email: "new@kiosk.test", metadata: { source: "phone", note: "leave at door" } });
+    expect(updated).toMatchObject({
+      id: order.id,
+      email: "new@kiosk.test",
+      no_notification: true,
+      metadata: { source: "phone", note: "leave at door" },
+    });
     expect(updated.metadata).not.toHaveProperty("gift");
     expect(updated.shipping_address).toMatchObject({ address_1: "Nørregade 1", city: "København", country_code: "dk", postal_code: "1165" });
     expect(updated.billing_address).toMatchObject({ first_name: "Bo", company: null });
