@@ -20,6 +20,8 @@ export interface CoreEvents {
   "customer.created": Id;
   "customer.updated": Id;
   "customer.deleted": Id;
+  /** A password reset was asked for: a notification provider sends `token` to `email`. */
+  "customer.password_reset": { id: string; email: string; first_name: string | null; last_name: string | null; token: string };
 
   "discount.created": Id;
   "discount.updated": Id;
@@ -27,6 +29,8 @@ export interface CoreEvents {
 
   /** A cart was completed into an order. */
   "order.placed": { id: string; cart_id: string; no_notification: boolean };
+  /** Email, addresses, no_notification or metadata changed (`POST /admin/orders/:id`). */
+  "order.updated": Id;
   "order.completed": Id;
   "order.archived": Id;
   "order.canceled": Id;
@@ -68,6 +72,8 @@ export interface CoreEvents {
   "user.created": Id;
   "user.updated": Id;
   "user.deleted": Id;
+  /** A password reset was asked for: a notification provider sends `token` to `email`. */
+  "user.password_reset": { email: string; token: string };
 }
 
 /** Every core event's name, at runtime (the generators read it to know what is declared). */
@@ -77,10 +83,12 @@ export const CORE_EVENT_NAMES = [
   "customer.created",
   "customer.updated",
   "customer.deleted",
+  "customer.password_reset",
   "discount.created",
   "discount.updated",
   "discount.deleted",
   "order.placed",
+  "order.updated",
   "order.completed",
   "order.archived",
   "order.canceled",
@@ -114,6 +122,7 @@ export const CORE_EVENT_NAMES = [
   "user.created",
   "user.updated",
   "user.deleted",
+  "user.password_reset",
 ] as const satisfies readonly (keyof CoreEvents)[];
 
 /** The list names every event: this fails to compile when one is missing from it. */

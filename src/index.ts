@@ -51,6 +51,7 @@ export {
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { metadata } from "./kernel/http/metadata-schema";
+export { addressPayload, countryCode, type AddressPayload } from "./kernel/http/address-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { responses } from "./kernel/http/response-schemas";
 export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
@@ -59,7 +60,14 @@ export { authenticate, requireActorId } from "./kernel/auth/authenticate";
 export { SESSION_COOKIE, setSessionCookie, clearSessionCookie } from "./kernel/auth/session-cookie";
 export { signToken, verifyToken, type AuthActor } from "./kernel/auth/token";
 export { hashPassword, verifyPassword } from "./kernel/auth/password";
-export { limitSignIn, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
+export {
+  PASSWORD_RESET_TTL,
+  passwordResetTokenSubject,
+  signPasswordResetToken,
+  verifyPasswordResetToken,
+  type ResetTokenAccount,
+} from "./kernel/auth/password-reset-token";
+export { limitSignIn, type AttemptOptions, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
 export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {
   PaymentProvider,

@@ -3,6 +3,7 @@ import type CartCompletionService from "./modules/cart/services/cart-completion"
 import type LineItemService from "./modules/cart/services/line-item";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
+import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
 import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
@@ -27,6 +28,7 @@ import type ShippingMethodService from "./modules/shipping/services/shipping-met
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
 import type ManualFulfillmentProviderService from "./modules/shipping/services/manual-fulfillment-provider";
 import type UserService from "./modules/user/services/user";
+import type UserPasswordResetService from "./modules/user/services/user-password-reset";
 import type { HookRunner } from "./kernel/hooks/hook-runner";
 import type { KioskHooks } from "./hooks";
 import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrategy } from "./strategies";
@@ -79,6 +81,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     // customer
     customerService: CustomerService;
     customerAddressService: CustomerAddressService;
+    customerPasswordResetService: CustomerPasswordResetService;
     // discount
     discountService: DiscountService;
     // order
@@ -111,6 +114,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     manualFulfillmentProviderService: ManualFulfillmentProviderService;
     // user
     userService: UserService;
+    userPasswordResetService: UserPasswordResetService;
   }
 }
 

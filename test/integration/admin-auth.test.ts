@@ -14,10 +14,15 @@ describe.each(DATABASES)("admin users and auth on $name", ({ name }) => {
     await store?.close();
   });
 
-  it("refuses every registered /admin route without a token, except signing in", async () => {
+  it("refuses every registered /admin route without a token, except signing in and resetting a password", async () => {
     const admin = store.server.kernel.routes.filter((r) => r.path.startsWith("/admin"));
     expect(admin.length).toBeGreaterThan(3);
-    const open = new Set(["POST /admin/auth", "POST /admin/auth/token"]);
+    const open = new Set([
+      "POST /admin/auth",
+      "POST /admin/auth/token",
+      "POST /admin/users/password-token",
+      "POST /admin/users/reset-password",
+    ]);
     for (const route of admin) {
       for (const method of route.methods) {
         if (open.has(`${method} ${route.path}`)) continue;

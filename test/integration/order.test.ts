@@ -200,4 +200,58 @@ describe.each(DATABASES)("orders on $name", ({ name }) => {
     expectStatus(await action("order_nope", "cancel"), 404);
     expectStatus(await action(order.id, "cancel", { reason: "x" }), 400);
   });
+
+  it("updates an order's email, addresses and metadata, and refuses a canceled or archived one", async () => {
+    const order = await placeOrder();
+    const update = (body: unknown) => store.admin(`/admin/orders/${order.id}`, { body });
+    expectStatus(await update({ metadata: { source: "phone", gift: true } }), 200);
+    const updated = expectStatus(
+      await update({
+        email: "New@Kiosk.Test",
+        shipping_address: { address_1: "Nørregade 1", city: "København", country_code: "DK", postal_code: "1165" },
+        billing_address: { first_name: "Bo", company: null },
+        metadata: { gift: "", note: "leave at door" },
+        no_notification: true,
+      }),
+      200,
+    ).order;
+    expect(updated).toMatchObject({
+      id: order.id,
+      email: "new@kiosk.test",
+      no_notification: true,
+      metadata: { source: "phone", note: "leave at door" },
+    });
+    expect(updated.metadata).not.toHaveProperty("gift");
+    expect(updated.shipping_address).toMatchObject({ address_1: "Nørregade 1", city: "København", country_code: "dk", postal_code: "1165" });
+    expect(updated.billing_address).toMatchObject({ first_name: "Bo", company: null });
+    // Fields left out of an address are kept, and so is its id.
+    const again = expectStatus(await update({ shipping_address: { phone: "+45 1234" } }), 200).order;
+    expect(again.shipping_address).toMatchObject({ id: updated.shipping_address.id, address_1: "Nørregade 1", phone: "+45 1234" });
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order).toMatchObject({ email: "new@kiosk.test" });
+    await events.drain();
+    expect(events.messages.filter((m) => m.name === "order.updated" && m.data.id === order.id)).toHaveLength(3);
+
+    // Bad input is a 400 and changes nothing.
+    for (const body of [
+      { shipping_address: { street: "Main 1" } },
+      { shipping_address: { country_code: "denmark" } },
+      { email: "not-an-email" },
+      { status: "completed" },
+    ]) {
+      expect(expectStatus(await update(body), 400), JSON.stringify(body)).toMatchObject({ type: "invalid_data" });
+    }
+    expect(expectStatus(await update({ shipping_address: { country_code: "se" } }), 400)).toMatchObject({ code: "country_not_in_region" });
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order).toMatchObject({
+      email: "new@kiosk.test",
+      shipping_address: { country_code: "dk", phone: "+45 1234" },
+    });
+    expectStatus(await store.admin("/admin/orders/order_nope", { body: { email: "a@kiosk.test" } }), 404);
+    expectStatus(await store.request(`/admin/orders/${order.id}`, { body: { email: "a@kiosk.test" } }), 401);
+
+    expectStatus(await action(order.id, "cancel"), 200);
+    expect(expectStatus(await update({ email: "late@kiosk.test" }), 422)).toMatchObject({ code: "order_canceled" });
+    expectStatus(await action(order.id, "archive"), 200);
+    expect(expectStatus(await update({ metadata: { x: 1 } }), 422)).toMatchObject({ code: "order_archived" });
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order.email).toBe("new@kiosk.test");
+  });
 });

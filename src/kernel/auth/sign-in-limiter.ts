@@ -52,7 +52,11 @@ export class SignInLimiter {
     };
   }
 
-  async attempt<T>(req: KioskRequest, account: SignInAccount, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` under the limits. With `countSuccess`, a success uses up the
+   * limits too (what is limited is asking, such as a password reset email).
+   */
+  async attempt<T>(req: KioskRequest, account: SignInAccount, work: () => Promise<T>, options: AttemptOptions = {}): Promise<T> {
     const { address, email } = (this.counters ??= this.createCounters());
     const keys = { address: clientAddress(req), email: emailKey(account) };
     // The address first: a client past its limit adds no counters for the emails it sprays.
@@ -67,7 +71,7 @@ export class SignInLimiter {
       );
     try {
       const result = await work();
-      await refund();
+      if (!options.countSuccess) await refund();
       return result;
     } catch (err) {
       if (!countsAsFailure(err)) await refund();
@@ -76,7 +80,13 @@ export class SignInLimiter {
   }
 }
 
+/** Options of `limitSignIn`. */
+export interface AttemptOptions {
+  /** Count the attempt even when it succeeds (default: only refusals count). */
+  countSuccess?: boolean;
+}
+
 /** Runs a sign-in or sign-up (`work`) under the kernel's limits for this account and the request's address. */
-export function limitSignIn<T>(req: KioskRequest, account: SignInAccount, work: () => Promise<T>): Promise<T> {
-  return req.scope.resolve<SignInLimiter>("signInLimiter").attempt(req, account, work);
+export function limitSignIn<T>(req: KioskRequest, account: SignInAccount, work: () => Promise<T>, options?: AttemptOptions): Promise<T> {
+  return req.scope.resolve<SignInLimiter>("signInLimiter").attempt(req, account, work, options);
 }

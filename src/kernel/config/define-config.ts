@@ -111,6 +111,11 @@ export interface KioskConfig {
      * for at most this long; in the process that revoked it, it stops at once. 0 reads the account on every request.
      */
     accountCacheTtl?: number;
+    /**
+     * Seconds a password reset token (`POST /store/customers/password-token`, `POST /admin/users/password-token`)
+     * stays valid (default 900, 15 minutes, as Medusa v1). A token is also spent by the reset it makes.
+     */
+    passwordResetTtl?: number;
     /** Limits on failed sign-ins and sign-ups (in memory, or shared through Redis with `redis.url`). */
     rateLimit?: {
       /** Failed attempts per email (and per account type): `points` per `duration` seconds. Default 5 per 900. */

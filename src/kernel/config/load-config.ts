@@ -1,3 +1,4 @@
+import { PASSWORD_RESET_TTL } from "../auth/password-reset-token";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -64,6 +65,7 @@ const configSchema = z.strictObject({
   auth: z
     .strictObject({
       accountCacheTtl: z.number().int().min(0).max(3_600_000).optional(),
+      passwordResetTtl: z.number().int().min(1).max(604_800).optional(),
       rateLimit: z
         .strictObject({
           email: rateLimitSchema.optional(),
@@ -216,6 +218,7 @@ export function loadConfig(options: {
     },
     auth: {
       accountCacheTtl: config.auth?.accountCacheTtl ?? 5000,
+      passwordResetTtl: config.auth?.passwordResetTtl ?? PASSWORD_RESET_TTL,
       rateLimit: {
         email: {
           points: config.auth?.rateLimit?.email?.points ?? 5,

@@ -72,6 +72,8 @@ export interface ResolvedConfig {
   /** Token checks and sign-in rate limits (`accountCacheTtl` in ms, `duration` in seconds). */
   auth: {
     accountCacheTtl: number;
+    /** Seconds a password reset token is valid (default 900). */
+    passwordResetTtl: number;
     rateLimit: { email: RateLimit; address: RateLimit };
   };
   /** `customFields` as configured (validated; entity names are checked once the models load). */

@@ -17,6 +17,7 @@ import { beginAction } from "../lib/order-claim";
 import { assertOpen } from "../lib/order-status";
 import { ORDER_SORT_FIELDS } from "../lib/constants";
 import { loadOrders } from "../lib/order-rows";
+import { applyOrderUpdate, type OrderUpdate } from "../lib/order-update";
 import { orderView, type OrderView, type ViewContext } from "../lib/order-view";
 
 export interface OrderFilters {
@@ -148,6 +149,21 @@ export default class OrderService {
       assertOpen(order);
       await moveOrder(tx.manager, order, { status: "completed" }, "order_not_completable");
       tx.emit("order.completed", { id });
+      return this.retrieve(id);
+    });
+  }
+
+  /**
+   * Updates an order's email, addresses, `no_notification` or metadata (Medusa v1
+   * `updateOrder`); a canceled or archived order is a 422 (`order_canceled`,
+   * `order_archived`). Raises `order.updated`.
+   */
+  update(id: string, input: OrderUpdate): Promise<OrderView> {
+    return this.unitOfWork.run(async (tx) => {
+      const order = await beginAction(tx, id);
+      assertOpen(order);
+      await applyOrderUpdate(this.cradle, tx, order, input);
+      tx.emit("order.updated", { id });
       return this.retrieve(id);
     });
   }

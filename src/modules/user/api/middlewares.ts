@@ -1,10 +1,12 @@
 import { authenticate, defineMiddlewares } from "kiosk";
 
-/** Every `/admin` route needs an admin user's token, except signing in. */
+/** Every `/admin` route needs an admin user's token, except signing in and resetting a password. */
 const adminOnly = authenticate("user", {
   except: [
     { method: "POST", path: "/auth" },
     { method: "POST", path: "/auth/token" },
+    { method: "POST", path: "/users/password-token" },
+    { method: "POST", path: "/users/reset-password" },
   ],
 });
 

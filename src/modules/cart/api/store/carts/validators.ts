@@ -1,27 +1,13 @@
-import { customFieldsShape, metadata, z } from "kiosk";
+import { addressPayload, countryCode, customFieldsShape, metadata, z } from "kiosk";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "../../../lib/limits";
 
 const id = z.string().min(1).max(100);
-const text = z.string().max(200).nullable().optional();
-const countryCode = z.string().regex(/^[a-zA-Z]{2}$/, "must be a two-letter ISO 3166-1 code");
 
 /** A whole number of units: at least 1, at most 10 000 (fractions, zero, negatives and strings are a 400). */
 const quantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 
-/** An address, as Medusa v1's `AddressPayload`: every field optional. */
-export const address = z.strictObject({
-  first_name: text,
-  last_name: text,
-  company: text,
-  address_1: text,
-  address_2: text,
-  city: text,
-  country_code: countryCode.nullable().optional(),
-  province: text,
-  postal_code: text,
-  phone: text,
-  metadata,
-});
+/** An address, as Medusa v1's `AddressPayload`: the kernel's shared schema. */
+export const address = addressPayload;
 
 /** An address, or the id of one in the signed-in customer's address book. */
 const addressOrId = z.union([address, id]).nullable();

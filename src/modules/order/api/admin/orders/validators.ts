@@ -1,4 +1,4 @@
-import { dateRange, listQuery, metadata, money, stringList, z } from "kiosk";
+import { addressPayload, dateRange, listQuery, metadata, money, stringList, z } from "kiosk";
 import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from "../../../models/order";
 import { ORDER_SORT_FIELDS } from "../../../lib/constants";
 
@@ -53,3 +53,12 @@ export const createRefund = z.strictObject({
 
 /** Actions without a body (capture, cancel, complete, archive) accept an empty one. */
 export const noBody = z.strictObject({});
+
+/** The body of `POST /admin/orders/:id`, as Medusa v1's `AdminPostOrdersOrderReq` (email, addresses, no_notification, metadata). */
+export const updateOrder = z.strictObject({
+  email: z.email().max(254).optional(),
+  billing_address: addressPayload.optional(),
+  shipping_address: addressPayload.optional(),
+  no_notification: z.boolean().optional(),
+  metadata,
+});
