@@ -4,6 +4,7 @@ import type LineItemService from "./modules/cart/services/line-item";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type DiscountService from "./modules/discount/services/discount";
+import type NoteService from "./modules/note/services/note";
 import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
@@ -80,6 +81,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerAddressService: CustomerAddressService;
     // discount
     discountService: DiscountService;
+    // note
+    noteService: NoteService;
     // order
     orderService: OrderService;
     orderPaymentService: OrderPaymentService;
