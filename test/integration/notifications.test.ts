@@ -42,14 +42,20 @@ describe.each(DATABASES)("notifications on $name", ({ name }) => {
 
   async function placeOrder() {
     const cart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: product.variants[0].id, quantity: 1 }] });
-    return expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data as { id: string; email: string; customer_id: string };
+    return expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data as {
+      id: string;
+      email: string;
+      customer_id: string;
+      items: { id: string }[];
+    };
   }
 
   const notificationsOf = async (query: string) => expectStatus(await store.admin(`/admin/notifications?${query}`), 200);
 
   beforeAll(async () => {
-    // order.canceled goes to a provider that fails, order.shipment_created to none; the others keep their default, `log`.
-    store = await startStore(name, "notifications", { config: { notifications: { "order.canceled": "failing", "order.shipment_created": false } } });
+    // order.canceled goes to a provider that fails, order.fulfillment_created (not a default) to `log`,
+    // order.shipment_created to none; the others keep their default, `log`.
+    store = await startStore(name, "notifications", { config: { notifications: { "order.canceled": "failing", "order.fulfillment_created": "log", "order.shipment_created": false } } });
     store.server.kernel.container.register({ failingNotificationProviderService: asValue(failing.provider) });
     region = await createRegion(store, { countries: ["dk"] });
     option = await createShippingOption(store, region.id, 1000);
@@ -118,6 +124,23 @@ describe.each(DATABASES)("notifications on $name", ({ name }) => {
     expect(expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order.status).toBe("canceled");
   });
 
+  it("follows the config: an event it adds is notified, one it turns off is not", async () => {
+    const order = await placeOrder();
+    const admin = (what: string, body: unknown) => store.admin(`/admin/orders/${order.id}/${what}`, { body });
+    const fulfilled = expectStatus(await admin("fulfillment", { items: [{ item_id: order.items[0].id, quantity: 1 }] }), 200).order;
+    const fulfillmentId = fulfilled.fulfillments[0].id;
+    expectStatus(await admin("shipment", { fulfillment_id: fulfillmentId }), 200);
+    const list = await eventually(async () => {
+      const body = await notificationsOf(`resource_id=${order.id}`);
+      return body.count === 2 ? body : undefined;
+    });
+    await store.server.kernel.container.resolve<any>("eventBus").drain();
+    const events = (await notificationsOf(`resource_id=${order.id}`)).notifications.map((n: { event_name: string }) => n.event_name);
+    expect(events.sort()).toEqual(["order.fulfillment_created", "order.placed"]);
+    const fulfillment = list.notifications.find((n: { event_name: string }) => n.event_name === "order.fulfillment_created");
+    expect(fulfillment).toMatchObject({ provider_id: "log", to: order.email, data: expect.objectContaining({ fulfillment_id: fulfillmentId }) });
+  });
+
   it("refuses bad input and unknown notifications, changing nothing", async () => {
     const before = (await notificationsOf("")).count;
     expect((await store.admin("/admin/notifications?colour=red")).status).toBe(400);
@@ -147,6 +170,7 @@ describe.each(DATABASES)("notifications on $name", ({ name }) => {
     expect(store.server.kernel.container.resolve<any>("config").notifications).toEqual({
       "order.placed": "log",
       "order.canceled": "failing",
+      "order.fulfillment_created": "log",
       "customer.created": "log",
     });
   });
