@@ -42,6 +42,13 @@ export interface CoreEvents {
   /** A provider call on the order may have done something that was not recorded (a crash, a timeout). */
   "order.action_abandoned": { id: string; action: string; data: Record<string, unknown>; started_at: Date | string; reason: string };
 
+  "note.created": Id;
+  "note.updated": Id;
+  "note.deleted": Id;
+
+  /** A notification was sent and stored (`parent_id` set on a resend). */
+  "notification.created": { id: string; parent_id: string | null };
+
   "product.created": Id;
   /** `fields`: the names of the fields the update set. */
   "product.updated": { id: string; fields: string[] };
@@ -98,6 +105,10 @@ export const CORE_EVENT_NAMES = [
   "order.shipment_created",
   "order.fulfillment_canceled",
   "order.action_abandoned",
+  "note.created",
+  "note.updated",
+  "note.deleted",
+  "notification.created",
   "product.created",
   "product.updated",
   "product.deleted",

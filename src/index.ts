@@ -79,6 +79,13 @@ export type {
   WebhookActionResult,
 } from "./modules/payment/lib/payment-provider";
 export type { FulfillmentProvider } from "./modules/shipping/lib/fulfillment-provider";
+export type {
+  NotificationProvider,
+  NotificationResult,
+  NotificationEventData,
+  SentNotification,
+  AttachmentGenerator,
+} from "./modules/notification/lib/notification-provider";
 export type { KioskServices, KioskContainer } from "./services";
 export type { KioskEvents, KioskEventName, CoreEvents } from "./events";
 export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define-subscriber";

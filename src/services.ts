@@ -5,6 +5,10 @@ import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
+import type NoteService from "./modules/note/services/note";
+import type NotificationService from "./modules/notification/services/notification";
+import type NotificationProviderService from "./modules/notification/services/notification-provider";
+import type LogNotificationProviderService from "./modules/notification/services/log-notification-provider";
 import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
@@ -84,6 +88,12 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerPasswordResetService: CustomerPasswordResetService;
     // discount
     discountService: DiscountService;
+    // note
+    noteService: NoteService;
+    // notification
+    notificationService: NotificationService;
+    notificationProviderService: NotificationProviderService;
+    logNotificationProviderService: LogNotificationProviderService;
     // order
     orderService: OrderService;
     orderPaymentService: OrderPaymentService;

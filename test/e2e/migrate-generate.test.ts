@@ -145,10 +145,10 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
     }
     expect(source).toMatch(/indices: \[\{ name: "IDX_\w+", columnNames: \["slug"\], isUnique: true \}\]/);
     expect(source).toContain(
-      '    await queryRunner.addColumn(\n      "note",\n      new TableColumn({ name: "color", type: "varchar", length: 40, isNullable: true }),\n    );',
+      '    await queryRunner.addColumn(\n      "project_note",\n      new TableColumn({ name: "color", type: "varchar", length: 40, isNullable: true }),\n    );',
     );
     expect(source).toContain(
-      '  async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn("note", "color");\n    await queryRunner.dropTable("tag");\n  }',
+      '  async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn("project_note", "color");\n    await queryRunner.dropTable("tag");\n  }',
     );
 
     const ran = kiosk("migrate", "run");

@@ -67,7 +67,7 @@ describe.each(DATABASES)("kiosk start reads .env and needs a build ($name)", ({ 
       const client = new Client({ connectionString: db.url });
       await client.connect();
       try {
-        expect((await client.query("SELECT title FROM note")).rows).toEqual([{ title: "kept in the .env database" }]);
+        expect((await client.query("SELECT title FROM project_note")).rows).toEqual([{ title: "kept in the .env database" }]);
       } finally {
         await client.end();
       }

@@ -193,6 +193,14 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       await store.admin(`/admin/orders/${order.id}/fulfillment`, { body: { items: [{ item_id: order.items[0].id, quantity: 1 }] } }),
       200,
     ).order;
+    const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
+    // The order's notification is written by a subscriber after the commit.
+    let notification: { id: string } | undefined;
+    for (let tries = 0; !notification && tries < 100; tries++) {
+      notification = expectStatus(await store.admin(`/admin/notifications?resource_id=${order.id}`), 200).notifications[0];
+      if (!notification) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!notification) throw new Error("the order's notification never came");
 
     Object.assign(real, {
       "products/:id": product.id,
@@ -220,6 +228,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "cart/:cart_id": placedCart.id,
       "fulfillments/:fulfillment_id": fulfilled.fulfillments[0].id,
       "payment/:provider_id": "manual",
+      "notes/:id": note.id,
+      "notifications/:id": notification.id,
     });
   }, 120_000);
 

@@ -74,6 +74,13 @@ export interface KioskConfig {
      */
     timeout?: number;
   };
+  /**
+   * Which notification provider sends each event's notification, by event name
+   * (`{ "order.placed": "log" }`); `false` sends none for that event. Merged over the
+   * defaults: `log` for `order.placed`, `order.shipment_created`, `order.canceled` and
+   * `customer.created`. The notification module's README lists the events it listens to.
+   */
+  notifications?: Record<string, string | false>;
   http?: {
     /** Env: PORT. */
     port?: number;

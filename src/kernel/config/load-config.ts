@@ -47,6 +47,12 @@ const configSchema = z.strictObject({
       sweepGrace: z.number().int().min(0).optional(),
     })
     .optional(),
+  notifications: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/, "an event name such as order.placed"),
+      z.union([z.string().min(1).max(100), z.literal(false)]),
+    )
+    .optional(),
   payments: z.strictObject({ timeout: z.number().int().min(100).max(600_000).optional() }).optional(),
   http: z
     .strictObject({
@@ -206,6 +212,7 @@ export function loadConfig(options: {
     payments: {
       timeout: config.payments?.timeout ?? 30_000,
     },
+    notifications: resolveNotifications(config.notifications),
     http: {
       port: options.overrides?.port ?? envPort(process.env.PORT) ?? config.http?.port ?? 9000,
       storeCors: process.env.STORE_CORS || config.http?.storeCors || (env === "production" ? "" : LOCAL_ORIGINS),
@@ -234,4 +241,18 @@ export function loadConfig(options: {
     plugins: config.plugins ?? [],
     strategies: (config.strategies ?? {}) as Record<string, object>,
   };
+}
+
+/** The events notified by default, each through the built-in `log` provider. */
+const DEFAULT_NOTIFICATIONS: Record<string, string> = {
+  "order.placed": "log",
+  "order.shipment_created": "log",
+  "order.canceled": "log",
+  "customer.created": "log",
+};
+
+/** The config's `notifications` over the defaults; an event set to `false` is left out. */
+function resolveNotifications(given: Record<string, string | false> | undefined): Record<string, string> {
+  const merged: Record<string, string | false> = { ...DEFAULT_NOTIFICATIONS, ...given };
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== false));
 }

@@ -55,6 +55,8 @@ export interface ResolvedConfig {
   payments: {
     timeout: number;
   };
+  /** Notification provider id by event name (defaults merged, `false` entries removed). */
+  notifications: Record<string, string>;
   http: {
     port: number;
     /** Comma separated origins; "" when unset in production (start-up refuses it). */
