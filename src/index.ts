@@ -51,7 +51,7 @@ export {
 export { withValidation } from "./kernel/http/with-validation";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { metadata } from "./kernel/http/metadata-schema";
-export { addressPayload, countryCode, type AddressPayload } from "./kernel/http/address-schema";
+export { addressPayload, countryCode, ADDRESS_FIELDS, type AddressPayload } from "./kernel/http/address-schema";
 export { listQuery, retrieveQuery, listEnvelope, stringList, MAX_LIMIT } from "./kernel/http/list-query";
 export { responses } from "./kernel/http/response-schemas";
 export { isoDate, dateRange, strictIsoDate, isStorableDate, MIN_DATE, MAX_DATE } from "./kernel/http/date-schema";
@@ -67,6 +67,7 @@ export {
   verifyPasswordResetToken,
   type ResetTokenAccount,
 } from "./kernel/auth/password-reset-token";
+export { invalidResetToken, resetTokenFor, checkResetToken, writeNewPassword } from "./kernel/auth/password-reset";
 export { limitSignIn, type AttemptOptions, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
 export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {

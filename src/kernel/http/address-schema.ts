@@ -25,3 +25,6 @@ export const addressPayload = z.strictObject({
 });
 
 export type AddressPayload = z.infer<typeof addressPayload>;
+
+/** The fields of an address (`metadata` included), for code that copies or lays one over another. */
+export const ADDRESS_FIELDS = Object.keys(addressPayload.shape) as (keyof AddressPayload)[];

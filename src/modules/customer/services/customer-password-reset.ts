@@ -1,17 +1,5 @@
-import {
-  hashPassword,
-  signPasswordResetToken,
-  UnauthorizedError,
-  verifyPasswordResetToken,
-  type KioskServices,
-  type ResetTokenAccount,
-} from "kiosk";
+import { checkResetToken, resetTokenFor, writeNewPassword, type KioskServices, type ResetTokenAccount } from "kiosk";
 import { Customer } from "../models/customer";
-
-/** Stands in for an unknown email's account, so its answer costs what a known one's does. */
-const NOBODY: ResetTokenAccount = { actorType: "customer", id: "cus_nobody", passwordHash: "", tokenVersion: 0 };
-
-const invalidToken = () => new UnauthorizedError("Invalid or expired password reset token", "invalid_reset_token");
 
 /**
  * Customer password reset, as Medusa v1: a token for an email (raised with
@@ -50,7 +38,7 @@ export default class CustomerPasswordResetService {
     const { jwtSecret } = this.cradle.config.http;
     const ttl = this.cradle.config.auth.passwordResetTtl;
     const account = await this.account(email);
-    const token = signPasswordResetToken(account ?? NOBODY, jwtSecret, ttl);
+    const token = resetTokenFor("customer", account, jwtSecret, ttl);
     // The unit of work runs either way, so an unknown email answers as fast as a known one.
     await this.cradle.unitOfWork.run(async (tx) => {
       if (!account) return;
@@ -73,24 +61,9 @@ export default class CustomerPasswordResetService {
    */
   async reset(email: string, token: string, password: string): Promise<Customer> {
     const { jwtSecret } = this.cradle.config.http;
-    const account = await this.account(email);
-    if (!verifyPasswordResetToken(token, account ?? NOBODY, jwtSecret) || !account) {
-      await hashPassword(password); // an unknown email costs what a known one does
-      throw invalidToken();
-    }
-    const passwordHash = await hashPassword(password);
+    const { account, passwordHash } = await checkResetToken("customer", token, await this.account(email), jwtSecret, password);
     await this.cradle.unitOfWork.run(async (tx) => {
-      const { affected } = await tx.manager
-        .createQueryBuilder()
-        .update(Customer)
-        .set({ password_hash: passwordHash, token_version: () => "token_version + 1" })
-        .where("id = :id AND password_hash = :old AND token_version = :version", {
-          id: account.id,
-          old: account.passwordHash,
-          version: account.tokenVersion,
-        })
-        .execute();
-      if (!affected) throw invalidToken();
+      await writeNewPassword(tx.manager, Customer, account, passwordHash);
       tx.emit("customer.updated", { id: account.id });
     });
     this.cradle.tokenVersionCache.forget("customer", account.id);

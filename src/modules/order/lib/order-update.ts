@@ -1,4 +1,4 @@
-import { generateId, InvalidDataError, mergeMetadata, type AddressPayload, type KioskServices, type TransactionContext } from "kiosk";
+import { ADDRESS_FIELDS, generateId, InvalidDataError, mergeMetadata, type AddressPayload, type KioskServices, type TransactionContext } from "kiosk";
 import { Order } from "../models/order";
 
 /** The body of `POST /admin/orders/:id`, as Medusa v1's `AdminPostOrdersOrderReq` (the parts supported). */
@@ -10,19 +10,6 @@ export interface OrderUpdate {
   metadata?: Record<string, unknown> | null;
 }
 
-const ADDRESS_FIELDS = [
-  "first_name",
-  "last_name",
-  "company",
-  "address_1",
-  "address_2",
-  "city",
-  "country_code",
-  "province",
-  "postal_code",
-  "phone",
-  "metadata",
-] as const;
 
 /**
  * The stored address with the given fields laid over it, as Medusa v1 updates an

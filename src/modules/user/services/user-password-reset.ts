@@ -1,18 +1,5 @@
-import {
-  hashPassword,
-  passwordResetTokenSubject,
-  signPasswordResetToken,
-  UnauthorizedError,
-  verifyPasswordResetToken,
-  type KioskServices,
-  type ResetTokenAccount,
-} from "kiosk";
+import { checkResetToken, passwordResetTokenSubject, resetTokenFor, writeNewPassword, type KioskServices, type ResetTokenAccount } from "kiosk";
 import { User } from "../models/user";
-
-/** Stands in for an unknown email's account, so its answer costs what a known one's does. */
-const NOBODY: ResetTokenAccount = { actorType: "user", id: "usr_nobody", passwordHash: "", tokenVersion: 0 };
-
-const invalidToken = () => new UnauthorizedError("Invalid or expired password reset token", "invalid_reset_token");
 
 /**
  * Admin user password reset, as Medusa v1: a token for an email (raised with
@@ -45,7 +32,7 @@ export default class UserPasswordResetService {
   async requestToken(email: string): Promise<void> {
     const { jwtSecret } = this.cradle.config.http;
     const account = await this.account({ email });
-    const token = signPasswordResetToken(account ?? NOBODY, jwtSecret, this.cradle.config.auth.passwordResetTtl);
+    const token = resetTokenFor("user", account, jwtSecret, this.cradle.config.auth.passwordResetTtl);
     // The unit of work runs either way, so an unknown email answers as fast as a known one.
     await this.cradle.unitOfWork.run(async (tx) => {
       if (account) tx.emit("user.password_reset", { email: account.email, token });
@@ -60,24 +47,10 @@ export default class UserPasswordResetService {
   async reset(input: { email?: string; token: string; password: string }): Promise<User> {
     const { jwtSecret } = this.cradle.config.http;
     const subject = passwordResetTokenSubject(input.token);
-    const account = input.email ? await this.account({ email: input.email }) : subject ? await this.account({ id: subject }) : undefined;
-    if (!verifyPasswordResetToken(input.token, account ?? NOBODY, jwtSecret) || !account) {
-      await hashPassword(input.password);
-      throw invalidToken();
-    }
-    const passwordHash = await hashPassword(input.password);
+    const found = input.email ? await this.account({ email: input.email }) : subject ? await this.account({ id: subject }) : undefined;
+    const { account, passwordHash } = await checkResetToken("user", input.token, found, jwtSecret, input.password);
     await this.cradle.unitOfWork.run(async (tx) => {
-      const { affected } = await tx.manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ password_hash: passwordHash, token_version: () => "token_version + 1" })
-        .where("id = :id AND password_hash = :old AND token_version = :version", {
-          id: account.id,
-          old: account.passwordHash,
-          version: account.tokenVersion,
-        })
-        .execute();
-      if (!affected) throw invalidToken();
+      await writeNewPassword(tx.manager, User, account, passwordHash);
       tx.emit("user.updated", { id: account.id });
     });
     this.cradle.tokenVersionCache.forget("user", account.id);
