@@ -6,8 +6,6 @@ import { orderTaxLines } from "./order-tax-lines";
 /** What building an order view needs from other modules. */
 export interface ViewContext {
   lineItems: KioskServices["lineItemService"];
-  /** For the lines' `tax_lines` (the order's own rate). */
-  regionService: KioskServices["regionService"];
   /** The orders' lines with their adjustments (`lineItemService.listForOrders`). */
   lines: LineItem[];
   variants: Map<string, unknown>;

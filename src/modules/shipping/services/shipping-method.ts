@@ -1,4 +1,4 @@
-import { In, IsNull, NotFoundError, UnprocessableError, type KioskServices } from "kiosk";
+import { IsNull, NotFoundError, UnprocessableError, type KioskServices } from "kiosk";
 import type { JsonBatch, Sql } from "kiosk/sql";
 import { ShippingMethod } from "../models/shipping-method";
 import { ShippingOption } from "../models/shipping-option";
@@ -87,12 +87,5 @@ export default class ShippingMethodService {
   /** Read part: the shipping methods of orders with their `shipping_option`, as `readForCarts` (group them by `order_id`). */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => MethodWithOption[] {
     return readMethodParts(batch, "order_id", orderIds);
-  }
-
-  /** An order's shipping methods with their options. */
-  listForOrders(orderIds: string[]): Promise<ShippingMethod[]> {
-    return this.cradle.unitOfWork.run(
-      (tx) => tx.manager.find(ShippingMethod, { where: { order_id: In(orderIds) }, relations: { shipping_option: true } }),
-    );
   }
 }
