@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, suiteDatabase } from "../helpers/databases";
 import { copyFixture, removeProject } from "../helpers/fixture-project";
-import { KIOSK_BIN } from "../helpers/processes";
+import { KIOSK_BIN, cleanEnv } from "../helpers/processes";
 
 const TAG_MODEL = `import { Column, Entity, Index, KioskEntity } from "kiosk";
 
@@ -53,8 +53,7 @@ describe.each(DATABASES)("kiosk migrate generate on $name", ({ name }) => {
   let db: { url: string | undefined; drop: () => Promise<void> };
 
   function kiosk(...args: string[]) {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url ?? "" };
-    for (const k of ["NODE_ENV", "JWT_SECRET", "KIOSK_DEBUG"]) delete env[k];
+    const env = cleanEnv({ DATABASE_URL: db.url ?? "" });
     const r = spawnSync(process.execPath, [KIOSK_BIN, ...args, "--cwd", dir], { env, encoding: "utf8", timeout: 20_000 });
     return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
   }
