@@ -361,6 +361,28 @@ describe.each(DATABASES)("order, payment and fulfillment statuses on $name", ({ 
       // Capturing again asks the provider again, which treats it as the same capture.
       expect(expectStatus(await action(order.id, "capture"), 200).order.payment_status).toBe("captured");
     });
+
+    it("that do not answer within fulfillments.timeout are a 503 fulfillment_provider_timeout, and nothing is fulfilled", async () => {
+      const order = await placeOrder();
+      const config = store.server.kernel.container.resolve<any>("config");
+      const timeout = config.fulfillments.timeout;
+      const items = order.items.map((i: any) => ({ item_id: i.id, quantity: i.quantity }));
+      provider.fulfil.delayMs = 300;
+      config.fulfillments.timeout = 50;
+      try {
+        await expectRefused(await action(order.id, "fulfillment", { items }), 503, "fulfillment_provider_timeout", order);
+      } finally {
+        config.fulfillments.timeout = timeout;
+        provider.fulfil.delayMs = 20;
+      }
+      expect(await claims(order.id)).toBe(0);
+      await events.drain();
+      expect(events.messages.find((m) => m.name === "order.action_abandoned" && m.data.id === order.id)?.data).toMatchObject({
+        action: "create_fulfillment",
+        reason: "fulfillment_provider_timeout",
+      });
+      expect(expectStatus(await action(order.id, "fulfillment", { items }), 200).order.fulfillment_status).toBe("fulfilled");
+    });
   });
 
   describe("claims", () => {

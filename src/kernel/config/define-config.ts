@@ -74,6 +74,14 @@ export interface KioskConfig {
      */
     timeout?: number;
   };
+  fulfillments?: {
+    /**
+     * Milliseconds a fulfillment provider call (creating or canceling a fulfillment) may take
+     * (default 30000). A slower answer is a 503 `fulfillment_provider_timeout`: nothing is
+     * recorded and the action is reported as abandoned (`order.action_abandoned`).
+     */
+    timeout?: number;
+  };
   /**
    * Which notification provider sends each event's notification, by event name
    * (`{ "order.placed": "log" }`); `false` sends none for that event. Merged over the

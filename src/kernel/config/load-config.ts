@@ -54,6 +54,7 @@ const configSchema = z.strictObject({
     )
     .optional(),
   payments: z.strictObject({ timeout: z.number().int().min(100).max(600_000).optional() }).optional(),
+  fulfillments: z.strictObject({ timeout: z.number().int().min(100).max(600_000).optional() }).optional(),
   http: z
     .strictObject({
       port: z.number().int().min(0).max(65535).optional(),
@@ -211,6 +212,9 @@ export function loadConfig(options: {
     },
     payments: {
       timeout: config.payments?.timeout ?? 30_000,
+    },
+    fulfillments: {
+      timeout: config.fulfillments?.timeout ?? 30_000,
     },
     notifications: resolveNotifications(config.notifications),
     http: {

@@ -55,6 +55,10 @@ export interface ResolvedConfig {
   payments: {
     timeout: number;
   };
+  /** Fulfillment provider calls from the admin's order actions (ms). */
+  fulfillments: {
+    timeout: number;
+  };
   /** Notification provider id by event name (defaults merged, `false` entries removed). */
   notifications: Record<string, string>;
   http: {

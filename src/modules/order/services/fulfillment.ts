@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, UnprocessableError, type FulfillmentProvider, type KioskServices, type TransactionContext } from "kiosk";
+import { ConflictError, NotFoundError, UnavailableError, UnprocessableError, type FulfillmentProvider, type KioskServices, type TransactionContext } from "kiosk";
+import { withTimeout } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
 import type { Order } from "../models/order";
@@ -56,7 +57,7 @@ export default class FulfillmentService {
         return { calls: [call], data: { provider_id: call.providerId, items: input.items } };
       },
       call: (call: FulfillmentCall) =>
-        this.provider(call.providerId).createFulfillment(call.methodData, input.items, { id: orderId, display_id: call.display_id }),
+        this.bounded(call.providerId, (p) => p.createFulfillment(call.methodData, input.items, { id: orderId, display_id: call.display_id })),
       record: async (tx, order, [{ item: call, result }]) => {
         await this.cradle.lineItemService.fulfill(orderId, input.items);
         const fulfillment = tx.manager.create(Fulfillment, {
@@ -116,7 +117,7 @@ export default class FulfillmentService {
         FULFILLMENT_STATUS.assert(order.fulfillment_status, after, "fulfillment_not_cancelable");
         return { calls: [fulfillment], data: { fulfillment_id: fulfillment.id } };
       },
-      call: (fulfillment: Fulfillment) => this.provider(fulfillment.provider_id).cancelFulfillment(fulfillment.data),
+      call: (fulfillment: Fulfillment) => this.bounded(fulfillment.provider_id, (p) => p.cancelFulfillment(fulfillment.data)),
       record: async (tx, order, [{ item: fulfillment, result }]) => {
         await this.markOnce(tx, fulfillment.id, { canceled_at: new Date(), data: (result ?? fulfillment.data) as never });
         await this.cradle.lineItemService.unfulfill(fulfillment.items ?? []);
@@ -127,8 +128,15 @@ export default class FulfillmentService {
     });
   }
 
-  private provider(id: string): FulfillmentProvider {
-    return this.cradle.fulfillmentProviderService.retrieve(id);
+  /**
+   * One call to a fulfillment provider, bounded by `fulfillments.timeout`: a
+   * provider that does not answer in time is a 503 `fulfillment_provider_timeout`
+   * (`runProviderAction` then records nothing and reports the action abandoned).
+   */
+  private bounded<T>(id: string, call: (provider: FulfillmentProvider) => Promise<T>): Promise<T> {
+    const provider = this.cradle.fulfillmentProviderService.retrieve(id);
+    const { timeout } = this.cradle.config.fulfillments;
+    return withTimeout(call(provider), timeout, () => new UnavailableError(`Fulfillment provider ${id} did not answer within ${timeout} ms`, "fulfillment_provider_timeout"));
   }
 
   /** A fulfillment of the order that is neither canceled (422 `fulfillment_canceled`) nor shipped (422 `fulfillment_shipped`). */
