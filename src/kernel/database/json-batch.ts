@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget } from "typeorm";
 import { hydrateJson } from "./hydrate";
 import { dialectOf, runSql } from "./raw-sql";
-import { sql, type Sql } from "./sql";
+import { compileSql, sql, type Sql } from "./sql";
 
 type Row = Record<string, unknown>;
 
@@ -107,7 +107,7 @@ export class JsonBatch {
         part.columns = order.filter((c) => selected.has(c));
       }
     }
-    const columns = this.parts.map((p, i) => sql`(${postgres ? postgresPart(p) : sqlitePart(p)}) AS ${sql.id(`p${i}`)}`);
+    const columns = this.parts.map((p, i) => sql`(${partHead(postgres, p)}${p.where}) AS ${sql.raw(`"p${i}"`)}`);
     const [row] = await runSql<Row>(this.manager, sql`SELECT ${sql.join(columns)}`, { prepare: true });
     this.parts.forEach((part, i) => {
       const value = row[`p${i}`];
@@ -141,15 +141,30 @@ function tableColumns(manager: EntityManager, table: string): Promise<string[]> 
   return found;
 }
 
-function postgresPart(p: BatchRows<unknown>): Sql {
-  const object = jsonObject(p.columns);
-  return sql`SELECT COALESCE(json_agg(${object}), '[]'::json) FROM ${sql.id(p.table)} t WHERE ${p.where}`;
+/**
+ * The text of a part before its `WHERE`, which depends only on the dialect, the
+ * table and its columns: written once per shape and reused, since a hot view
+ * (a cart) asks for the same parts on every request.
+ */
+const partHeads = new Map<string, Sql>();
+
+function partHead(postgres: boolean, p: BatchRows<unknown>): Sql {
+  const key = `${postgres ? "pg" : "sqlite"}\0${p.table}\0${p.columns.join(",")}`;
+  let head = partHeads.get(key);
+  if (!head) {
+    const text = compileSql(postgres ? postgresHead(p) : sqliteHead(p), postgres ? "postgres" : "sqlite").text;
+    partHeads.set(key, (head = sql.raw(text)));
+  }
+  return head;
 }
 
-function sqlitePart(p: BatchRows<unknown>): Sql {
+function postgresHead(p: BatchRows<unknown>): Sql {
+  return sql`SELECT COALESCE(json_agg(${jsonObject(p.columns)}), '[]'::json) FROM ${sql.id(p.table)} t WHERE `;
+}
+
+function sqliteHead(p: BatchRows<unknown>): Sql {
   const pairs = p.columns.map((c) => sql`'${sql.raw(c)}', ${sql.id("t", c)}`);
-  const object = sql`json_object(${sql.join(pairs)})`;
-  return sql`SELECT json_group_array(${object}) FROM ${sql.id(p.table)} t WHERE ${p.where}`;
+  return sql`SELECT json_group_array(json_object(${sql.join(pairs)})) FROM ${sql.id(p.table)} t WHERE `;
 }
 
 /** A JSON object of the row's columns on PostgreSQL: calls of at most `PAIRS_PER_CALL` pairs, merged as jsonb when there are more. */
