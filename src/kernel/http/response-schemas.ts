@@ -24,4 +24,18 @@ export const responses = {
   token: z.looseObject({ access_token: z.string() }),
   /** An object of another module, named by id: its own schema is that module's. */
   reference: z.looseObject({ id: z.string() }),
+  /** An answer with no body: `res.status(204).end()`. */
+  noContent: { emptyStatus: 204 } as EmptyResponse,
+  /** An answer of 200 with no body (`res.status(200).end()`, as Medusa v1's sign-outs answer). */
+  emptyOk: { emptyStatus: 200 } as EmptyResponse,
 };
+
+/** A response declared to have no body, with its status (`responses.noContent`, `responses.emptyOk`). */
+export interface EmptyResponse {
+  readonly emptyStatus: 200 | 204;
+}
+
+/** Whether a declared response is one of the empty answers. */
+export function isEmptyResponse(response: unknown): response is EmptyResponse {
+  return typeof response === "object" && response !== null && "emptyStatus" in response;
+}

@@ -2,6 +2,7 @@ import type { NextFunction, Response } from "express";
 import type { z } from "zod";
 import { InvalidDataError } from "../errors";
 import { checkParsed } from "./check-parsed";
+import type { EmptyResponse } from "./response-schemas";
 import { describeRoute } from "./openapi/route-schemas";
 import type { KioskRequest } from "./types";
 
@@ -32,10 +33,11 @@ export function validationError(error: z.ZodError, where: "body" | "query" | "pa
  *
  * `response` declares the JSON body of a successful answer (not checked at run
  * time): it is the route's response schema in the OpenAPI document
- * (`kiosk openapi`, `GET /openapi.json`).
+ * (`kiosk openapi`, `GET /openapi.json`); `responses.noContent` /
+ * `responses.emptyOk` declare an answer with no body (204 / 200).
  */
 export function withValidation<B = unknown, Q = unknown>(
-  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q>; response?: z.ZodType },
+  schemas: { body?: z.ZodType<B>; query?: z.ZodType<Q>; response?: z.ZodType | EmptyResponse },
   handler: (req: KioskRequest<B, Q>, res: Response, next: NextFunction) => unknown,
 ) {
   return describeRoute((req: KioskRequest<B, Q>, res: Response, next: NextFunction) => {

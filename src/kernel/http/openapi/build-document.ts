@@ -1,6 +1,7 @@
 import type { RouteDefinition } from "../../loaders/load-routes";
 import { HTTP_METHODS, type HttpMethod, type MiddlewaresConfig } from "../types";
 import { requiredActor, securityFor, securitySchemes } from "./route-security";
+import { isEmptyResponse } from "../response-schemas";
 import { routeSchemas } from "./route-schemas";
 import { SchemaComponents, type JsonSchema } from "./schema-components";
 
@@ -80,7 +81,9 @@ export function buildOpenApiDocument(
     HTTP_METHODS.filter((m) => route.handlers[m]).map((method) => ({ route, method, schemas: routeSchemas(route.handlers[method]) ?? {} })),
   );
   // Responses first: a component's `<id>Input` form is the one that may differ.
-  const responses = operations.map(({ schemas }) => schemas.response && components.convert(schemas.response, "output"));
+  const responses = operations.map(({ schemas }) =>
+    schemas.response && !isEmptyResponse(schemas.response) ? components.convert(schemas.response, "output") : undefined,
+  );
   const paths: Record<string, Record<string, Operation>> = {};
   operations.forEach(({ route, method, schemas }, i) => {
     const query = schemas.query ? queryParameters(components.convert(schemas.query, "input")) : [];
@@ -93,11 +96,14 @@ export function buildOpenApiDocument(
       operation.requestBody = { required: true, content: { "application/json": { schema: components.convert(schemas.body, "input") } } };
     }
     const response = responses[i];
+    const empty = isEmptyResponse(schemas.response) ? schemas.response.emptyStatus : undefined;
     operation.responses = {
-      "200": { description: "OK", content: { "application/json": { schema: response ?? { type: "object" } } } },
+      ...(empty
+        ? { [String(empty)]: { description: empty === 204 ? "No content" : "OK, no body" } }
+        : { "200": { description: "OK", content: { "application/json": { schema: response ?? { type: "object" } } } } }),
       default: { description: "An error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
     };
-    if (!response) operation["x-kiosk-response"] = "undeclared";
+    if (!response && !empty) operation["x-kiosk-response"] = "undeclared";
     const actor = requiredActor(middlewares, route.path, method);
     if (actor) operation.security = securityFor(actor);
     (paths[openApiPath(route.path)] ??= {})[method.toLowerCase()] = operation;

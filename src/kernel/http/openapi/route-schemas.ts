@@ -1,11 +1,12 @@
 import type { z } from "zod";
+import type { EmptyResponse } from "../response-schemas";
 
 /** What a route handler declares about itself: its input schemas and the schema of its answer. */
 export interface RouteSchemas {
   body?: z.ZodType;
   query?: z.ZodType;
-  /** The JSON body of a successful answer (200). */
-  response?: z.ZodType;
+  /** The JSON body of a successful answer (200), or an answer with no body (`responses.noContent`). */
+  response?: z.ZodType | EmptyResponse;
 }
 
 const SCHEMAS = Symbol.for("kiosk.routeSchemas");

@@ -2,8 +2,8 @@ import {
   clearSessionCookie,
   requireActorId,
   setSessionCookie,
+  responses,
   withValidation,
-  type KioskRequest,
   type KioskResponse,
 } from "kiosk";
 import type CustomerService from "../../../services/customer";
@@ -12,7 +12,7 @@ import { signIn } from "./sign-in";
 import { customerResponse } from "../../schemas";
 
 /** Signs a customer in with the session cookie: `{ customer }`. */
-export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: credentials, response: customerResponse }, async (req, res: KioskResponse) => {
   const { customer, token } = await signIn(req);
   setSessionCookie(res, "customer", token);
   res.json({ customer });
@@ -25,7 +25,7 @@ export const GET = withValidation({ response: customerResponse }, async (req, re
 });
 
 /** Signs out of the cookie session. */
-export async function DELETE(_req: KioskRequest, res: KioskResponse) {
+export const DELETE = withValidation({ response: responses.emptyOk }, async (_req, res: KioskResponse) => {
   clearSessionCookie(res, "customer");
   res.status(200).end();
-}
+});

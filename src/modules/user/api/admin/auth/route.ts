@@ -2,8 +2,8 @@ import {
   clearSessionCookie,
   requireActorId,
   setSessionCookie,
+  responses,
   withValidation,
-  type KioskRequest,
   type KioskResponse,
 } from "kiosk";
 import type UserService from "../../../services/user";
@@ -12,7 +12,7 @@ import { signIn } from "./sign-in";
 import { userResponse } from "../../schemas";
 
 /** Signs in with a session cookie: `{ user }`. */
-export const POST = withValidation({ body: credentials }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: credentials, response: userResponse }, async (req, res: KioskResponse) => {
   const { user, token } = await signIn(req);
   setSessionCookie(res, "user", token);
   res.json({ user });
@@ -25,7 +25,7 @@ export const GET = withValidation({ response: userResponse }, async (req, res: K
 });
 
 /** Signs out of the cookie session. */
-export async function DELETE(_req: KioskRequest, res: KioskResponse) {
+export const DELETE = withValidation({ response: responses.emptyOk }, async (_req, res: KioskResponse) => {
   clearSessionCookie(res, "user");
   res.status(200).end();
-}
+});

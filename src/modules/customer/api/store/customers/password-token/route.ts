@@ -1,4 +1,4 @@
-import { limitSignIn, withValidation, z, type KioskResponse } from "kiosk";
+import { limitSignIn, responses, withValidation, z, type KioskResponse } from "kiosk";
 import { email } from "../../../customer-fields";
 
 const body = z.strictObject({ email });
@@ -8,7 +8,7 @@ const body = z.strictObject({ email });
  * always 204, whether or not the email has an account; when it has, the token
  * goes out with `customer.password_reset`. Under the sign-in limits, where every request counts (each may send an email).
  */
-export const POST = withValidation({ body }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body, response: responses.noContent }, async (req, res: KioskResponse) => {
   const { email } = req.validatedBody;
   await limitSignIn(req, { actorType: "customer", email }, () =>
     req.scope.resolve("customerPasswordResetService").requestToken(email),

@@ -1,10 +1,11 @@
-import { listEnvelope, withValidation, type KioskResponse } from "kiosk";
+import { listEnvelope, responses, withValidation, type KioskResponse } from "kiosk";
+import { ProductVariant, productResponse } from "../../../../schemas";
 import { ADMIN_PRODUCT_RELATIONS, productSelection } from "../../../../../lib/product-relations";
 import type ProductVariantService from "../../../../../services/product-variant";
 import { createVariant, listVariants } from "./validators";
 
 /** The product's variants with prices and option values: `{ variants, count, offset, limit }`. */
-export const GET = withValidation({ query: listVariants }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ query: listVariants, response: responses.list("variants", ProductVariant) }, async (req, res: KioskResponse) => {
   const [variants, count] = await req.scope
     .resolve<ProductVariantService>("productVariantService")
     .list(req.params.id, req.validatedQuery);
@@ -12,7 +13,7 @@ export const GET = withValidation({ query: listVariants }, async (req, res: Kios
 });
 
 /** Adds a variant: `{ product }`. */
-export const POST = withValidation({ body: createVariant }, async (req, res: KioskResponse) => {
+export const POST = withValidation({ body: createVariant, response: productResponse }, async (req, res: KioskResponse) => {
   const selection = productSelection({}, ADMIN_PRODUCT_RELATIONS);
   const product = await req.scope
     .resolve<ProductVariantService>("productVariantService")
