@@ -41,6 +41,12 @@ export interface CoreEvents {
   "order.fulfillment_canceled": OrderFulfillment;
   /** A provider call on the order may have done something that was not recorded (a crash, a timeout). */
   "order.action_abandoned": { id: string; action: string; data: Record<string, unknown>; started_at: Date | string; reason: string };
+  /**
+   * A signed-in customer asked to take over guest orders placed with `old_email`:
+   * a notification provider sends `token` to `old_email`, whose owner confirms
+   * with it (`POST /store/orders/customer/confirm`). Medusa v1's event.
+   */
+  "order-update-token.created": { old_email: string; new_customer_id: string; orders: string[]; token: string };
 
   "note.created": Id;
   "note.updated": Id;
@@ -105,6 +111,7 @@ export const CORE_EVENT_NAMES = [
   "order.shipment_created",
   "order.fulfillment_canceled",
   "order.action_abandoned",
+  "order-update-token.created",
   "note.created",
   "note.updated",
   "note.deleted",

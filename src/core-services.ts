@@ -8,6 +8,8 @@ import type OrderServiceClass from "./modules/order/services/order";
 import type OrderPaymentServiceClass from "./modules/order/services/order-payment";
 import type OrderCancellationServiceClass from "./modules/order/services/order-cancellation";
 import type FulfillmentServiceClass from "./modules/order/services/fulfillment";
+import type OrderShippingServiceClass from "./modules/order/services/order-shipping";
+import type OrderClaimingServiceClass from "./modules/order/services/order-claiming";
 import type PaymentServiceClass from "./modules/payment/services/payment";
 import type PaymentSessionServiceClass from "./modules/payment/services/payment-session";
 import type PaymentWebhookServiceClass from "./modules/payment/services/payment-webhook";
@@ -50,6 +52,8 @@ const files = {
   OrderPaymentService: "./modules/order/services/order-payment",
   OrderCancellationService: "./modules/order/services/order-cancellation",
   FulfillmentService: "./modules/order/services/fulfillment",
+  OrderShippingService: "./modules/order/services/order-shipping",
+  OrderClaimingService: "./modules/order/services/order-claiming",
   PaymentService: "./modules/payment/services/payment",
   PaymentSessionService: "./modules/payment/services/payment-session",
   PaymentWebhookService: "./modules/payment/services/payment-webhook",
@@ -84,6 +88,8 @@ export declare const OrderService: typeof OrderServiceClass;
 export declare const OrderPaymentService: typeof OrderPaymentServiceClass;
 export declare const OrderCancellationService: typeof OrderCancellationServiceClass;
 export declare const FulfillmentService: typeof FulfillmentServiceClass;
+export declare const OrderShippingService: typeof OrderShippingServiceClass;
+export declare const OrderClaimingService: typeof OrderClaimingServiceClass;
 export declare const PaymentService: typeof PaymentServiceClass;
 export declare const PaymentSessionService: typeof PaymentSessionServiceClass;
 export declare const PaymentWebhookService: typeof PaymentWebhookServiceClass;
@@ -114,6 +120,8 @@ export type OrderService = OrderServiceClass;
 export type OrderPaymentService = OrderPaymentServiceClass;
 export type OrderCancellationService = OrderCancellationServiceClass;
 export type FulfillmentService = FulfillmentServiceClass;
+export type OrderShippingService = OrderShippingServiceClass;
+export type OrderClaimingService = OrderClaimingServiceClass;
 export type PaymentService = PaymentServiceClass;
 export type PaymentSessionService = PaymentSessionServiceClass;
 export type PaymentWebhookService = PaymentWebhookServiceClass;

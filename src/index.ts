@@ -68,6 +68,7 @@ export {
   type ResetTokenAccount,
 } from "./kernel/auth/password-reset-token";
 export { invalidResetToken, resetTokenFor, checkResetToken, writeNewPassword } from "./kernel/auth/password-reset";
+export { signPurposeToken, verifyPurposeToken } from "./kernel/auth/purpose-token";
 export { limitSignIn, type AttemptOptions, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";
 export type { TokenVersionCache, TokenVersionSource, TokenVersion } from "./kernel/auth/token-version-cache";
 export type {

@@ -13,6 +13,8 @@ import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
 import type FulfillmentService from "./modules/order/services/fulfillment";
+import type OrderShippingService from "./modules/order/services/order-shipping";
+import type OrderClaimingService from "./modules/order/services/order-claiming";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -99,6 +101,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderPaymentService: OrderPaymentService;
     orderCancellationService: OrderCancellationService;
     fulfillmentService: FulfillmentService;
+    orderShippingService: OrderShippingService;
+    orderClaimingService: OrderClaimingService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

@@ -14,6 +14,7 @@ export default class ShippingMethodService {
    * provider keeps it (`validateFulfillmentData`), asked with no transaction
    * open: call before the cart's transaction, then `setForCart` in it. Reads
    * nothing when no installed provider checks such data (the manual one does not).
+   * For an admin's method on an order (`setForOrder`), `cartId` is the order's id.
    */
   async prepareData(cartId: string, optionId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
     const registry = this.cradle.fulfillmentProviderService;
@@ -51,6 +52,41 @@ export default class ShippingMethodService {
         order_id: null,
         name: option.name,
         price: option.amount ?? 0,
+        data,
+      });
+      await tx.manager.insert(ShippingMethod, method as never);
+      return method;
+    });
+  }
+
+  /**
+   * Sets an order's shipping method at the admin's price (Medusa v1
+   * `addShippingMethod`, inside the caller's transaction, the order locked): it
+   * replaces the order's methods, as Medusa replaces those of the same shipping
+   * profile and Kiosk has one profile. The option must be in the order's region and
+   * not for returns (422 `shipping_option_unavailable`); admin-only options are
+   * allowed and subtotal requirements are not checked (the admin sets the price).
+   */
+  setForOrder(
+    order: { id: string; region_id: string },
+    optionId: string,
+    price: number,
+    data: Record<string, unknown>
+  ): Promise<ShippingMethod> {
+    return this.cradle.unitOfWork.run(async (tx) => {
+      const option = await tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() });
+      if (!option) throw new NotFoundError(`Shipping option with id ${optionId} was not found`, "shipping_option_not_found");
+      if (option.region_id !== order.region_id || option.is_return) {
+        throw new UnprocessableError(`The shipping option ${optionId} is not available for this order`, "shipping_option_unavailable", "option_id");
+      }
+      this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
+      await tx.manager.delete(ShippingMethod, { order_id: order.id });
+      const method = tx.manager.create(ShippingMethod, {
+        shipping_option_id: option.id,
+        cart_id: null,
+        order_id: order.id,
+        name: option.name,
+        price,
         data,
       });
       await tx.manager.insert(ShippingMethod, method as never);

@@ -62,3 +62,10 @@ export const updateOrder = z.strictObject({
   no_notification: z.boolean().optional(),
   metadata,
 });
+
+/** The body of `POST /admin/orders/:id/shipping-methods`, as Medusa v1's `AdminPostOrdersOrderShippingMethodsReq`. */
+export const addShippingMethod = z.strictObject({
+  option_id: id,
+  price: money,
+  data: z.record(z.string(), z.unknown()).optional(),
+});

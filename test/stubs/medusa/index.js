@@ -1,0 +1,2 @@
+// Empty: @medusajs/medusa-js imports nothing from @medusajs/medusa at run time.
+module.exports = {};
