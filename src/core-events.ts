@@ -9,6 +9,13 @@ interface OrderFulfillment {
   fulfillment_id: string;
 }
 
+/** What a notification-sending subscriber reads on return events. */
+interface OrderReturn {
+  id: string;
+  return_id: string;
+  no_notification: boolean;
+}
+
 /**
  * The events the core modules raise (`tx.emit`), by name, with their payloads.
  * Medusa v1's names where Medusa has the event.
@@ -41,6 +48,10 @@ export interface CoreEvents {
   "order.fulfillment_canceled": OrderFulfillment;
   /** A provider call on the order may have done something that was not recorded (a crash, a timeout). */
   "order.action_abandoned": { id: string; action: string; data: Record<string, unknown>; started_at: Date | string; reason: string };
+  /** A return of the order was requested (by the customer or the admin). */
+  "order.return_requested": OrderReturn;
+  /** A return of the order was received: its units are back in stock and its refund (if any) was paid. */
+  "order.items_returned": OrderReturn;
 
   "note.created": Id;
   "note.updated": Id;
@@ -71,6 +82,8 @@ export interface CoreEvents {
   "return-reason.updated": Id;
   /** Raised for the reason and for each child deleted with it. */
   "return-reason.deleted": Id;
+  /** A return not received yet was canceled. */
+  "return.canceled": { id: string; order_id: string };
 
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
@@ -105,6 +118,8 @@ export const CORE_EVENT_NAMES = [
   "order.shipment_created",
   "order.fulfillment_canceled",
   "order.action_abandoned",
+  "order.return_requested",
+  "order.items_returned",
   "note.created",
   "note.updated",
   "note.deleted",
@@ -127,6 +142,7 @@ export const CORE_EVENT_NAMES = [
   "return-reason.created",
   "return-reason.updated",
   "return-reason.deleted",
+  "return.canceled",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

@@ -13,6 +13,7 @@ import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
 import type FulfillmentService from "./modules/order/services/fulfillment";
+import type OrderReturnService from "./modules/order/services/order-return";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -27,6 +28,7 @@ import type PriceSelectionService from "./modules/product/services/price-selecti
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type ReturnReasonService from "./modules/return/services/return-reason";
+import type ReturnService from "./modules/return/services/return";
 import type ShippingOptionService from "./modules/shipping/services/shipping-option";
 import type ShippingMethodService from "./modules/shipping/services/shipping-method";
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
@@ -99,6 +101,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderPaymentService: OrderPaymentService;
     orderCancellationService: OrderCancellationService;
     fulfillmentService: FulfillmentService;
+    orderReturnService: OrderReturnService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;
@@ -117,6 +120,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     currencyService: CurrencyService;
     // return
     returnReasonService: ReturnReasonService;
+    returnService: ReturnService;
     // shipping
     shippingOptionService: ShippingOptionService;
     shippingMethodService: ShippingMethodService;
