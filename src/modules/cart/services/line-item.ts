@@ -8,8 +8,8 @@ import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsL
 
 /**
  * Line items once they belong to an order: handed over at completion, counted
- * as they are fulfilled and shipped, their stock given back when the order is
- * canceled. The order module works with lines only through this service.
+ * as they are fulfilled, shipped and returned, their stock given back when the
+ * order is canceled. The order module works with lines only through this service.
  */
 export default class LineItemService {
   constructor(private readonly cradle: KioskServices) {}
