@@ -12,6 +12,8 @@ export interface ViewContext {
   regions: { id: string }[];
   /** The orders' returns (`returnService.readForOrders`). */
   returns: ReturnView[];
+  /** What says which units may still be returned. */
+  returnService: KioskServices["returnService"];
 }
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
@@ -46,7 +48,6 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
   }));
   const returns = context.returns.filter((r) => r.order_id === order.id);
-  const held = heldByReturns(returns);
   const { items: _items, ...columns } = order;
   const items = lines.map((line) => ({
     ...line,
@@ -59,9 +60,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     object: "order",
     ...columns,
     items,
-    returnable_items: items
-      .map((item) => ({ ...item, returnable_quantity: Math.max(0, item.shipped_quantity - item.returned_quantity - (held.get(item.id) ?? 0)) }))
-      .filter((item) => item.returnable_quantity > 0),
+    returnable_items: context.returnService.returnableItems(items, returns),
     region: context.regions.find((r) => r.id === order.region_id) ?? null,
     shipping_methods: methods.map((m: { id: string }) => ({
       ...m,
@@ -83,14 +82,4 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     refunded_total: refunded,
     refundable_amount: paid - refunded,
   };
-}
-
-/** The units of each line held by the returns still open (requested, not received nor canceled), by line id. */
-function heldByReturns(returns: ReturnView[]): Map<string, number> {
-  const held = new Map<string, number>();
-  for (const ret of returns) {
-    if (ret.status !== "requested" && ret.status !== "requires_action") continue;
-    for (const item of ret.items) held.set(item.item_id, (held.get(item.item_id) ?? 0) + item.quantity);
-  }
-  return held;
 }

@@ -243,7 +243,7 @@ export default class OrderService {
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
     const { orders, lines, variants, regions, returns } = await loadOrders(this.cradle, manager, ids);
-    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns };
+    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns, returnService: this.cradle.returnService };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
   }

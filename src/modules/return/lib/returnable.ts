@@ -23,6 +23,16 @@ export function returnableUnits(line: Line, held: Map<string, number>): number {
 }
 
 /**
+ * The lines with units that may still be returned, each with its
+ * `returnable_quantity` (an order view's `returnable_items`), given the order's
+ * returns.
+ */
+export function returnableItems<L extends Line>(lines: L[], returns: Pick<ReturnView, "status" | "items">[]): (L & { returnable_quantity: number })[] {
+  const held = requestedUnits(returns);
+  return lines.map((line) => ({ ...line, returnable_quantity: returnableUnits(line, held) })).filter((line) => line.returnable_quantity > 0);
+}
+
+/**
  * Checks that `items` may be returned: each a line of the order, listed once
  * (400 `invalid_item` / `invalid_data`), and never more units than are
  * returnable (422 `quantity_exceeds_returnable`).

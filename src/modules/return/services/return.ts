@@ -5,6 +5,7 @@ import { Return, type ReturnStatus } from "../models/return";
 import { assertReceivable, plannedRefund, receivableReturn, recordReceipt, type ReceiveReturnInput } from "../lib/receive-return";
 import { requestReturn, type RequestReturnInput } from "../lib/request-return";
 import { addReturnParts, loadReturns } from "../lib/return-rows";
+import { returnableItems } from "../lib/returnable";
 import type { ReturnView } from "../lib/return-view";
 
 export type { ReceiveReturnInput, RequestReturnInput };
@@ -50,6 +51,15 @@ export default class ReturnService {
    */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => ReturnView[] {
     return addReturnParts(batch, sql`SELECT "id" FROM "return" WHERE "order_id" IN (${orderIds})`);
+  }
+
+  /**
+   * An order view's `returnable_items`: its lines (as the view shows them)
+   * with units that may still be returned, each with `returnable_quantity`
+   * (shipped, less returned, less held by the order's open `returns`).
+   */
+  returnableItems<L extends { id: string; shipped_quantity: number; returned_quantity: number }>(lines: L[], returns: ReturnView[]) {
+    return returnableItems(lines, returns);
   }
 
   /** Requests a return of shipped units of an order's lines; raises `order.return_requested`. */
