@@ -244,6 +244,38 @@ describe.each(DATABASES)("returns on $name", ({ name }) => {
     expect(expectStatus(await receive(last.id, { items: [{ item_id: b.id, quantity: 1 }] }), 200).return).toMatchObject({ status: "received", refund_amount: 0 });
   });
 
+  it("takes the admin's return shipping price, refund and no_notification, and waits its turn behind another order action", async () => {
+    const { order, a } = await shippedOrder();
+    const body = {
+      items: [{ item_id: a.id, quantity: 1, reason_id: reason.id }],
+      return_shipping: { option_id: returnOption.id, price: 200 },
+      note: "Seen by the warehouse",
+      no_notification: true,
+    };
+    const requested = expectStatus(await action(order.id, "return", body), 200).order.returns[0];
+    // One of A's units: 2500, less the admin's 200 for shipping.
+    expect(requested).toMatchObject({ status: "requested", refund_amount: 2300, no_notification: true, shipping_method: { price: 200 } });
+    expect(requested.items[0]).toMatchObject({ note: "Seen by the warehouse", reason_id: reason.id });
+    await events.drain();
+    expect(events.messages).toContainEqual(expect.objectContaining({ name: "order.return_requested", data: { id: order.id, return_id: requested.id, no_notification: true } }));
+
+    // While another action holds the order, a return is neither requested, received nor canceled.
+    const dataSource = store.server.kernel.container.resolve<any>("dataSource");
+    const now = new Date();
+    await dataSource.getRepository("OrderAction").insert({ id: `oact_busy_${Date.now()}`, order_id: order.id, action: "refund", data: {}, created_at: now, updated_at: now });
+    expect(expectStatus(await storeReturn({ order_id: order.id, items: [{ item_id: a.id, quantity: 1 }] }), 409).code).toBe("order_action_in_progress");
+    expect(expectStatus(await receive(requested.id, { items: [{ item_id: a.id, quantity: 1 }] }), 409).code).toBe("order_action_in_progress");
+    expect(expectStatus(await store.admin(`/admin/returns/${requested.id}/cancel`, { body: {} }), 409).code).toBe("order_action_in_progress");
+    await dataSource.getRepository("OrderAction").delete({ order_id: order.id });
+
+    const done = expectStatus(await action(order.id, "return", { items: [{ item_id: a.id, quantity: 2 }], receive_now: true, refund: 1234 }), 200).order;
+    expect(done.returns.map((r: any) => [r.status, r.refund_amount])).toEqual([
+      ["requested", 2300],
+      ["received", 1234],
+    ]);
+    expect(done).toMatchObject({ refunded_total: 1234, payment_status: "partially_refunded", fulfillment_status: "partially_returned" });
+  });
+
   it("receives one return once under 10 concurrent receipts: stock back once, one refund (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
     // On SQLite transactions take turns, so this cannot fail there for want of the guard;
     // on PostgreSQL the order's row lock and claim, and the return's conditional UPDATE, prove it.
