@@ -9,6 +9,13 @@ interface OrderFulfillment {
   fulfillment_id: string;
 }
 
+/** What a notification-sending subscriber reads on return events. */
+interface OrderReturn {
+  id: string;
+  return_id: string;
+  no_notification: boolean;
+}
+
 /**
  * The events the core modules raise (`tx.emit`), by name, with their payloads.
  * Medusa v1's names where Medusa has the event.
@@ -47,6 +54,10 @@ export interface CoreEvents {
    * with it (`POST /store/orders/customer/confirm`). Medusa v1's event.
    */
   "order-update-token.created": { old_email: string; new_customer_id: string; orders: string[]; token: string };
+  /** A return of the order was requested (by the customer or the admin). */
+  "order.return_requested": OrderReturn;
+  /** A return of the order was received: its units are back in stock and its refund (if any) was paid. */
+  "order.items_returned": OrderReturn;
 
   "note.created": Id;
   "note.updated": Id;
@@ -77,6 +88,8 @@ export interface CoreEvents {
   "return-reason.updated": Id;
   /** Raised for the reason and for each child deleted with it. */
   "return-reason.deleted": Id;
+  /** A return not received yet was canceled. */
+  "return.canceled": { id: string; order_id: string };
 
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
@@ -112,6 +125,8 @@ export const CORE_EVENT_NAMES = [
   "order.fulfillment_canceled",
   "order.action_abandoned",
   "order-update-token.created",
+  "order.return_requested",
+  "order.items_returned",
   "note.created",
   "note.updated",
   "note.deleted",
@@ -134,6 +149,7 @@ export const CORE_EVENT_NAMES = [
   "return-reason.created",
   "return-reason.updated",
   "return-reason.deleted",
+  "return.canceled",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

@@ -15,6 +15,7 @@ import type OrderCancellationService from "./modules/order/services/order-cancel
 import type FulfillmentService from "./modules/order/services/fulfillment";
 import type OrderShippingService from "./modules/order/services/order-shipping";
 import type OrderClaimingService from "./modules/order/services/order-claiming";
+import type OrderReturnService from "./modules/order/services/order-return";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -29,6 +30,7 @@ import type PriceSelectionService from "./modules/product/services/price-selecti
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type ReturnReasonService from "./modules/return/services/return-reason";
+import type ReturnService from "./modules/return/services/return";
 import type ShippingOptionService from "./modules/shipping/services/shipping-option";
 import type ShippingMethodService from "./modules/shipping/services/shipping-method";
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
@@ -103,6 +105,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     fulfillmentService: FulfillmentService;
     orderShippingService: OrderShippingService;
     orderClaimingService: OrderClaimingService;
+    orderReturnService: OrderReturnService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;
@@ -121,6 +124,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     currencyService: CurrencyService;
     // return
     returnReasonService: ReturnReasonService;
+    returnService: ReturnService;
     // shipping
     shippingOptionService: ShippingOptionService;
     shippingMethodService: ShippingMethodService;

@@ -193,6 +193,13 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       await store.admin(`/admin/orders/${order.id}/fulfillment`, { body: { items: [{ item_id: order.items[0].id, quantity: 1 }] } }),
       200,
     ).order;
+    // A shipped order with a requested return, for the return routes.
+    const shippedCart = await readyCart(store, { regionId: region.id, optionId: option.id, items, headers: customerHeaders });
+    const shippedOrder = expectStatus(await store.request(`/store/carts/${shippedCart.id}/complete`, { method: "POST", headers: customerHeaders }), 200).data;
+    const shippedItems = [{ item_id: shippedOrder.items[0].id, quantity: 2 }];
+    const toShip = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/fulfillment`, { body: { items: shippedItems } }), 200).order;
+    expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/shipment`, { body: { fulfillment_id: toShip.fulfillments[0].id } }), 200);
+    const requested = expectStatus(await store.request("/store/returns", { body: { order_id: shippedOrder.id, items: shippedItems } }), 200).return;
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -229,6 +236,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "fulfillments/:fulfillment_id": fulfilled.fulfillments[0].id,
       "payment/:provider_id": "manual",
       "notes/:id": note.id,
+      "returns/:id": requested.id,
+      "returns/:return_id": requested.id,
       "notifications/:id": notification.id,
     });
   }, 120_000);

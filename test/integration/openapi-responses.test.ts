@@ -127,6 +127,22 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/return-reasons", "/admin/return-reasons", { admin: true });
     await call("GET", "/store/return-reasons", "/store/return-reasons");
     await call("GET", "/store/return-reasons/{id}", `/store/return-reasons/${reason.return_reason.id}`);
+
+    // The order shipped, then returns: a customer's, received; the admin's, canceled; the admin's, received on the older path.
+    const line = completed.data.items[0].id;
+    await call("POST", "/admin/orders/{id}/capture", `/admin/orders/${orderId}/capture`, { admin: true, body: {} });
+    const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
+    const fulfillment_id = fulfilled.order.fulfillments[0].id;
+    await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
+    const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
+    await call("GET", "/admin/returns", "/admin/returns", { admin: true });
+    await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+    const requested = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+    await call("POST", "/admin/returns/{id}/cancel", `/admin/returns/${requested.order.returns[1].id}/cancel`, { admin: true, body: {} });
+    const again = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+    const receivePath = `/admin/orders/${orderId}/returns/${again.order.returns[2].id}/receive`;
+    const received = await call("POST", "/admin/orders/{id}/returns/{return_id}/receive", receivePath, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+    expect(received.order.fulfillment_status).toBe("returned");
     await call("DELETE", "/admin/return-reasons/{id}", `/admin/return-reasons/${reason.return_reason.id}`, { admin: true });
     await call("GET", "/admin/currencies", "/admin/currencies", { admin: true });
     await call("GET", "/admin/products/{id}/variants", `/admin/products/${product.id}/variants`, { admin: true });

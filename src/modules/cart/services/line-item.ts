@@ -8,8 +8,8 @@ import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsL
 
 /**
  * Line items once they belong to an order: handed over at completion, counted
- * as they are fulfilled and shipped, their stock given back when the order is
- * canceled. The order module works with lines only through this service.
+ * as they are fulfilled, shipped and returned, their stock given back when the
+ * order is canceled. The order module works with lines only through this service.
  */
 export default class LineItemService {
   constructor(private readonly cradle: KioskServices) {}
@@ -131,6 +131,33 @@ export default class LineItemService {
           .where("id = :id", { id: item_id, quantity })
           .execute();
       }
+    });
+  }
+
+  /**
+   * Counts received units of an order's lines as returned (a received
+   * return): each change one conditional UPDATE that never passes the shipped
+   * units (422 `quantity_exceeds_returnable` otherwise). Answers the units per
+   * variant, for the caller to give back to stock.
+   */
+  markReturned(orderId: string, items: { item_id: string; quantity: number }[]): Promise<Map<string, number>> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.requireLines(tx.manager, orderId, items);
+      const stock = new Map<string, number>();
+      for (const { item_id, quantity } of items) {
+        const { affected } = await tx.manager
+          .createQueryBuilder()
+          .update(LineItem)
+          .set({ returned_quantity: () => "returned_quantity + :quantity", updated_at: new Date() })
+          .where("id = :id AND order_id = :orderId AND returned_quantity + :quantity <= shipped_quantity", { id: item_id, orderId, quantity })
+          .execute();
+        if (!affected) {
+          throw new UnprocessableError(`Line item ${item_id} has fewer than ${quantity} returnable units`, "quantity_exceeds_returnable", "items");
+        }
+        const line = await tx.manager.findOneByOrFail(LineItem, { id: item_id });
+        if (line.variant_id) stock.set(line.variant_id, (stock.get(line.variant_id) ?? 0) + quantity);
+      }
+      return stock;
     });
   }
 

@@ -10,4 +10,6 @@ export const NOTIFIABLE_EVENTS = [
   "customer.created",
   "order.fulfillment_created",
   "order.refund_created",
+  "order.return_requested",
+  "order.items_returned",
 ] as const;

@@ -32,6 +32,8 @@ export const Order = z
     payments: z.array(z.looseObject({ id: z.string(), provider_id: z.string(), amount, amount_refunded: amount, captured_at: timestamp.nullable() })),
     refunds: z.array(reference),
     fulfillments: z.array(reference),
+    returns: z.array(reference),
+    returnable_items: z.array(z.looseObject({ id: z.string(), returnable_quantity: z.number().int() })),
     subtotal: amount,
     discount_total: amount,
     shipping_total: amount,

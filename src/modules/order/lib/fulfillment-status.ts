@@ -6,6 +6,7 @@ interface LineCounts {
   quantity: number;
   fulfilled_quantity: number;
   shipped_quantity: number;
+  returned_quantity?: number;
 }
 
 /**
@@ -13,8 +14,8 @@ interface LineCounts {
  * fulfilled and shipped units (`fulfillmentStatusOf`), and every change of it
  * must be one of these: fulfilling moves it forward, canceling a fulfillment
  * back, shipping on to `(partially_)shipped`; only an order with nothing
- * fulfilled can be canceled. The `returned` statuses are Medusa's (returns are
- * not supported yet).
+ * fulfilled can be canceled. Once any unit came back (a received return) it is
+ * `partially_returned`, and `returned` when every unit of every line did.
  */
 export const FULFILLMENT_STATUS = new StateMachine<FulfillmentStatus>("fulfillment_status", {
   not_fulfilled: ["partially_fulfilled", "fulfilled", "canceled", "requires_action"],
@@ -28,9 +29,11 @@ export const FULFILLMENT_STATUS = new StateMachine<FulfillmentStatus>("fulfillme
   requires_action: ["not_fulfilled", "partially_fulfilled", "fulfilled", "partially_shipped", "shipped", "canceled"],
 });
 
-/** An order's fulfillment status from its lines' fulfilled and shipped units, as Medusa v1 names them. */
+/** An order's fulfillment status from its lines' fulfilled, shipped and returned units, as Medusa v1 names them. */
 export function fulfillmentStatusOf(lines: Omit<LineCounts, "id">[]): FulfillmentStatus {
   if (!lines.length) return "not_fulfilled";
+  if (lines.every((l) => (l.returned_quantity ?? 0) >= l.quantity)) return "returned";
+  if (lines.some((l) => (l.returned_quantity ?? 0) > 0)) return "partially_returned";
   if (lines.every((l) => l.shipped_quantity >= l.quantity)) return "shipped";
   if (lines.some((l) => l.shipped_quantity > 0)) return "partially_shipped";
   if (lines.every((l) => l.fulfilled_quantity >= l.quantity)) return "fulfilled";

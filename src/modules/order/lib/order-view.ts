@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem } from "kiosk";
+import type { KioskServices, LineItem, ReturnView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -10,6 +10,10 @@ export interface ViewContext {
   lines: LineItem[];
   variants: Map<string, unknown>;
   regions: { id: string }[];
+  /** The orders' returns (`returnService.readForOrders`). */
+  returns: ReturnView[];
+  /** What says which units may still be returned. */
+  returnService: KioskServices["returnService"];
 }
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
@@ -19,6 +23,8 @@ export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, a
  * (from the adjustments written at completion, so they never move), shipping
  * methods, payments, fulfillments, refunds, region, and the order totals:
  * `paid_total` is what was captured, `refundable_amount` what is left of it.
+ * `returnable_items` are the lines with units that may still be returned
+ * (`returnable_quantity`: shipped, less returned, less held by open returns).
  */
 export function orderView(order: Order, context: ViewContext): OrderView {
   const lines = context.lines.filter((l) => l.order_id === order.id);
@@ -41,17 +47,20 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     ...f,
     tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
   }));
+  const returns = context.returns.filter((r) => r.order_id === order.id);
   const { items: _items, ...columns } = order;
+  const items = lines.map((line) => ({
+    ...line,
+    ...result.lines.get(line.id),
+    variant: context.variants.get(line.variant_id ?? "") ?? null,
+    tax_lines: orderTaxLines(order, "items", line.id).map((t) => ({ ...t, item_id: line.id })),
+    includes_tax: false,
+  }));
   return {
     object: "order",
     ...columns,
-    items: lines.map((line) => ({
-      ...line,
-      ...result.lines.get(line.id),
-      variant: context.variants.get(line.variant_id ?? "") ?? null,
-      tax_lines: orderTaxLines(order, "items", line.id).map((t) => ({ ...t, item_id: line.id })),
-      includes_tax: false,
-    })),
+    items,
+    returnable_items: context.returnService.returnableItems(items, returns),
     region: context.regions.find((r) => r.id === order.region_id) ?? null,
     shipping_methods: methods.map((m: { id: string }) => ({
       ...m,
@@ -62,7 +71,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     fulfillments,
     discounts: order.discounts ?? [],
     gift_cards: [],
-    returns: [],
+    returns,
     claims: [],
     swaps: [],
     external_id: null,
