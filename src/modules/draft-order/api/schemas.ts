@@ -5,7 +5,6 @@ const { timestamp, metadata, reference } = responses;
 /** An order the admin builds, with its cart (the cart module's `Cart`: lines, totals, shipping, region). */
 export const DraftOrder = z
   .looseObject({
-    object: z.literal("draft_order"),
     id: z.string(),
     created_at: timestamp,
     updated_at: timestamp,

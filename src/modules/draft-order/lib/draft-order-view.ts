@@ -5,8 +5,8 @@ import type { DraftOrder } from "../models/draft-order";
 export type DraftOrderRow = { [K in keyof DraftOrder as DraftOrder[K] extends (...args: never[]) => unknown ? never : K]: DraftOrder[K] };
 
 /** Medusa v1's draft order as the admin reads it: its own fields and its cart (lines, totals, shipping, region). */
-export type DraftOrderView = DraftOrderRow & { object: "draft_order"; cart: CartView };
+export type DraftOrderView = DraftOrderRow & { cart: CartView };
 
 export function draftOrderView(draft: DraftOrder, cart: CartView): DraftOrderView {
-  return { object: "draft_order", ...draft, cart };
+  return { ...draft, cart };
 }
