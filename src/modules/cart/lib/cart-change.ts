@@ -15,9 +15,7 @@ import { Cart } from "../models/cart";
 import { loadCartRows, type CartRows } from "./cart-relations";
 import { cartView, type CartView } from "./cart-view";
 import { checkedTaxResult } from "./tax-result";
-
-/** The `type` of a draft order's cart (Medusa v1's `CartType.DRAFT_ORDER`). */
-export const DRAFT_ORDER_CART = "draft_order";
+import { DRAFT_ORDER_CART } from "./draft-carts";
 
 /**
  * Which carts a caller reaches: the storefront's by default, or (`draftOrder`)

@@ -9,7 +9,7 @@ import {
 } from "kiosk";
 import { rowsWhereIn } from "kiosk/sql";
 import type { Cart } from "../models/cart";
-import { DRAFT_ORDER_CART } from "./cart-change";
+import { DRAFT_ORDER_CART } from "./draft-carts";
 import { LineItem } from "../models/line-item";
 import type { CatalogVariant } from "./catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "./limits";

@@ -1,5 +1,4 @@
 import {
-  containsPattern,
   customFieldValues,
   mergeMetadata,
   NotAllowedError,
@@ -14,7 +13,8 @@ import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
 import { toAddress } from "../lib/address";
 import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
-import { changeCart, DRAFT_ORDER_CART, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
+import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
+import { DRAFT_ORDER_CART, draftCartIdsByEmail, markCompleted } from "../lib/draft-carts";
 import { attachDiscount, detachDiscount, replaceDiscounts } from "../lib/cart-discounts";
 import { deleteSession, startSessions, updateSession } from "../lib/cart-payment-sessions";
 import { changeRegion, countryIn, regionFor } from "../lib/cart-region";
@@ -153,15 +153,7 @@ export default class CartService {
 
   /** The ids of draft orders' carts whose email contains `text` (at most 1,000): the admin's draft order search. */
   draftCartIdsByEmail(text: string): Promise<string[]> {
-    return this.cradle.unitOfWork.read(async (manager) => {
-      const rows = await manager
-        .createQueryBuilder(Cart, "c")
-        .select("c.id", "id")
-        .where(`c.type = :type AND LOWER(c.email) LIKE :q ESCAPE '\\'`, { type: DRAFT_ORDER_CART, q: containsPattern(text.toLowerCase()) })
-        .limit(1000)
-        .getRawMany<{ id: string }>();
-      return rows.map((r) => r.id);
-    });
+    return this.cradle.unitOfWork.read((manager) => draftCartIdsByEmail(manager, text));
   }
 
   /** The shipping options a customer may choose for the cart. */
@@ -243,15 +235,8 @@ export default class CartService {
    * Marks a locked, open cart completed (a draft order paid for: its order is
    * made by the caller, in the same transaction). False when it already was.
    */
-  async markCompleted(tx: TransactionContext, id: string): Promise<boolean> {
-    const now = new Date();
-    const { affected } = await tx.manager
-      .createQueryBuilder()
-      .update(Cart)
-      .set({ completed_at: now, payment_authorized_at: now, updated_at: now })
-      .where("id = :id AND completed_at IS NULL", { id })
-      .execute();
-    return !!affected;
+  markCompleted(tx: TransactionContext, id: string): Promise<boolean> {
+    return markCompleted(tx, id);
   }
 
   /** The payment context of a cart view. */
