@@ -30,6 +30,11 @@ export interface CoreEvents {
   /** A password reset was asked for: a notification provider sends `token` to `email`. */
   "customer.password_reset": { id: string; email: string; first_name: string | null; last_name: string | null; token: string };
 
+  /** A draft order was created (`POST /admin/draft-orders`). */
+  "draft-order.created": Id;
+  /** A draft order or its cart changed, or its payment was registered (it is then `completed`). */
+  "draft-order.updated": Id;
+
   "discount.created": Id;
   "discount.updated": Id;
   "discount.deleted": Id;
@@ -110,6 +115,8 @@ export const CORE_EVENT_NAMES = [
   "customer.updated",
   "customer.deleted",
   "customer.password_reset",
+  "draft-order.created",
+  "draft-order.updated",
   "discount.created",
   "discount.updated",
   "discount.deleted",

@@ -14,6 +14,7 @@ export interface KioskHooks {
   /**
    * In the reserve step of a cart's completion, after the cart is checked and before
    * stock or discount uses are taken: a throw refuses the completion and nothing is reserved.
+   * Also run when a draft order's payment is registered (`cart.type` is `"draft_order"`).
    */
   "cart.beforeComplete": { cart: CartView; manager: EntityManager; container: KioskServices };
   /**

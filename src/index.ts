@@ -106,6 +106,8 @@ export type { HookRunner, HookDefinition } from "./kernel/hooks/hook-runner";
 // What one module's service hands another: each type is defined by the module that owns it.
 export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
+export type { LineItemChange, LineItemInput } from "./modules/cart/lib/line-pricing";
+export type { UpdateCartInput } from "./modules/cart/services/cart";
 export type { DiscountView } from "./modules/discount/services/discount";
 export type { DiscountWithRule } from "./modules/discount/lib/discount-reads";
 export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant-reads";

@@ -112,6 +112,7 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /store/carts/:id/discounts/:code",
   "POST /admin/discounts/:id/regions/:region_id",
   "POST /hooks/payment/:provider_id",
+  "POST /admin/draft-orders/:id/pay",
 ]);
 
 /** Routes that act on the signed-in account itself, whatever they are sent: signing out everywhere revokes the walk's own tokens. */
@@ -208,6 +209,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       if (!notification) await new Promise((r) => setTimeout(r, 50));
     }
     if (!notification) throw new Error("the order's notification never came");
+    const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
+    const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
 
     Object.assign(real, {
       "products/:id": product.id,
@@ -239,6 +242,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "returns/:id": requested.id,
       "returns/:return_id": requested.id,
       "notifications/:id": notification.id,
+      "draft-orders/:id": draft.id,
     });
   }, 120_000);
 

@@ -147,6 +147,27 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/currencies", "/admin/currencies", { admin: true });
     await call("GET", "/admin/products/{id}/variants", `/admin/products/${product.id}/variants`, { admin: true });
     await call("GET", "/store/auth/{email}", "/store/auth/nobody%40kiosk.test");
+
+    const draftBody = {
+      email: "draft@kiosk.test",
+      region_id: region.id,
+      items: [{ variant_id: product.variants[0].id, quantity: 1, unit_price: 2000 }, { title: "Gift wrap", unit_price: 100, quantity: 1 }],
+      shipping_methods: [{ option_id: option.id }],
+      shipping_address: SHIPPING_ADDRESS,
+    };
+    const draft = await call("POST", "/admin/draft-orders", "/admin/draft-orders", { admin: true, body: draftBody }).then((b) => b.draft_order);
+    const draftPath = `/admin/draft-orders/${draft.id}`;
+    await call("GET", "/admin/draft-orders", "/admin/draft-orders", { admin: true });
+    await call("GET", "/admin/draft-orders/{id}", draftPath, { admin: true });
+    await call("POST", "/admin/draft-orders/{id}", draftPath, { admin: true, body: { no_notification_order: true } });
+    const withLine = await call("POST", "/admin/draft-orders/{id}/line-items", `${draftPath}/line-items`, { admin: true, body: { title: "Card", quantity: 1 } });
+    const lineId = withLine.draft_order.cart.items[2].id;
+    await call("POST", "/admin/draft-orders/{id}/line-items/{line_id}", `${draftPath}/line-items/${lineId}`, { admin: true, body: { unit_price: 5 } });
+    await call("DELETE", "/admin/draft-orders/{id}/line-items/{line_id}", `${draftPath}/line-items/${lineId}`, { admin: true });
+    const paid = await call("POST", "/admin/draft-orders/{id}/pay", `${draftPath}/pay`, { admin: true });
+    expect(paid.order.payment_status).toBe("captured");
+    const spare = await call("POST", "/admin/draft-orders", "/admin/draft-orders", { admin: true, body: draftBody }).then((b) => b.draft_order);
+    await call("DELETE", "/admin/draft-orders/{id}", `/admin/draft-orders/${spare.id}`, { admin: true });
     expect(checked.length).toBeGreaterThan(30);
   });
 });

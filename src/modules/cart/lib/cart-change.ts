@@ -15,15 +15,30 @@ import { Cart } from "../models/cart";
 import { loadCartRows, type CartRows } from "./cart-relations";
 import { cartView, type CartView } from "./cart-view";
 import { checkedTaxResult } from "./tax-result";
+import { DRAFT_ORDER_CART } from "./draft-carts";
+
+/**
+ * Which carts a caller reaches: the storefront's by default, or (`draftOrder`)
+ * the carts of the admin's draft orders. A cart of the other kind is a 404, so
+ * a draft order's cart is not usable from the Store API.
+ */
+export interface CartScope {
+  draftOrder?: boolean;
+}
+
+function assertReachable(cart: { id: string; type: string }, scope: CartScope): void {
+  if ((cart.type === DRAFT_ORDER_CART) !== !!scope.draftOrder) throw new NotFoundError(`Cart with id ${cart.id} was not found`, "cart_not_found");
+}
 
 /**
  * Locks a cart for the rest of the transaction (an UPDATE of its row, which on
  * PostgreSQL makes a concurrent change or completion of the same cart wait
- * for this one to commit) and returns its columns. Unknown is a 404.
+ * for this one to commit) and returns its columns. Unknown (or out of `scope`) is a 404.
  */
-export async function lockCart(tx: TransactionContext, id: string): Promise<Cart> {
+export async function lockCart(tx: TransactionContext, id: string, scope: CartScope = {}): Promise<Cart> {
   const cart = await lockRow(tx.manager, Cart, id);
   if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+  assertReachable(cart, scope);
   return cart;
 }
 
@@ -57,10 +72,16 @@ async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): P
   return checkedTaxResult(result);
 }
 
-/** The cart as the API shows it (404 when unknown). */
-export async function readView(cradle: KioskServices, manager: EntityManager, id: string, known?: { region?: Region }): Promise<CartView> {
+/** The cart as the API shows it (404 when unknown or out of scope). */
+export async function readView(
+  cradle: KioskServices,
+  manager: EntityManager,
+  id: string,
+  known?: { region?: Region } & CartScope,
+): Promise<CartView> {
   const rows = await loadCartRows(cradle, manager, id, { region: !known?.region });
   if (!rows) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+  assertReachable(rows.cart, known ?? {});
   return presentRows(cradle, rows, known);
 }
 
@@ -86,13 +107,14 @@ export async function changeCart(
   cradle: KioskServices,
   id: string,
   work: (tx: TransactionContext, cart: Cart) => Promise<Region | void>,
+  scope: CartScope = {},
 ): Promise<CartView> {
   const view = await cradle.unitOfWork.run(async (tx) => {
-    const cart = await lockCart(tx, id);
+    const cart = await lockCart(tx, id, scope);
     assertOpen(cart);
     const region = (await work(tx, cart)) ?? undefined;
     tx.emit("cart.updated", { id });
-    return readView(cradle, tx.manager, id, { region });
+    return readView(cradle, tx.manager, id, { region, draftOrder: scope.draftOrder });
   });
   return followTotal(cradle, view);
 }

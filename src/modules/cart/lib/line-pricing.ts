@@ -9,31 +9,53 @@ import {
 } from "kiosk";
 import { rowsWhereIn } from "kiosk/sql";
 import type { Cart } from "../models/cart";
+import { DRAFT_ORDER_CART } from "./draft-carts";
 import { LineItem } from "../models/line-item";
 import type { CatalogVariant } from "./catalog";
 import { MAX_LINE_QUANTITY, MAX_LINES } from "./limits";
 
 export interface LineItemInput {
-  variant_id: string;
+  /** None: a custom line of a draft order (its `title` and `unit_price`, 0 when not given). */
+  variant_id?: string;
   quantity: number;
   metadata?: Record<string, unknown> | null;
+  /** A draft order's price for the line, instead of the region's. */
+  unit_price?: number;
+  /** A draft order's title for the line, instead of the product's. */
+  title?: string;
+}
+
+/** A change of a line: quantity (0 removes it), metadata; on a draft order's cart also price and title. */
+export interface LineItemChange {
+  quantity?: number;
+  metadata?: Record<string, unknown> | null;
+  unit_price?: number;
+  title?: string;
 }
 
 /**
  * Adds units of a variant to a cart, priced in its region and checked against
  * stock: a variant already on the cart grows its line (at most
  * `MAX_LINE_QUANTITY` units), another becomes a new line (at most `MAX_LINES`).
+ * On a draft order's cart every item is a line of its own, at the price given
+ * (else the region's), and a line without a variant is a custom one.
  */
 export async function addLine(cradle: KioskServices, manager: EntityManager, cart: Cart, region: Region, input: LineItemInput): Promise<void> {
-  const variant = await purchasable(cradle, input.variant_id);
+  const draft = cart.type === DRAFT_ORDER_CART;
   const lines = await rowsWhereIn<LineItem>(manager, LineItem, "cart_id", [cart.id]);
-  const existing = lines.find((l) => l.variant_id === variant.id);
+  if (draft && !input.variant_id) {
+    if (lines.length >= MAX_LINES) throw new UnprocessableError(`A cart holds at most ${MAX_LINES} lines`, "too_many_items", "items");
+    await manager.insert(LineItem, customLine(manager, cart, input) as never);
+    return;
+  }
+  const variant = await purchasable(cradle, input.variant_id ?? null);
+  const existing = draft ? undefined : lines.find((l) => l.variant_id === variant.id);
   const quantity = (existing?.quantity ?? 0) + input.quantity;
   if (quantity > MAX_LINE_QUANTITY) {
     throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
   }
   assertStock(cradle, variant, quantity);
-  const unitPrice = await priceOf(cradle, variant, region, cart, quantity);
+  const unitPrice = (draft ? input.unit_price : undefined) ?? (await priceOf(cradle, variant, region, cart, quantity));
   if (existing) {
     const metadata = mergeMetadata(existing.metadata, input.metadata);
     await manager.update(LineItem, { id: existing.id }, { quantity, unit_price: unitPrice, metadata: metadata as never, updated_at: new Date() });
@@ -47,7 +69,7 @@ export async function addLine(cradle: KioskServices, manager: EntityManager, car
     order_id: null,
     variant_id: variant.id,
     product_id: variant.product_id,
-    title: variant.product.title,
+    title: (draft ? input.title : undefined) ?? variant.product.title,
     description: variant.title,
     thumbnail: variant.product.thumbnail,
     is_giftcard: variant.product.is_giftcard,
@@ -63,13 +85,39 @@ export async function addLine(cradle: KioskServices, manager: EntityManager, car
   await manager.insert(LineItem, line as never);
 }
 
-/** Changes a line's quantity (0 removes it, as in Medusa v1) and metadata; the line is priced again. */
+/** A draft order's line for something not in the catalog, as Medusa v1 makes it ("Custom item", no discounts). */
+function customLine(manager: EntityManager, cart: Cart, input: LineItemInput): LineItem {
+  return manager.create(LineItem, {
+    cart_id: cart.id,
+    order_id: null,
+    variant_id: null,
+    product_id: null,
+    title: input.title ?? "Custom item",
+    description: null,
+    thumbnail: null,
+    is_giftcard: false,
+    allow_discounts: false,
+    unit_price: input.unit_price ?? 0,
+    quantity: input.quantity,
+    fulfilled_quantity: 0,
+    shipped_quantity: 0,
+    returned_quantity: 0,
+    reserved_quantity: 0,
+    metadata: input.metadata ?? null,
+  });
+}
+
+/**
+ * Changes a line's quantity (0 removes it, as in Medusa v1) and metadata; the
+ * line is priced again. A draft order's line keeps its price unless a new one
+ * is given (and may get a new title); a custom line has no stock to check.
+ */
 export async function changeLine(
   cradle: KioskServices,
   manager: EntityManager,
   cart: Cart,
   lineId: string,
-  input: { quantity: number; metadata?: Record<string, unknown> | null },
+  input: LineItemChange,
 ): Promise<void> {
   const line = await manager.findOneBy(LineItem, { id: lineId, cart_id: cart.id });
   if (!line) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
@@ -77,11 +125,16 @@ export async function changeLine(
     await manager.delete(LineItem, { id: line.id });
     return;
   }
-  const region = await cradle.regionService.retrieve(cart.region_id);
-  const variant = await purchasable(cradle, line.variant_id);
-  assertStock(cradle, variant, input.quantity);
-  line.quantity = input.quantity;
-  line.unit_price = await priceOf(cradle, variant, region, cart, input.quantity);
+  const draft = cart.type === DRAFT_ORDER_CART;
+  const quantity = input.quantity ?? line.quantity;
+  if (line.variant_id || !draft) {
+    const variant = await purchasable(cradle, line.variant_id);
+    assertStock(cradle, variant, quantity);
+    if (!draft) line.unit_price = await priceOf(cradle, variant, await cradle.regionService.retrieve(cart.region_id), cart, quantity);
+  }
+  if (draft && input.unit_price !== undefined) line.unit_price = input.unit_price;
+  if (draft && input.title !== undefined) line.title = input.title;
+  line.quantity = quantity;
   line.metadata = mergeMetadata(line.metadata, input.metadata);
   await manager.save(line);
 }

@@ -14,22 +14,25 @@ import { LineItem } from "../models/line-item";
 import { toAddress } from "../lib/address";
 import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
 import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
+import { DRAFT_ORDER_CART, draftCartIdsByEmail, markCompleted } from "../lib/draft-carts";
 import { attachDiscount, detachDiscount, replaceDiscounts } from "../lib/cart-discounts";
 import { deleteSession, startSessions, updateSession } from "../lib/cart-payment-sessions";
 import { changeRegion, countryIn, regionFor } from "../lib/cart-region";
 import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
 import type { CartView } from "../lib/cart-view";
 import type { CatalogVariant } from "../lib/catalog";
-import { addLine, changeLine, type LineItemInput } from "../lib/line-pricing";
+import { addLine, changeLine, type LineItemChange, type LineItemInput } from "../lib/line-pricing";
 
 export type { CartView, LineItemView } from "../lib/cart-view";
-export type { LineItemInput } from "../lib/line-pricing";
+export type { LineItemChange, LineItemInput } from "../lib/line-pricing";
 
 export interface CreateCartInput {
+  /** A draft order's cart id, chosen beforehand (its shipping data is checked before the transaction opens). */
+  id?: string;
   region_id?: string;
   country_code?: string;
   email?: string;
-  items?: { variant_id: string; quantity: number; metadata?: Record<string, unknown> | null }[];
+  items?: LineItemInput[];
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown> | null;
 }
@@ -43,9 +46,15 @@ export interface UpdateCartInput extends AddressesInput {
   metadata?: Record<string, unknown> | null;
 }
 
-/** Who is asking: the signed-in customer, when there is one. */
+/**
+ * Who is asking: the signed-in customer, when there is one; or (`draftOrder`)
+ * the admin building a draft order, who reaches only draft orders' carts (the
+ * storefront only the others), may give the cart to any customer, and sets
+ * prices (`lib/line-pricing.ts`).
+ */
 export interface CartActor {
   customerId?: string;
+  draftOrder?: boolean;
 }
 
 /**
@@ -64,8 +73,8 @@ export default class CartService {
   constructor(private readonly cradle: KioskServices) {}
 
   /** A cart with its lines, discounts, shipping, payment sessions, region and totals. */
-  retrieve(id: string): Promise<CartView> {
-    return this.cradle.unitOfWork.read((manager) => readView(this.cradle, manager, id));
+  retrieve(id: string, actor: CartActor = {}): Promise<CartView> {
+    return this.cradle.unitOfWork.read((manager) => readView(this.cradle, manager, id, { draftOrder: actor.draftOrder }));
   }
 
   create(input: CreateCartInput, actor: CartActor = {}): Promise<CartView> {
@@ -74,13 +83,14 @@ export default class CartService {
       let email = input.email?.toLowerCase() ?? null;
       if (actor.customerId && !email) email = (await this.cradle.customerService.retrieve(actor.customerId)).email;
       const cart = tx.manager.create(Cart, {
+        ...(input.id && actor.draftOrder ? { id: input.id } : {}),
         region_id: region.id,
         currency_code: region.currency_code.toLowerCase(),
         customer_id: actor.customerId ?? null,
         email,
         shipping_address: null,
         billing_address: null,
-        type: "default",
+        type: actor.draftOrder ? DRAFT_ORDER_CART : "default",
         completed_at: null,
         payment_authorized_at: null,
         idempotency_key: null,
@@ -92,18 +102,19 @@ export default class CartService {
       await tx.manager.insert(Cart, cart as never);
       for (const item of input.items ?? []) await addLine(this.cradle, tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
-      return readView(this.cradle, tx.manager, cart.id, { region });
+      return readView(this.cradle, tx.manager, cart.id, { region, draftOrder: actor.draftOrder });
     });
   }
 
   update(id: string, input: UpdateCartInput, actor: CartActor = {}): Promise<CartView> {
     return changeCart(this.cradle, id, async (tx, cart) => {
       if (input.customer_id !== undefined) {
-        if (input.customer_id !== actor.customerId || (cart.customer_id && cart.customer_id !== actor.customerId)) {
+        const mismatch = input.customer_id !== actor.customerId || (cart.customer_id && cart.customer_id !== actor.customerId);
+        if (mismatch && !actor.draftOrder) {
           throw new NotAllowedError("A cart can only be given to the signed-in customer, and only once", "customer_mismatch");
         }
-        cart.customer_id = actor.customerId;
-        if (!cart.email && input.email === undefined) cart.email = (await this.cradle.customerService.retrieve(actor.customerId)).email;
+        cart.customer_id = input.customer_id;
+        if (!cart.email && input.email === undefined) cart.email = (await this.cradle.customerService.retrieve(input.customer_id)).email;
       }
       if (input.email !== undefined) cart.email = input.email.toLowerCase();
       let region = await this.cradle.regionService.retrieve(cart.region_id);
@@ -117,46 +128,61 @@ export default class CartService {
       await this.saveColumns(tx.manager, cart);
       if (input.discounts) await replaceDiscounts(this.cradle, tx, cart, input.discounts);
       return region;
-    });
+    }, actor);
   }
 
-  addLineItem(id: string, input: LineItemInput): Promise<CartView> {
+  addLineItem(id: string, input: LineItemInput, actor: CartActor = {}): Promise<CartView> {
     return changeCart(this.cradle, id, async (tx, cart) => {
       const region = await this.cradle.regionService.retrieve(cart.region_id);
       await addLine(this.cradle, tx.manager, cart, region, input);
       return region;
-    });
+    }, actor);
   }
 
-  /** Changes a line's quantity (0 removes it, as in Medusa v1) and metadata. */
-  updateLineItem(id: string, lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }): Promise<CartView> {
-    return changeCart(this.cradle, id, (tx, cart) => changeLine(this.cradle, tx.manager, cart, lineId, input));
+  /** Changes a line's quantity (0 removes it, as in Medusa v1) and metadata; a draft order's also its price and title. */
+  updateLineItem(id: string, lineId: string, input: LineItemChange, actor: CartActor = {}): Promise<CartView> {
+    return changeCart(this.cradle, id, (tx, cart) => changeLine(this.cradle, tx.manager, cart, lineId, input), actor);
   }
 
-  removeLineItem(id: string, lineId: string): Promise<CartView> {
+  removeLineItem(id: string, lineId: string, actor: CartActor = {}): Promise<CartView> {
     return changeCart(this.cradle, id, async (tx, cart) => {
       const { affected } = await tx.manager.delete(LineItem, { id: lineId, cart_id: cart.id });
       if (!affected) throw new NotFoundError(`Line item with id ${lineId} was not found in cart ${cart.id}`, "line_item_not_found");
-    });
+    }, actor);
+  }
+
+  /** The ids of draft orders' carts whose email contains `text` (at most 1,000): the admin's draft order search. */
+  draftCartIdsByEmail(text: string): Promise<string[]> {
+    return this.cradle.unitOfWork.read((manager) => draftCartIdsByEmail(manager, text));
   }
 
   /** The shipping options a customer may choose for the cart. */
   shippingOptions(id: string): Promise<unknown[]> {
     return this.cradle.unitOfWork.read(async (manager) => {
       const [cart] = await rowsWhereIn<Cart>(manager, Cart, "id", [id]);
-      if (!cart) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
+      if (!cart || cart.type === DRAFT_ORDER_CART) throw new NotFoundError(`Cart with id ${id} was not found`, "cart_not_found");
       const subtotal = await cartSubtotal(manager, id);
       return this.cradle.shippingOptionService.listForCart({ region_id: cart.region_id, subtotal });
     });
   }
 
-  /** Sets the cart's shipping; the option's provider checks the data before the cart's transaction opens. */
-  async addShippingMethod(id: string, optionId: string, data: Record<string, unknown> = {}): Promise<CartView> {
-    const kept = await this.cradle.shippingMethodService.prepareData(id, optionId, data);
+  /**
+   * Sets the cart's shipping; the option's provider checks the data before the
+   * cart's transaction opens. A draft order's may use an admin-only option and set its `price`,
+   * and may have had its data checked already (`prepared`, before the caller's transaction).
+   */
+  async addShippingMethod(
+    id: string,
+    optionId: string,
+    data: Record<string, unknown> = {},
+    actor: CartActor & { price?: number; prepared?: boolean } = {},
+  ): Promise<CartView> {
+    const kept = actor.prepared ? data : await this.cradle.shippingMethodService.prepareData(id, optionId, data);
     return changeCart(this.cradle, id, async (tx, cart) => {
       const subtotal = await cartSubtotal(tx.manager, cart.id);
-      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept);
-    });
+      const admin = actor.draftOrder ? { admin: true as const, price: actor.price } : undefined;
+      await this.cradle.shippingMethodService.setForCart({ id: cart.id, region_id: cart.region_id, subtotal }, optionId, kept, admin);
+    }, actor);
   }
 
   /**
@@ -201,8 +227,16 @@ export default class CartService {
    * PostgreSQL makes a concurrent change or completion of the same cart wait
    * for this one to commit) and returns its columns. Unknown is a 404.
    */
-  lock(tx: TransactionContext, id: string): Promise<Cart> {
-    return lockCart(tx, id);
+  lock(tx: TransactionContext, id: string, actor: CartActor = {}): Promise<Cart> {
+    return lockCart(tx, id, actor);
+  }
+
+  /**
+   * Marks a locked, open cart completed (a draft order paid for: its order is
+   * made by the caller, in the same transaction). False when it already was.
+   */
+  markCompleted(tx: TransactionContext, id: string): Promise<boolean> {
+    return markCompleted(tx, id);
   }
 
   /** The payment context of a cart view. */

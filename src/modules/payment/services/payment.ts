@@ -61,13 +61,16 @@ export default class PaymentService {
     return this.bounded(session.provider_id, "authorize", call());
   }
 
-  /** Records an authorized payment for the cart (one per cart) and marks its session authorized, in the caller's transaction. */
+  /**
+   * Records an authorized payment for the cart (one per cart) and marks its
+   * session authorized, in the caller's transaction. A draft order's payment has no session (`session_id: null`).
+   */
   recordAuthorized(
-    input: { session_id: string; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
+    input: { session_id: string | null; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
   ): Promise<Payment> {
     return this.unitOfWork.run(async (tx) => {
       const now = new Date();
-      await tx.manager.update(
+      if (input.session_id) await tx.manager.update(
         PaymentSession,
         { id: input.session_id },
         { status: "authorized", data: input.data as never, amount: input.amount, payment_authorized_at: now, updated_at: now },

@@ -31,17 +31,19 @@ export default class ShippingMethodService {
    * Sets the cart's shipping method to this option (a cart ships one way; a new
    * choice replaces the old one), with the data `prepareData` returned. The
    * option must be offered to the cart: its region's, not admin-only or for
-   * returns, requirements met (422 otherwise).
+   * returns, requirements met (422 otherwise). The admin (a draft order) may
+   * also use an admin-only option and set the method's `price`.
    */
   setForCart(
     cart: { id: string; region_id: string; subtotal: number },
     optionId: string,
-    data: Record<string, unknown>
+    data: Record<string, unknown>,
+    admin?: { admin: true; price?: number },
   ): Promise<ShippingMethod> {
     return this.cradle.unitOfWork.run(async (tx) => {
       const option = await tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() });
       if (!option) throw new NotFoundError(`Shipping option with id ${optionId} was not found`, "shipping_option_not_found");
-      if (option.region_id !== cart.region_id || option.admin_only || option.is_return || !meetsRequirements(option, cart.subtotal)) {
+      if (option.region_id !== cart.region_id || (option.admin_only && !admin) || option.is_return || !meetsRequirements(option, cart.subtotal)) {
         throw new UnprocessableError(`The shipping option ${optionId} is not available for this cart`, "shipping_option_unavailable", "option_id");
       }
       this.cradle.fulfillmentProviderService.retrieve(option.provider_id);
@@ -51,7 +53,7 @@ export default class ShippingMethodService {
         cart_id: cart.id,
         order_id: null,
         name: option.name,
-        price: option.amount ?? 0,
+        price: admin?.price ?? option.amount ?? 0,
         data,
       });
       await tx.manager.insert(ShippingMethod, method as never);
