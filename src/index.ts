@@ -107,6 +107,8 @@ export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
 export type { DiscountView } from "./modules/discount/services/discount";
 export type { DiscountWithRule } from "./modules/discount/lib/discount-reads";
+export type { GiftCardRow } from "./modules/gift-card/lib/gift-card-view";
+export type { OrderGiftCards } from "./modules/gift-card/lib/gift-card-reads";
 export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant-reads";
 export type { OrderView } from "./modules/order/lib/order-view";
 export type { Payment } from "./modules/payment/models/payment";

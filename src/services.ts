@@ -5,6 +5,7 @@ import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
+import type GiftCardService from "./modules/gift-card/services/gift-card";
 import type NoteService from "./modules/note/services/note";
 import type NotificationService from "./modules/notification/services/notification";
 import type NotificationProviderService from "./modules/notification/services/notification-provider";
@@ -88,6 +89,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerPasswordResetService: CustomerPasswordResetService;
     // discount
     discountService: DiscountService;
+    // gift-card
+    giftCardService: GiftCardService;
     // note
     noteService: NoteService;
     // notification

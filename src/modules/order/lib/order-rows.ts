@@ -1,4 +1,4 @@
-import type { EntityManager, KioskServices, LineItem } from "kiosk";
+import type { EntityManager, KioskServices, LineItem, OrderGiftCards } from "kiosk";
 import { JsonBatch, sql } from "kiosk/sql";
 import { groupBy } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
@@ -15,6 +15,8 @@ export interface OrderRows {
   variants: Map<string, unknown>;
   /** Their regions with countries and currency. */
   regions: { id: string }[];
+  /** What each order took from gift cards (the gift-card module's transactions and cards), by order id. */
+  giftCards: Map<string, OrderGiftCards>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface OrderRows {
  * the order module's own rows (orders, fulfillments and their items, discount
  * links) and the read parts of the modules that own the rest (shipping
  * methods, payments and refunds, discounts, lines with adjustments and
- * variants, regions). Unknown ids are left out; the order of the result is not
+ * variants, regions, gift card transactions and cards). Unknown ids are left out; the order of the result is not
  * that of `ids`.
  */
 export async function loadOrders(reads: KioskServices, manager: EntityManager, ids: string[]): Promise<OrderRows> {
@@ -40,6 +42,7 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
   const discountRows = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "order_discounts" WHERE "order_id" IN (${orderIds})`);
   const lineRows = reads.lineItemService.readForOrders(batch, orderIds);
   const regionRows = reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "order" WHERE "id" IN (${orderIds})`);
+  const giftCardRows = reads.giftCardService.readForOrders(batch, orderIds);
   await batch.run();
   const discounts = discountRows();
   const { payments, refunds } = paymentRows();
@@ -58,5 +61,5 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
   const { lines, variants } = lineRows();
-  return { orders, lines, variants, regions: regionRows() };
+  return { orders, lines, variants, regions: regionRows(), giftCards: giftCardRows() };
 }

@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem } from "kiosk";
+import type { KioskServices, LineItem, OrderGiftCards } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -10,6 +10,8 @@ export interface ViewContext {
   lines: LineItem[];
   variants: Map<string, unknown>;
   regions: { id: string }[];
+  /** What each order took from gift cards, by order id (`giftCardService.readForOrders`). */
+  giftCards: Map<string, OrderGiftCards>;
 }
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
@@ -17,7 +19,8 @@ export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, a
 /**
  * An order as the API shows it, Medusa v1's shape: its lines with their totals
  * (from the adjustments written at completion, so they never move), shipping
- * methods, payments, fulfillments, refunds, region, and the order totals:
+ * methods, payments, fulfillments, refunds, region, the gift cards it used
+ * with their transactions, and the order totals (`total` after gift cards):
  * `paid_total` is what was captured, `refundable_amount` what is left of it.
  */
 export function orderView(order: Order, context: ViewContext): OrderView {
@@ -41,6 +44,10 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     ...f,
     tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
   }));
+  const giftCards = context.giftCards.get(order.id) ?? { transactions: [], cards: [] };
+  // Medusa v1's totals of an order's gift card transactions: what they took, and the tax of the taxable ones.
+  const giftCardTotal = giftCards.transactions.reduce((sum, t) => sum + t.amount, 0);
+  const giftCardTaxTotal = Math.round(giftCards.transactions.reduce((sum, t) => sum + (t.is_taxable ? (t.amount * (t.tax_rate ?? 0)) / 100 : 0), 0));
   const { items: _items, ...columns } = order;
   return {
     object: "order",
@@ -61,7 +68,8 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     refunds,
     fulfillments,
     discounts: order.discounts ?? [],
-    gift_cards: [],
+    gift_cards: giftCards.cards,
+    gift_card_transactions: giftCards.transactions,
     returns: [],
     claims: [],
     swaps: [],
@@ -69,6 +77,9 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     draft_order_id: null,
     sales_channel_id: null,
     ...result.totals,
+    gift_card_total: giftCardTotal,
+    gift_card_tax_total: giftCardTaxTotal,
+    total: result.totals.total - giftCardTotal - giftCardTaxTotal,
     paid_total: paid,
     refunded_total: refunded,
     refundable_amount: paid - refunded,
