@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct, createRegion, createShippingOption, expectStatus, readyCart, recordEvents, SHIPPING_ADDRESS } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
 import { startStore, type Store } from "../helpers/store";
+import { CardBank } from "../fixtures/card-store/src/lib/card-bank";
+import { CARDS } from "../fixtures/card-store/src/lib/cards";
 
 const CODE = /^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;
 
@@ -211,23 +213,14 @@ describe.each(DATABASES)("gift cards on $name", ({ name }) => {
     expect(expectStatus(await post(`/store/carts/${unpaid.id}/complete`), 422).code).toBe("payment_session_required");
   });
 
-  it("refuses a completion whose card no longer holds what the cart counted on, taking nothing", async () => {
+  it("reads the card again at completion: a card spent since the cart was shown leaves the rest to a payment", async () => {
     const card = await createCard(5000);
     const cart = await cartWithoutPayment();
-    expectStatus(await applyCodes(cart.id, [card.code]), 200);
-    const reserve = store.server.kernel.container.resolve<any>("cartService");
-    const view = await reserve.retrieve(cart.id);
-    expect(view.gift_card_total).toBe(3125);
-    // The card is spent after the cart was read: the view's promise no longer holds at the order's transaction.
-    const settle = store.server.kernel.container.resolve<any>("giftCardService");
-    const unitOfWork = store.server.kernel.container.resolve<any>("unitOfWork");
+    expect(expectStatus(await applyCodes(cart.id, [card.code]), 200).cart).toMatchObject({ gift_card_total: 3125, total: 0 });
     expectStatus(await store.admin(`/admin/gift-cards/${card.id}`, { body: { balance: 3000 } }), 200);
-    const refused = await unitOfWork.run(() => settle.settleOrder(view, "order_fake")).catch((err: any) => err);
-    expect(refused).toMatchObject({ status: 409, code: "gift_card_balance_changed" });
-    expect(await cardOf(card.id)).toMatchObject({ balance: 3000 });
-    // Completing reads the card again: it pays 3000 and the rest (125) needs a payment.
     expect(expectStatus(await store.request(`/store/carts/${cart.id}`), 200).cart).toMatchObject({ gift_card_total: 3000, total: 125 });
     expect(expectStatus(await post(`/store/carts/${cart.id}/complete`), 422).code).toBe("payment_session_required");
+    expect(await cardOf(card.id)).toMatchObject({ balance: 3000 });
   });
 
   it(
@@ -277,5 +270,60 @@ describe.each(DATABASES)("gift cards on $name", ({ name }) => {
     expect(events.names.filter((e) => e === "gift-card.created").length - before).toBe(2);
     // The issued card pays in the storefront.
     expect(expectStatus(await store.request(`/store/gift-cards/${issued[0].code}`), 200).gift_card).toMatchObject({ balance: 2500 });
+  });
+});
+
+/**
+ * A card spent by someone else while this cart's payment is being authorized
+ * (with the `card-store` fixture's slow test card): the order's transaction
+ * finds less than the cart counted on.
+ */
+describe.each(DATABASES)("gift cards and a card payment on $name", ({ name }) => {
+  let store: Store;
+  let bank: CardBank;
+  let region: { id: string };
+  let option: { id: string };
+
+  const post = (path: string, body?: unknown) => store.request(path, { method: "POST", body });
+
+  beforeAll(async () => {
+    store = await startStore(name, "gift_cards_card", { fixture: "card-store" });
+    bank = CardBank.in(store.dir);
+    region = await createRegion(store, { name: "Denmark", currency_code: "dkk", tax_rate: 25, countries: ["dk"] });
+    option = await createShippingOption(store, region.id, 500);
+  }, 60_000);
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it("refuses with a 409 and takes nothing when the card no longer holds what the cart counted on, voiding the payment", async () => {
+    const product = await createProduct(store, [{ inventory_quantity: 5, prices: [{ amount: 1000, currency_code: "dkk" }] }]);
+    const variant = product.variants[0];
+    const card = expectStatus(await store.admin("/admin/gift-cards", { body: { value: 1000, region_id: region.id } }), 200).gift_card;
+    const ready = await readyCart(store, { regionId: region.id, optionId: option.id, provider: "card", items: [{ variant_id: variant.id, quantity: 2 }] });
+    expectStatus(await post(`/store/carts/${ready.id}`, { gift_cards: [{ code: card.code }] }), 200);
+    const cart = expectStatus(await post(`/store/carts/${ready.id}/payment-sessions/card`, { data: { card: CARDS.slow } }), 200).cart;
+    expect(cart).toMatchObject({ total: 2125, gift_card_total: 1000 });
+    const intent = cart.payment_session.data.intent_id as string;
+
+    const completing = post(`/store/carts/${cart.id}/complete`);
+    for (let i = 0; i < 400 && !bank.read().calls.includes(`authorize:${intent}`); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(bank.read().calls).toContain(`authorize:${intent}`);
+    // No transaction is open while the provider authorizes: the admin's change goes through at once.
+    expectStatus(await store.admin(`/admin/gift-cards/${card.id}`, { body: { balance: 200 } }), 200);
+    expect(expectStatus(await completing, 409)).toMatchObject({ code: "gift_card_balance_changed" });
+    expect(bank.read().intents[intent].status).toBe("canceled");
+    expect(expectStatus(await store.admin(`/admin/gift-cards/${card.id}`), 200).gift_card).toMatchObject({ balance: 200, is_disabled: false });
+    expect(expectStatus(await store.admin(`/admin/orders?cart_id=${cart.id}`), 200).orders).toEqual([]);
+    expect(expectStatus(await store.admin(`/admin/products/${product.id}`), 200).product.variants[0].inventory_quantity).toBe(5);
+
+    // Completed again, the card pays what it has left and the payment the rest.
+    const reread = expectStatus(await post(`/store/carts/${cart.id}/payment-sessions/card`, { data: { card: CARDS.ok } }), 200).cart;
+    expect(reread).toMatchObject({ gift_card_total: 200, total: 2925 });
+    const order = expectStatus(await post(`/store/carts/${cart.id}/complete`), 200).data;
+    expect(order).toMatchObject({ gift_card_total: 200, total: 2925, gift_card_transactions: [{ gift_card_id: card.id, amount: 200 }] });
+    expect(order.payments.map((p: { amount: number }) => p.amount)).toEqual([2925]);
+    expect(expectStatus(await store.admin(`/admin/gift-cards/${card.id}`), 200).gift_card).toMatchObject({ balance: 0, is_disabled: true });
   });
 });
