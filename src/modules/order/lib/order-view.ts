@@ -47,7 +47,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
   const giftCards = context.giftCards.get(order.id) ?? { transactions: [], cards: [] };
   // Medusa v1's totals of an order's gift card transactions: what they took, and the tax of the taxable ones.
   const giftCardTotal = giftCards.transactions.reduce((sum, t) => sum + t.amount, 0);
-  const giftCardTaxTotal = Math.round(giftCards.transactions.reduce((sum, t) => sum + (t.is_taxable ? (t.amount * (t.tax_rate ?? 0)) / 100 : 0), 0));
+  const giftCardTaxTotal = giftCards.transactions.reduce((sum, t) => Math.round(sum + (t.is_taxable ? (t.amount * (t.tax_rate ?? 0)) / 100 : 0)), 0);
   const { items: _items, ...columns } = order;
   return {
     object: "order",
