@@ -39,6 +39,12 @@ export interface CoreEvents {
   "discount.updated": Id;
   "discount.deleted": Id;
 
+  /** A card was created by the admin or issued by an order (`order_id` set). */
+  "gift-card.created": Id;
+  /** Changed by the admin, or an order took from its balance. */
+  "gift-card.updated": Id;
+  "gift-card.deleted": Id;
+
   /** A cart was completed into an order. */
   "order.placed": { id: string; cart_id: string; no_notification: boolean };
   /** Email, addresses, no_notification or metadata changed (`POST /admin/orders/:id`). */
@@ -120,6 +126,9 @@ export const CORE_EVENT_NAMES = [
   "discount.created",
   "discount.updated",
   "discount.deleted",
+  "gift-card.created",
+  "gift-card.updated",
+  "gift-card.deleted",
   "order.placed",
   "order.updated",
   "order.completed",

@@ -110,6 +110,8 @@ export type { LineItemChange, LineItemInput } from "./modules/cart/lib/line-pric
 export type { UpdateCartInput } from "./modules/cart/services/cart";
 export type { DiscountView } from "./modules/discount/services/discount";
 export type { DiscountWithRule } from "./modules/discount/lib/discount-reads";
+export type { GiftCardRow } from "./modules/gift-card/lib/gift-card-view";
+export type { OrderGiftCards } from "./modules/gift-card/lib/gift-card-reads";
 export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant-reads";
 export type { OrderView } from "./modules/order/lib/order-view";
 export type { ReturnView } from "./modules/return/lib/return-view";

@@ -6,6 +6,7 @@ import type CustomerAddressService from "./modules/customer/services/customer-ad
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
+import type GiftCardService from "./modules/gift-card/services/gift-card";
 import type NoteService from "./modules/note/services/note";
 import type NotificationService from "./modules/notification/services/notification";
 import type NotificationProviderService from "./modules/notification/services/notification-provider";
@@ -95,6 +96,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     discountService: DiscountService;
     // draft-order
     draftOrderService: DraftOrderService;
+    // gift-card
+    giftCardService: GiftCardService;
     // note
     noteService: NoteService;
     // notification

@@ -140,7 +140,7 @@ describe.each(DATABASES)("carts on $name", ({ name }) => {
       [{ email: "not-an-email" }, "invalid_request"],
       [{ shipping_address: { ...SHIPPING_ADDRESS, country_code: "se" } }, "country_not_in_region"],
       [{ shipping_address: { ...SHIPPING_ADDRESS, country_code: "denmark" } }, "invalid_request"],
-      [{ gift_cards: [{ code: "X" }] }, "invalid_request"],
+      [{ gift_cards: [{ code: "" }] }, "invalid_request"],
       [{ customer_id: "cus_someone" }, "customer_mismatch"],
     ] as const) {
       const res = await post(`/store/carts/${cart.id}`, body);

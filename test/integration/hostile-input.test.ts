@@ -178,6 +178,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const discountBody = { code: "HOSTILE10", rule: { type: "percentage", value: 10, allocation: "total" }, regions: [region.id] };
     const discount = expectStatus(await store.admin("/admin/discounts", { body: discountBody }), 200).discount;
     const reason = expectStatus(await store.admin("/admin/return-reasons", { body: { value: "hostile", label: "Hostile" } }), 200).return_reason;
+    const giftCard = expectStatus(await store.admin("/admin/gift-cards", { body: { value: 1000, region_id: region.id } }), 200).gift_card;
     const staff = expectStatus(await store.admin("/admin/users", { body: { email: "staff@kiosk.test", password: "longenough" } }), 200).user;
 
     const shopper = { email: "shopper@kiosk.test", password: "longenough" };
@@ -228,6 +229,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "discounts/:code": discount.code,
       "users/:id": staff.id,
       "return-reasons/:id": reason.id,
+      "gift-cards/:id": giftCard.id,
+      "gift-cards/:code": giftCard.code,
       "customers/:id": customer.id,
       "addresses/:address_id": withAddress.shipping_addresses[0].id,
       "auth/:email": shopper.email,

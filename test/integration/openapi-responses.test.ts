@@ -95,10 +95,15 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     const customer = { authorization: `Bearer ${token.access_token}` };
     await call("GET", "/store/customers/me", "/store/customers/me", { headers: customer });
 
+    const giftCard = await call("POST", "/admin/gift-cards", "/admin/gift-cards", { admin: true, body: { value: 500, region_id: region.id } }).then((b) => b.gift_card);
+    await call("GET", "/store/gift-cards/{code}", `/store/gift-cards/${giftCard.code}`);
     const cart = await call("POST", "/store/carts", "/store/carts", { body: { region_id: region.id }, headers: customer }).then((b) => b.cart);
     const id = cart.id;
     await call("POST", "/store/carts/{id}/line-items", `/store/carts/${id}/line-items`, { body: { variant_id: product.variants[0].id, quantity: 2 }, headers: customer });
-    await call("POST", "/store/carts/{id}", `/store/carts/${id}`, { body: { shipping_address: SHIPPING_ADDRESS, discounts: [{ code: "TENOFF" }] }, headers: customer });
+    await call("POST", "/store/carts/{id}", `/store/carts/${id}`, {
+      body: { shipping_address: SHIPPING_ADDRESS, discounts: [{ code: "TENOFF" }], gift_cards: [{ code: giftCard.code }] },
+      headers: customer,
+    });
     await call("GET", "/store/shipping-options/{cart_id}", `/store/shipping-options/${id}`);
     await call("POST", "/store/carts/{id}/shipping-methods", `/store/carts/${id}/shipping-methods`, { body: { option_id: option.id }, headers: customer });
     await call("POST", "/store/carts/{id}/payment-sessions", `/store/carts/${id}/payment-sessions`, { headers: customer });
@@ -106,6 +111,7 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/store/carts/{id}", `/store/carts/${id}`, { headers: customer });
     const completed = await call("POST", "/store/carts/{id}/complete", `/store/carts/${id}/complete`, { headers: customer });
     expect(completed.type).toBe("order");
+    expect(completed.data.gift_card_transactions).toHaveLength(1);
     const orderId = completed.data.id;
     await call("GET", "/store/orders/{id}", `/store/orders/${orderId}`, { headers: customer });
     await call("GET", "/store/customers/me/orders", "/store/customers/me/orders", { headers: customer });
@@ -119,6 +125,10 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/discounts", "/admin/discounts", { admin: true });
     await call("GET", "/admin/users", "/admin/users", { admin: true });
     await call("GET", "/admin/shipping-options", "/admin/shipping-options", { admin: true });
+    await call("GET", "/admin/gift-cards", "/admin/gift-cards", { admin: true });
+    await call("GET", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true });
+    await call("POST", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true, body: { is_disabled: true } });
+    await call("DELETE", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true });
     const reason = await call("POST", "/admin/return-reasons", "/admin/return-reasons", { admin: true, body: { value: "size", label: "Size" } });
     await call("POST", "/admin/return-reasons", "/admin/return-reasons", {
       admin: true,

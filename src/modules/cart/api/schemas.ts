@@ -72,7 +72,7 @@ export const Cart = z
     items: z.array(LineItem),
     region: reference,
     discounts: z.array(reference),
-    gift_cards: z.array(z.unknown()),
+    gift_cards: z.array(z.looseObject({ id: z.string(), code: z.string(), balance: amount, region_id: z.string() })),
     shipping_methods: z.array(reference),
     payment_sessions: z.array(reference),
     payment_session: reference.nullable(),

@@ -1,4 +1,4 @@
-import type { DiscountWithRule, EntityManager, KioskServices } from "kiosk";
+import type { DiscountWithRule, EntityManager, GiftCardRow, KioskServices } from "kiosk";
 import { JsonBatch, rowsWhereIn, sql } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
@@ -16,6 +16,8 @@ export interface CartRows {
   shipping_methods: any[];
   /** Payment sessions (the payment module's rows). */
   payment_sessions: any[];
+  /** The gift cards applied that can pay now in the cart's region (the gift-card module's rows). */
+  gift_cards: GiftCardRow[];
   /** The variants of the lines, with product and prices. */
   variants: Map<string, CatalogVariant>;
   /** The cart's region with countries and currency, as `regionService.retrieve` gives it (read unless `region: false`). */
@@ -28,7 +30,7 @@ export interface CartRows {
  * Reads a cart and everything its view shows in one statement (see `JsonBatch`):
  * its lines, and through the read parts of the modules that own them, its
  * discounts and their rules, shipping methods and their options, payment
- * sessions, the lines' variants with products and prices, and its region.
+ * sessions, gift cards, the lines' variants with products and prices, and its region.
  * Null when there is no such cart. Called in the request's transaction, so it
  * sees the request's writes. With `completing`, it also says whether a
  * completion is in flight (the `cart_completion` row), in the same statement;
@@ -47,6 +49,7 @@ export async function loadCartRows(
   const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id}`);
   const methods = reads.shippingMethodService.readForCarts(batch, cartId);
   const sessions = reads.paymentSessionService.readForCarts(batch, cartId);
+  const giftCards = reads.giftCardService.readForCarts(batch, cartId);
   const completions = options.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
   const variants = reads.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
   const regions = options.region === false ? undefined : reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`);
@@ -59,6 +62,7 @@ export async function loadCartRows(
     discounts: [...discounts().values()],
     shipping_methods: methods(),
     payment_sessions: sessions(),
+    gift_cards: (giftCards().get(id) ?? []).filter((card) => reads.giftCardService.isUsable(card, cart.region_id)),
     variants: variants(),
     region: regions?.()[0],
     completing: !!completions?.rows.length,

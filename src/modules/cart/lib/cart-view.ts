@@ -1,9 +1,10 @@
-import type { Region, TaxCalculationResult, TaxLine } from "kiosk";
+import type { GiftCardRow, Region, TaxCalculationResult, TaxLine } from "kiosk";
 import { byCreation, compareText } from "kiosk/internal";
 import type { Cart } from "../models/cart";
 import type { LineItem } from "../models/line-item";
 import { variantSummary } from "./catalog";
 import type { CartRows } from "./cart-relations";
+import { withGiftCards } from "./gift-card-totals";
 import { calculateTotals, type LineTotals, type Totals, type TotalsDiscount } from "./totals";
 
 /** A line as the API shows it: the stored line, its variant summary and its totals. */
@@ -18,7 +19,7 @@ export type CartView = Omit<Cart, "items"> &
     payment_session: any | null;
     shipping_address_id: string | null;
     billing_address_id: string | null;
-    gift_cards: unknown[];
+    gift_cards: GiftCardRow[];
     sales_channel_id: null;
     payment_id: null;
   };
@@ -27,8 +28,9 @@ export type CartView = Omit<Cart, "items"> &
  * A cart as the API shows it, from its rows (`lib/cart-relations.ts`) and its
  * region: lines in the order they were added with their totals and tax lines
  * (the `taxCalculation` strategy's, `taxes`), shipping methods at their prices after
- * discounts, payment sessions by provider with the selected one, and the
- * cart's totals (`lib/totals.ts`).
+ * discounts, payment sessions by provider with the selected one, the gift
+ * cards that can pay, and the cart's totals (`lib/totals.ts`, then
+ * `lib/gift-card-totals.ts`).
  */
 export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationResult): CartView {
   const { cart } = rows;
@@ -47,6 +49,8 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     shippingTaxRates: methods.map((m: { id: string }) => methodTaxLines(m.id).map((t) => t.rate)),
     discounts,
   });
+  const giftCards = rows.gift_cards;
+  const totals = withGiftCards(result.totals, giftCards.map((card) => card.balance));
   const sessions = rows.payment_sessions.sort((a: any, b: any) => compareText(a.provider_id, b.provider_id));
   return {
     object: "cart",
@@ -62,7 +66,7 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     })),
     region,
     discounts,
-    gift_cards: [],
+    gift_cards: giftCards,
     shipping_methods: methods.map((m: any, i: number) => ({
       ...m,
       price: result.shipping_prices[i],
@@ -72,6 +76,6 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
     payment_id: null,
     sales_channel_id: null,
-    ...result.totals,
+    ...totals,
   } as unknown as CartView;
 }

@@ -15,7 +15,8 @@ export function assertReadyToComplete(cart: CartView): void {
   if (cart.shipping_methods.some((m: { shipping_option?: { deleted_at: Date | null } }) => m.shipping_option?.deleted_at)) {
     throw new UnprocessableError("The cart's shipping option is no longer offered; choose another", "shipping_option_unavailable", "shipping_methods");
   }
-  if (!cart.payment_session) {
+  // A cart its gift cards pay in full needs no payment (Medusa v1 completes a total of 0 without one).
+  if (!cart.payment_session && cart.total > 0) {
     throw new UnprocessableError("The cart needs a selected payment session", "payment_session_required", "payment_session");
   }
 }

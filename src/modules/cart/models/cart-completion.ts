@@ -35,11 +35,12 @@ export class CartCompletion extends KioskEntity {
   @Column({ type: "datetime" })
   cart_updated_at: Date;
 
-  @Column({ type: "varchar" })
-  payment_session_id: string;
+  /** Null when the cart's total is 0 (its gift cards pay it all): nothing is authorized. */
+  @Column({ type: "varchar", nullable: true })
+  payment_session_id: string | null;
 
-  @Column({ type: "varchar" })
-  provider_id: string;
+  @Column({ type: "varchar", nullable: true })
+  provider_id: string | null;
 
   /** The cart's total the payment is authorized for, in the currency's minor unit. */
   @MoneyColumn()

@@ -27,7 +27,7 @@ interface SessionRead {
 
 type Reservation =
   | { type: "answer"; result: CompletionResult }
-  | { type: "reserved"; completion: CartCompletion; cart: CartView; session: SessionRead; context: PaymentContext };
+  | { type: "reserved"; completion: CartCompletion; cart: CartView; session: SessionRead | null; context: PaymentContext };
 
 /** How long a second completion of the same cart polls for the first, between looks (ms). */
 const POLL_INTERVAL = 50;
@@ -50,8 +50,11 @@ const LEASE_MARGIN = 10_000;
  *    (`authorized`) with one UPDATE.
  * 3. **place** — one short transaction: the row is deleted (only by the
  *    attempt that owns it), the cart is marked completed only if it did not
- *    change since step 1, the payment and order are created, lines, shipping
- *    and payment handed over, the `order.afterCreate` hooks run, `order.placed` staged.
+ *    change since step 1, the payment and order are created, the gift cards'
+ *    balances taken and the cards bought issued (`giftCardService.settleOrder`),
+ *    lines, shipping and payment handed over, the `order.afterCreate` hooks run,
+ *    `order.placed` staged. A cart whose total is 0 (gift cards pay it all)
+ *    has no payment: nothing is authorized, recorded or voided.
  *
  * Any failure after step 1 is compensated: stock and discount uses given
  * back, the row deleted, the authorization voided with the provider (after
@@ -164,24 +167,25 @@ export default class CartCompletionService {
       const taken = await this.cradle.productVariantService.takeStock(demand, variants);
       if (discountIds.length) await this.cradle.discountService.consume(discountIds);
 
-      const session = cart.payment_session;
+      // A total of 0 (gift cards pay it all) authorizes nothing.
+      const session: SessionRead | null = cart.total > 0 ? cart.payment_session : null;
       const completion = tx.manager.create(CartCompletion, {
         cart_id: cartId,
         token: generateId("att"),
         step: "reserved",
         idempotency_key: key,
         cart_updated_at: locked.updated_at,
-        payment_session_id: session.id,
-        provider_id: session.provider_id,
+        payment_session_id: session?.id ?? null,
+        provider_id: session?.provider_id ?? null,
         amount: cart.total,
         currency_code: cart.currency_code,
         reserved: [...taken],
         discount_ids: discountIds,
-        data: session.data ?? {},
+        data: session?.data ?? {},
         expires_at: new Date(Date.now() + this.lease),
       });
       await tx.manager.insert(CartCompletion, completion as never);
-      const context = { ...this.cradle.cartService.paymentContext(cart), session_id: session.id };
+      const context = { ...this.cradle.cartService.paymentContext(cart), session_id: session?.id };
       return { type: "reserved" as const, completion, cart, session, context };
     });
   }
@@ -190,7 +194,7 @@ export default class CartCompletionService {
   private async authorizeAndPlace({ completion, cart, session, context }: Extract<Reservation, { type: "reserved" }>): Promise<CompletionResult> {
     let authorization: Awaited<ReturnType<KioskServices["paymentService"]["authorize"]>>;
     try {
-      authorization = await this.cradle.paymentService.authorize(session, context);
+      authorization = session ? await this.cradle.paymentService.authorize(session, context) : { status: "authorized", data: {} };
     } catch (err) {
       await this.undo(completion, { voidPayment: true });
       throw err;
@@ -251,20 +255,23 @@ export default class CartCompletionService {
       if (!cart || cart.total !== completion.amount) {
         throw new ConflictError("The cart changed while it was being completed; complete it again", "cart_changed");
       }
-      const payment = await this.cradle.paymentService.recordAuthorized({
-        session_id: completion.payment_session_id,
-        cart_id: cartId,
-        provider_id: completion.provider_id,
-        amount: completion.amount,
-        currency_code: completion.currency_code,
-        data: completion.data,
-      });
+      const payment = completion.provider_id
+        ? await this.cradle.paymentService.recordAuthorized({
+            session_id: completion.payment_session_id!,
+            cart_id: cartId,
+            provider_id: completion.provider_id,
+            amount: completion.amount,
+            currency_code: completion.currency_code,
+            data: completion.data,
+          })
+        : null;
       const order = await this.cradle.orderService.createFromCart(cart, key);
+      await this.cradle.giftCardService.settleOrder(cart, order.id);
       const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
       await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved));
       const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
       await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping });
-      await this.cradle.paymentService.attachToOrder(payment.id, order.id);
+      if (payment) await this.cradle.paymentService.attachToOrder(payment.id, order.id);
       // In the order's transaction: what a hook writes commits with it; a throw undoes the completion.
       await this.cradle.hooks.run("order.afterCreate", { order, cart, manager: tx.manager, container: this.cradle });
       tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
@@ -290,7 +297,7 @@ export default class CartCompletionService {
       if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data);
       return true;
     });
-    if (owned && options.voidPayment) {
+    if (owned && options.voidPayment && completion.provider_id) {
       await this.cradle.paymentService.voidAuthorization({
         provider_id: completion.provider_id,
         amount: completion.amount,

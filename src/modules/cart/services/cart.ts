@@ -42,6 +42,7 @@ export interface UpdateCartInput extends AddressesInput {
   email?: string;
   customer_id?: string;
   discounts?: { code: string }[];
+  gift_cards?: { code: string }[];
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown> | null;
 }
@@ -127,6 +128,7 @@ export default class CartService {
       Object.assign(cart, customFieldValues("cart", input));
       await this.saveColumns(tx.manager, cart);
       if (input.discounts) await replaceDiscounts(this.cradle, tx, cart, input.discounts);
+      if (input.gift_cards) await this.cradle.giftCardService.applyToCart(cart.id, cart.region_id, input.gift_cards.map((g) => g.code));
       return region;
     }, actor);
   }

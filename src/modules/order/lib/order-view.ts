@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem, ReturnView } from "kiosk";
+import type { KioskServices, LineItem, OrderGiftCards, ReturnView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -14,6 +14,8 @@ export interface ViewContext {
   returns: ReturnView[];
   /** What says which units may still be returned. */
   returnService: KioskServices["returnService"];
+  /** What each order took from gift cards, by order id (`giftCardService.readForOrders`). */
+  giftCards: Map<string, OrderGiftCards>;
 }
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
@@ -21,7 +23,8 @@ export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, a
 /**
  * An order as the API shows it, Medusa v1's shape: its lines with their totals
  * (from the adjustments written at completion, so they never move), shipping
- * methods, payments, fulfillments, refunds, region, and the order totals:
+ * methods, payments, fulfillments, refunds, region, the gift cards it used
+ * with their transactions, and the order totals (`total` after gift cards):
  * `paid_total` is what was captured, `refundable_amount` what is left of it.
  * `returnable_items` are the lines with units that may still be returned
  * (`returnable_quantity`: shipped, less returned, less held by open returns).
@@ -48,6 +51,10 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     tracking_links: (f.tracking_numbers ?? []).map((n: string) => ({ tracking_number: n, url: null })),
   }));
   const returns = context.returns.filter((r) => r.order_id === order.id);
+  const giftCards = context.giftCards.get(order.id) ?? { transactions: [], cards: [] };
+  // Medusa v1's totals of an order's gift card transactions: what they took, and the tax of the taxable ones.
+  const giftCardTotal = giftCards.transactions.reduce((sum, t) => sum + t.amount, 0);
+  const giftCardTaxTotal = giftCards.transactions.reduce((sum, t) => Math.round(sum + (t.is_taxable ? (t.amount * (t.tax_rate ?? 0)) / 100 : 0)), 0);
   const { items: _items, ...columns } = order;
   const items = lines.map((line) => ({
     ...line,
@@ -70,7 +77,8 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     refunds,
     fulfillments,
     discounts: order.discounts ?? [],
-    gift_cards: [],
+    gift_cards: giftCards.cards,
+    gift_card_transactions: giftCards.transactions,
     returns,
     claims: [],
     swaps: [],
@@ -78,6 +86,9 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     draft_order_id: null,
     sales_channel_id: null,
     ...result.totals,
+    gift_card_total: giftCardTotal,
+    gift_card_tax_total: giftCardTaxTotal,
+    total: result.totals.total - giftCardTotal - giftCardTaxTotal,
     paid_total: paid,
     refunded_total: refunded,
     refundable_amount: paid - refunded,

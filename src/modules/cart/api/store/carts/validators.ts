@@ -43,7 +43,7 @@ export const updateCart = z.strictObject({
   shipping_address: addressOrId.optional(),
   billing_address: addressOrId.optional(),
   discounts: z.array(z.strictObject({ code: z.string().trim().min(1).max(100) })).max(10).optional(),
-  gift_cards: z.array(z.strictObject({ code: z.string() })).max(0, "gift cards are not supported").optional(),
+  gift_cards: z.array(z.strictObject({ code: z.string().trim().min(1).max(100) })).max(10).optional(),
   context: z.record(z.string(), z.unknown()).optional(),
   metadata,
   sales_channel_id: z.string().max(100).optional(),
