@@ -9,6 +9,12 @@ interface OrderFulfillment {
   fulfillment_id: string;
 }
 
+/** An order edit's events: the edit and its order. */
+interface OrderEditEvent {
+  id: string;
+  order_id: string;
+}
+
 /**
  * The events the core modules raise (`tx.emit`), by name, with their payloads.
  * Medusa v1's names where Medusa has the event.
@@ -41,6 +47,14 @@ export interface CoreEvents {
   "order.fulfillment_canceled": OrderFulfillment;
   /** A provider call on the order may have done something that was not recorded (a crash, a timeout). */
   "order.action_abandoned": { id: string; action: string; data: Record<string, unknown>; started_at: Date | string; reason: string };
+
+  "order-edit.created": OrderEditEvent;
+  "order-edit.updated": OrderEditEvent;
+  "order-edit.requested": OrderEditEvent;
+  /** The order got the edit's lines (and its stock moved). */
+  "order-edit.confirmed": OrderEditEvent;
+  "order-edit.declined": OrderEditEvent;
+  "order-edit.canceled": OrderEditEvent;
 
   "note.created": Id;
   "note.updated": Id;
@@ -105,6 +119,12 @@ export const CORE_EVENT_NAMES = [
   "order.shipment_created",
   "order.fulfillment_canceled",
   "order.action_abandoned",
+  "order-edit.created",
+  "order-edit.updated",
+  "order-edit.requested",
+  "order-edit.confirmed",
+  "order-edit.declined",
+  "order-edit.canceled",
   "note.created",
   "note.updated",
   "note.deleted",

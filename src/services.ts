@@ -13,6 +13,7 @@ import type OrderService from "./modules/order/services/order";
 import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
 import type FulfillmentService from "./modules/order/services/fulfillment";
+import type OrderEditService from "./modules/order-edit/services/order-edit";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -99,6 +100,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderPaymentService: OrderPaymentService;
     orderCancellationService: OrderCancellationService;
     fulfillmentService: FulfillmentService;
+    // order-edit
+    orderEditService: OrderEditService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

@@ -1,0 +1,80 @@
+import { responses, z } from "kiosk";
+
+const { timestamp, metadata } = responses;
+const amount = z.number().int();
+
+/** A line of an order edit: a copy of an order line, or one the edit adds, with its totals. */
+export const OrderEditLineItem = z
+  .looseObject({
+    id: z.string(),
+    order_edit_id: z.string(),
+    original_item_id: z.string().nullable(),
+    variant_id: z.string().nullable(),
+    title: z.string(),
+    unit_price: amount,
+    quantity: z.number().int(),
+    metadata,
+    subtotal: amount,
+    discount_total: amount,
+    tax_total: amount,
+    total: amount,
+  })
+  .meta({ id: "OrderEditLineItem" });
+
+/** One change an edit makes to its order's lines. */
+export const OrderItemChange = z
+  .looseObject({
+    id: z.string(),
+    type: z.enum(["item_add", "item_remove", "item_update"]),
+    order_edit_id: z.string(),
+    original_line_item_id: z.string().nullable(),
+    line_item_id: z.string().nullable(),
+    line_item: z.looseObject({ id: z.string() }).nullable(),
+    original_line_item: z.looseObject({ id: z.string() }).nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "OrderItemChange" });
+
+const editFields = {
+  id: z.string(),
+  object: z.literal("order_edit"),
+  order_id: z.string(),
+  status: z.enum(["created", "requested", "confirmed", "declined", "canceled"]),
+  requested_at: timestamp.nullable(),
+  confirmed_at: timestamp.nullable(),
+  declined_at: timestamp.nullable(),
+  declined_reason: z.string().nullable(),
+  canceled_at: timestamp.nullable(),
+  payment_collection_id: z.string().nullable(),
+  items: z.array(OrderEditLineItem),
+  changes: z.array(OrderItemChange),
+  subtotal: amount,
+  discount_total: amount,
+  shipping_total: amount,
+  tax_total: amount,
+  total: amount,
+  difference_due: amount,
+  created_at: timestamp,
+  updated_at: timestamp,
+};
+
+/** An order edit as the admin sees it, with the internal note and who did what. */
+export const OrderEdit = z
+  .looseObject({
+    ...editFields,
+    internal_note: z.string().nullable(),
+    created_by: z.string(),
+    requested_by: z.string().nullable(),
+    confirmed_by: z.string().nullable(),
+    declined_by: z.string().nullable(),
+    canceled_by: z.string().nullable(),
+  })
+  .meta({ id: "OrderEdit" });
+
+/** An order edit as the store sees it: no internal note, no staff ids. */
+export const StoreOrderEdit = z.looseObject(editFields).meta({ id: "StoreOrderEdit" });
+
+export const orderEditResponse = z.looseObject({ order_edit: OrderEdit });
+export const orderEditList = responses.list("order_edits", OrderEdit);
+export const storeOrderEditResponse = z.looseObject({ order_edit: StoreOrderEdit });
