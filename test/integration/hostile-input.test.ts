@@ -193,6 +193,10 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       await store.admin(`/admin/orders/${order.id}/fulfillment`, { body: { items: [{ item_id: order.items[0].id, quantity: 1 }] } }),
       200,
     ).order;
+    const orderEdit = expectStatus(await store.admin("/admin/order-edits", { body: { order_id: order.id } }), 200).order_edit;
+    const editItem = orderEdit.items[0];
+    const editChange = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/items/${editItem.id}`, { body: { quantity: 2 } }), 200)
+      .order_edit.changes[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -229,6 +233,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "fulfillments/:fulfillment_id": fulfilled.fulfillments[0].id,
       "payment/:provider_id": "manual",
       "notes/:id": note.id,
+      "order-edits/:id": orderEdit.id,
+      "items/:item_id": editItem.id,
+      "changes/:change_id": editChange.id,
       "notifications/:id": notification.id,
     });
   }, 120_000);

@@ -110,6 +110,33 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/discounts", "/admin/discounts", { admin: true });
     await call("GET", "/admin/users", "/admin/users", { admin: true });
     await call("GET", "/admin/shipping-options", "/admin/shipping-options", { admin: true });
+    const editPath = "/admin/order-edits/{id}";
+    const edited = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const ep = `/admin/order-edits/${edited.id}`;
+    await call("POST", `${editPath}/items`, `${ep}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    await call("POST", `${editPath}/items/{item_id}`, `${ep}/items/${edited.items[0].id}`, { admin: true, body: { quantity: 3 } });
+    await call("GET", "/admin/order-edits", "/admin/order-edits", { admin: true });
+    await call("GET", editPath, ep, { admin: true });
+    await call("POST", `${editPath}/request`, `${ep}/request`, { admin: true, body: {} });
+    await call("GET", "/store/order-edits/{id}", `/store/order-edits/${edited.id}`, { headers: customer });
+    await call("POST", `${editPath}/confirm`, `${ep}/confirm`, { admin: true, body: {} });
+    const declined = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const dp = `/admin/order-edits/${declined.id}`;
+    const removed = await call("DELETE", `${editPath}/items/{item_id}`, `${dp}/items/${declined.items[0].id}`, { admin: true }).then((b) => b.order_edit);
+    await call("DELETE", `${editPath}/changes/{change_id}`, `${dp}/changes/${removed.changes[0].id}`, { admin: true });
+    await call("POST", editPath, dp, { admin: true, body: { internal_note: "Asked by phone" } });
+    await call("POST", "/admin/order-edits/{id}/items", `${dp}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    await call("POST", `${editPath}/request`, `${dp}/request`, { admin: true, body: {} });
+    await call("POST", "/store/order-edits/{id}/decline", `/store/order-edits/${declined.id}/decline`, { headers: customer, body: { declined_reason: "No" } });
+    const draft = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("DELETE", editPath, `/admin/order-edits/${draft.id}`, { admin: true });
+    const smaller = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const sp = `/admin/order-edits/${smaller.id}`;
+    await call("POST", `${editPath}/items/{item_id}`, `${sp}/items/${smaller.items[0].id}`, { admin: true, body: { quantity: 1 } });
+    await call("POST", `${editPath}/request`, `${sp}/request`, { admin: true, body: {} });
+    await call("POST", "/store/order-edits/{id}/complete", `/store/order-edits/${smaller.id}/complete`, { headers: customer, body: {} });
+    const canceled = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("POST", `${editPath}/cancel`, `/admin/order-edits/${canceled.id}/cancel`, { admin: true, body: {} });
     const reason = await call("POST", "/admin/return-reasons", "/admin/return-reasons", { admin: true, body: { value: "size", label: "Size" } });
     await call("POST", "/admin/return-reasons", "/admin/return-reasons", {
       admin: true,
