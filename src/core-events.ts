@@ -56,6 +56,12 @@ export interface CoreEvents {
   "order-edit.declined": OrderEditEvent;
   "order-edit.canceled": OrderEditEvent;
 
+  "payment-collection.created": Id;
+  "payment-collection.updated": Id;
+  "payment-collection.deleted": Id;
+  /** The whole amount is authorized (by its sessions, or marked so by the admin). */
+  "payment-collection.payment_authorized": Id;
+
   "note.created": Id;
   "note.updated": Id;
   "note.deleted": Id;
@@ -125,6 +131,10 @@ export const CORE_EVENT_NAMES = [
   "order-edit.confirmed",
   "order-edit.declined",
   "order-edit.canceled",
+  "payment-collection.created",
+  "payment-collection.updated",
+  "payment-collection.deleted",
+  "payment-collection.payment_authorized",
   "note.created",
   "note.updated",
   "note.deleted",

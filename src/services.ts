@@ -14,6 +14,8 @@ import type OrderPaymentService from "./modules/order/services/order-payment";
 import type OrderCancellationService from "./modules/order/services/order-cancellation";
 import type FulfillmentService from "./modules/order/services/fulfillment";
 import type OrderEditService from "./modules/order-edit/services/order-edit";
+import type PaymentCollectionService from "./modules/order-edit/services/payment-collection";
+import type PaymentCollectionSessionService from "./modules/order-edit/services/payment-collection-session";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -102,6 +104,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     fulfillmentService: FulfillmentService;
     // order-edit
     orderEditService: OrderEditService;
+    paymentCollectionService: PaymentCollectionService;
+    paymentCollectionSessionService: PaymentCollectionSessionService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

@@ -78,3 +78,43 @@ export const StoreOrderEdit = z.looseObject(editFields).meta({ id: "StoreOrderEd
 export const orderEditResponse = z.looseObject({ order_edit: OrderEdit });
 export const orderEditList = responses.list("order_edits", OrderEdit);
 export const storeOrderEditResponse = z.looseObject({ order_edit: StoreOrderEdit });
+
+/** A payment session of a payment collection (Medusa's payment session). */
+export const PaymentCollectionSession = z
+  .looseObject({
+    id: z.string(),
+    payment_collection_id: z.string(),
+    provider_id: z.string(),
+    amount: amount,
+    status: z.enum(["pending", "authorized", "requires_more", "error", "canceled"]),
+    data: z.record(z.string(), z.unknown()),
+    is_selected: z.boolean(),
+    payment_authorized_at: timestamp.nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "PaymentCollectionSession" });
+
+/** What a customer owes for an order edit, with its sessions and payments. */
+export const PaymentCollection = z
+  .looseObject({
+    id: z.string(),
+    object: z.literal("payment_collection"),
+    type: z.literal("order_edit"),
+    status: z.enum(["not_paid", "awaiting", "authorized", "partially_authorized", "canceled"]),
+    description: z.string().nullable(),
+    amount: amount,
+    authorized_amount: amount.nullable(),
+    region_id: z.string(),
+    currency_code: z.string(),
+    metadata,
+    created_by: z.string(),
+    payment_sessions: z.array(PaymentCollectionSession),
+    payments: z.array(responses.reference),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "PaymentCollection" });
+
+export const paymentCollectionResponse = z.looseObject({ payment_collection: PaymentCollection });
+export const paymentSessionResponse = z.looseObject({ payment_session: PaymentCollectionSession });

@@ -4,6 +4,7 @@ import { OrderEdit } from "../models/order-edit";
 import { OrderEditItem } from "../models/order-edit-item";
 import { OrderItemChange } from "../models/order-item-change";
 import type { EditRows } from "./order-edit-view";
+import { collectionView } from "./collection-rows";
 
 const notFound = (id: string) => new NotFoundError(`Order edit with id ${id} was not found`, "order_edit_not_found");
 
@@ -14,7 +15,7 @@ export async function lockEdit(tx: TransactionContext, id: string): Promise<Orde
   return edit;
 }
 
-/** The rows of edits' views: each edit with its lines, changes and order (read through `orderService`). */
+/** The rows of edits' views: each edit with its lines, changes, order (read through `orderService`) and payment collection. */
 export async function loadEditRows(cradle: KioskServices, manager: EntityManager, edits: OrderEdit[]): Promise<EditRows[]> {
   const ids = edits.map((e) => e.id);
   if (!ids.length) return [];
@@ -22,11 +23,16 @@ export async function loadEditRows(cradle: KioskServices, manager: EntityManager
   const changes = await manager.createQueryBuilder(OrderItemChange, "c").where("c.order_edit_id IN (:...ids)", { ids }).getMany();
   const orders = new Map<string, Awaited<ReturnType<KioskServices["orderService"]["retrieve"]>>>();
   for (const orderId of new Set(edits.map((e) => e.order_id))) orders.set(orderId, await cradle.orderService.retrieve(orderId));
+  const collections = new Map<string, unknown>();
+  for (const edit of edits) {
+    if (edit.payment_collection_id) collections.set(edit.payment_collection_id, await collectionView(cradle, manager, edit.payment_collection_id));
+  }
   return edits.map((edit) => ({
     edit,
     items: items.filter((i) => i.order_edit_id === edit.id),
     changes: changes.filter((c) => c.order_edit_id === edit.id),
     order: orders.get(edit.order_id)!,
+    paymentCollection: (edit.payment_collection_id && collections.get(edit.payment_collection_id)) || null,
   }));
 }
 

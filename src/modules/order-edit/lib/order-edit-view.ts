@@ -14,6 +14,8 @@ export interface EditRows {
   changes: OrderItemChange[];
   /** The edit's order as the order module shows it (its lines, shipping, tax lines and totals). */
   order: OrderView;
+  /** Its payment collection as the API shows it, or null. */
+  paymentCollection?: unknown;
 }
 
 /**
@@ -83,7 +85,7 @@ export function orderEditView(rows: EditRows, lineItems: KioskServices["lineItem
       line_item: change.line_item_id ? (byId.get(change.line_item_id) ?? originals.get(change.line_item_id) ?? null) : null,
       original_line_item: change.original_line_item_id ? (originals.get(change.original_line_item_id) ?? null) : null,
     })),
-    payment_collection: null,
+    payment_collection: rows.paymentCollection ?? null,
     subtotal,
     discount_total,
     shipping_total,

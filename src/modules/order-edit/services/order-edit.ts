@@ -96,12 +96,24 @@ export default class OrderEditService {
     return this.edit(id, { action: "undo a change" }, (tx, rows) => deleteChange(tx, rows, changeId));
   }
 
-  /** Asks the customer to accept the edit; an edit without changes is a 422 `order_edit_no_changes`; a requested one is answered as it is. */
+  /**
+   * Asks the customer to accept the edit; a positive difference gets a payment
+   * collection for it. An edit without changes is a 422 `order_edit_no_changes`;
+   * a requested one is answered as it is.
+   */
   request(id: string, by: string): Promise<OrderEditView> {
     return this.edit(id, { action: "request confirmation" }, async (tx, rows) => {
       if (!rows.changes.length) throw new UnprocessableError(`Order edit ${id} has no changes to request`, "order_edit_no_changes");
       if (rows.edit.requested_at) return;
-      await tx.manager.update(OrderEdit, { id }, { requested_at: new Date(), requested_by: by });
+      const due = orderEditView(rows, this.cradle.lineItemService).difference_due;
+      let payment_collection_id = rows.edit.payment_collection_id;
+      if (due > 0 && !payment_collection_id) {
+        const { order } = rows;
+        payment_collection_id = (
+          await this.cradle.paymentCollectionService.createForEdit({ edit_id: id, amount: due, region_id: order.region_id, currency_code: order.currency_code, created_by: by })
+        ).id;
+      }
+      await tx.manager.update(OrderEdit, { id }, { requested_at: new Date(), requested_by: by, payment_collection_id });
       tx.emit("order-edit.requested", { id, order_id: rows.edit.order_id });
     });
   }
@@ -113,6 +125,7 @@ export default class OrderEditService {
       if (status === "canceled") return;
       if (status !== "created" && status !== "requested") throw new UnprocessableError(`Cannot cancel order edit ${id}: it is ${status}`, "order_edit_not_cancelable");
       await tx.manager.update(OrderEdit, { id }, { canceled_at: new Date(), canceled_by: by, active_order_id: null });
+      if (rows.edit.payment_collection_id) await this.cradle.paymentCollectionService.cancelUnpaid(rows.edit.payment_collection_id);
       tx.emit("order-edit.canceled", { id, order_id: rows.edit.order_id });
     });
   }
@@ -124,22 +137,26 @@ export default class OrderEditService {
       if (status === "declined") return;
       if (status !== "requested") throw new UnprocessableError(`Cannot decline order edit ${id}: it is ${status}`, "order_edit_not_requested");
       await tx.manager.update(OrderEdit, { id }, { declined_at: new Date(), declined_by: by, declined_reason: input.declined_reason ?? null, active_order_id: null });
+      if (rows.edit.payment_collection_id) await this.cradle.paymentCollectionService.cancelUnpaid(rows.edit.payment_collection_id);
       tx.emit("order-edit.declined", { id, order_id: rows.edit.order_id });
     });
   }
 
   /**
    * Confirms an edit: the admin's confirmation (created or requested), or the
-   * store's completion (`requested` only, and not while the customer owes a
-   * difference: 422 `order_edit_payment_required`, as payment collections are
-   * not supported). A second confirmation is a 422 `order_edit_confirmed`.
+   * store's completion (`requested` only, and not while the customer owes more
+   * than its payment collection authorized: 422 `order_edit_payment_required`).
+   * The collection's payments become the order's. A second confirmation is a
+   * 422 `order_edit_confirmed`.
    */
   confirm(id: string, by: string | null, options: { fromStore: boolean }): Promise<OrderEditView> {
     return this.edit(id, options.fromStore ? { viewer: by } : {}, async (tx, rows) => {
       assertConfirmable(rows.edit, options.fromStore);
       await this.cradle.orderService.beginChange(rows.edit.order_id);
-      if (options.fromStore && orderEditView(rows, this.cradle.lineItemService).difference_due > 0) {
-        throw new UnprocessableError(`Order edit ${id} leaves an amount to pay, which the store cannot collect`, "order_edit_payment_required");
+      const collectionId = rows.edit.payment_collection_id;
+      const paid = collectionId ? await this.cradle.paymentCollectionService.handOver(collectionId, rows.edit.order_id) : 0;
+      if (options.fromStore && orderEditView(rows, this.cradle.lineItemService).difference_due > paid) {
+        throw new UnprocessableError(`Order edit ${id} leaves an amount to pay: its payment collection must be authorized first`, "order_edit_payment_required");
       }
       await confirmEdit(this.cradle, tx, rows, by);
     });
