@@ -109,6 +109,57 @@ describe.each(DATABASES)("payment collections of order edits on $name", ({ name 
     expect(expectStatus(await admin(`/admin/order-edits/${declined.id}`), 200).order_edit).toMatchObject({ payment_collection_id: null, payment_collection: null });
   });
 
+  it("captures and refunds one payment at a time through /admin/payments, never past what it holds", async () => {
+    const { order, edit } = await requestedEdit();
+    const id = edit.payment_collection_id;
+    const session = expectStatus(await shop(`/store/payment-collections/${id}/sessions`, { provider_id: "manual" }), 200).payment_collection.payment_sessions[0];
+    const collected = expectStatus(await shop(`/store/payment-collections/${id}/sessions/batch/authorize`, { session_ids: [session.id] }), 200).payment_collection;
+    const extra = collected.payments[0];
+    expect(expectStatus(await admin(`/admin/payments/${extra.id}`), 200).payment).toMatchObject({ id: extra.id, amount: 2500, order_id: null, captured_at: null });
+    expectCode(await admin(`/admin/payments/${extra.id}/capture`, {}), 422, "payment_not_attached");
+    expectCode(await admin("/admin/payments/pay_nope"), 404, "payment_not_found");
+    expectCode(await admin("/admin/payments/pay_nope/capture", {}), 404, "payment_not_found");
+    expectStatus(await shop(`/store/order-edits/${edit.id}/complete`, {}), 200);
+
+    expectCode(await admin(`/admin/payments/${extra.id}/refund`, { amount: 100, reason: "other" }), 422, "order_not_refundable");
+    const captured = expectStatus(await admin(`/admin/payments/${extra.id}/capture`, {}), 200).payment;
+    expect(captured).toMatchObject({ id: extra.id, order_id: order.id, captured_at: expect.any(String) });
+    expectCode(await admin(`/admin/payments/${extra.id}/capture`, {}), 422, "payment_not_capturable");
+    // The order's own payment still waits: its status follows once both are captured.
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order.payment_status).toBe("awaiting");
+    const original = order.payments[0];
+    expectStatus(await admin(`/admin/payments/${original.id}/capture`, {}), 200);
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order).toMatchObject({ payment_status: "captured", paid_total: 6250 });
+
+    const refund = expectStatus(await admin(`/admin/payments/${extra.id}/refund`, { amount: 2000, reason: "discount", note: "Goodwill" }), 200).refund;
+    expect(refund).toMatchObject({ amount: 2000, reason: "discount", note: "Goodwill", order_id: order.id, payment_id: extra.id });
+    expectCode(await admin(`/admin/payments/${extra.id}/refund`, { amount: 501, reason: "other" }), 400, "refund_exceeds_captured");
+    expectCode(await admin(`/admin/payments/${extra.id}/refund`, { amount: 0, reason: "other" }), 400, "invalid_request");
+    expect(expectStatus(await admin(`/admin/payments/${extra.id}`), 200).payment.amount_refunded).toBe(2000);
+    expect(expectStatus(await admin(`/admin/orders/${order.id}`), 200).order).toMatchObject({ payment_status: "partially_refunded", refunded_total: 2000 });
+  });
+
+  // A race (tag `race`): on PostgreSQL the refunds run at once and the order's
+  // claim makes them take turns; on SQLite transactions take turns anyway, so
+  // this cannot fail there for want of the claim.
+  it("never refunds a payment past its amount under 10 concurrent refunds (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
+    const cart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: variant, quantity: 1 }] });
+    const order = expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data;
+    const payment = order.payments[0];
+    expectStatus(await admin(`/admin/payments/${payment.id}/capture`, {}), 200);
+    const results = await Promise.all(Array.from({ length: 10 }, () => admin(`/admin/payments/${payment.id}/refund`, { amount: 1000, reason: "other" })));
+    const won = results.filter((r) => r.status === 200);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      expect([409, 400, 422], JSON.stringify(r.body)).toContain(r.status);
+      expect(["order_action_in_progress", "refund_exceeds_captured", "order_not_refundable"]).toContain(r.body.code);
+    }
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    expect(won.length).toBeLessThanOrEqual(3);
+    const after = expectStatus(await admin(`/admin/payments/${payment.id}`), 200).payment;
+    expect(after.amount_refunded).toBe(won.length * 1000);
+    expect(after.amount_refunded).toBeLessThanOrEqual(after.amount);
+  });
+
   // A race (tag `race`): on PostgreSQL the ten authorizations run at once, and
   // the conditional UPDATE of the session is what records one payment; on
   // SQLite transactions take turns, so this cannot fail there for want of it.

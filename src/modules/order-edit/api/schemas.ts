@@ -118,3 +118,38 @@ export const PaymentCollection = z
 
 export const paymentCollectionResponse = z.looseObject({ payment_collection: PaymentCollection });
 export const paymentSessionResponse = z.looseObject({ payment_session: PaymentCollectionSession });
+
+/** A payment (Medusa v1's), with what was refunded of it. */
+export const Payment = z
+  .looseObject({
+    id: z.string(),
+    order_id: z.string().nullable(),
+    cart_id: z.string().nullable(),
+    provider_id: z.string(),
+    amount: amount,
+    amount_refunded: amount,
+    currency_code: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    captured_at: timestamp.nullable(),
+    canceled_at: timestamp.nullable(),
+    metadata,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "Payment" });
+
+/** A refund of a payment. */
+export const Refund = z
+  .looseObject({
+    id: z.string(),
+    order_id: z.string().nullable(),
+    payment_id: z.string().nullable(),
+    amount: amount,
+    reason: z.string(),
+    note: z.string().nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "Refund" });
+
+export const paymentResponse = z.looseObject({ payment: Payment });
+export const refundResponse = z.looseObject({ refund: Refund });
