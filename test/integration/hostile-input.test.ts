@@ -197,6 +197,10 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const editItem = orderEdit.items[0];
     const editChange = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/items/${editItem.id}`, { body: { quantity: 2 } }), 200)
       .order_edit.changes[0];
+    expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/items`, { body: { variant_id: product.variants[0].id, quantity: 1 } }), 200);
+    const collectionId = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/request`, { body: {} }), 200).order_edit.payment_collection_id;
+    const collectionSession = expectStatus(await store.request(`/store/payment-collections/${collectionId}/sessions`, { body: { provider_id: "manual" } }), 200)
+      .payment_collection.payment_sessions[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -236,6 +240,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "order-edits/:id": orderEdit.id,
       "items/:item_id": editItem.id,
       "changes/:change_id": editChange.id,
+      "payment-collections/:id": collectionId,
+      "sessions/:session_id": collectionSession.id,
+      "payments/:id": order.payments[0].id,
       "notifications/:id": notification.id,
     });
   }, 120_000);

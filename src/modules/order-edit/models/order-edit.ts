@@ -52,7 +52,7 @@ export class OrderEdit extends KioskEntity {
   @Column({ type: "datetime", nullable: true })
   canceled_at: Date | null;
 
-  /** Medusa's payment collection of a positive difference; payment collections are not supported yet, so always null. */
+  /** The payment collection made when the edit was requested with a positive difference (this module's `payment_collection`), or null. */
   @Index()
   @Column({ type: "varchar", nullable: true })
   payment_collection_id: string | null;

@@ -91,9 +91,9 @@ export default class PaymentCollectionService {
   }
 
   /**
-   * What the collection holds for the edit's confirmation, inside its
-   * transaction: its authorized amount (null: no collection), and its payments
-   * given to the order.
+   * Hands the collection over at the edit's confirmation, inside its
+   * transaction: its payments are given to the order, and the amount it
+   * authorized is returned (0 unless the collection is `authorized`).
    */
   handOver(id: string, orderId: string): Promise<number> {
     return this.unitOfWork.run(async (tx) => {
