@@ -120,7 +120,7 @@ export const paymentCollectionResponse = z.looseObject({ payment_collection: Pay
 export const paymentSessionResponse = z.looseObject({ payment_session: PaymentCollectionSession });
 
 /** A payment (Medusa v1's), with what was refunded of it. */
-export const Payment = z
+export const OrderPayment = z
   .looseObject({
     id: z.string(),
     order_id: z.string().nullable(),
@@ -136,10 +136,10 @@ export const Payment = z
     created_at: timestamp,
     updated_at: timestamp,
   })
-  .meta({ id: "Payment" });
+  .meta({ id: "OrderPayment" });
 
 /** A refund of a payment. */
-export const Refund = z
+export const OrderRefund = z
   .looseObject({
     id: z.string(),
     order_id: z.string().nullable(),
@@ -149,7 +149,7 @@ export const Refund = z
     note: z.string().nullable(),
     created_at: timestamp,
   })
-  .meta({ id: "Refund" });
+  .meta({ id: "OrderRefund" });
 
-export const paymentResponse = z.looseObject({ payment: Payment });
-export const refundResponse = z.looseObject({ refund: Refund });
+export const paymentResponse = z.looseObject({ payment: OrderPayment });
+export const refundResponse = z.looseObject({ refund: OrderRefund });
