@@ -16,6 +16,12 @@ interface OrderReturn {
   no_notification: boolean;
 }
 
+/** An order edit's events: the edit and its order. */
+interface OrderEditEvent {
+  id: string;
+  order_id: string;
+}
+
 /**
  * The events the core modules raise (`tx.emit`), by name, with their payloads.
  * Medusa v1's names where Medusa has the event.
@@ -69,6 +75,20 @@ export interface CoreEvents {
   "order.return_requested": OrderReturn;
   /** A return of the order was received: its units are back in stock and its refund (if any) was paid. */
   "order.items_returned": OrderReturn;
+
+  "order-edit.created": OrderEditEvent;
+  "order-edit.updated": OrderEditEvent;
+  "order-edit.requested": OrderEditEvent;
+  /** The order got the edit's lines (and its stock moved). */
+  "order-edit.confirmed": OrderEditEvent;
+  "order-edit.declined": OrderEditEvent;
+  "order-edit.canceled": OrderEditEvent;
+
+  "payment-collection.created": Id;
+  "payment-collection.updated": Id;
+  "payment-collection.deleted": Id;
+  /** The whole amount is authorized (by its sessions, or marked so by the admin). */
+  "payment-collection.payment_authorized": Id;
 
   "note.created": Id;
   "note.updated": Id;
@@ -143,6 +163,16 @@ export const CORE_EVENT_NAMES = [
   "order-update-token.created",
   "order.return_requested",
   "order.items_returned",
+  "order-edit.created",
+  "order-edit.updated",
+  "order-edit.requested",
+  "order-edit.confirmed",
+  "order-edit.declined",
+  "order-edit.canceled",
+  "payment-collection.created",
+  "payment-collection.updated",
+  "payment-collection.deleted",
+  "payment-collection.payment_authorized",
   "note.created",
   "note.updated",
   "note.deleted",

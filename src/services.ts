@@ -18,6 +18,9 @@ import type FulfillmentService from "./modules/order/services/fulfillment";
 import type OrderShippingService from "./modules/order/services/order-shipping";
 import type OrderClaimingService from "./modules/order/services/order-claiming";
 import type OrderReturnService from "./modules/order/services/order-return";
+import type OrderEditService from "./modules/order-edit/services/order-edit";
+import type PaymentCollectionService from "./modules/order-edit/services/payment-collection";
+import type PaymentCollectionSessionService from "./modules/order-edit/services/payment-collection-session";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -112,6 +115,10 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderShippingService: OrderShippingService;
     orderClaimingService: OrderClaimingService;
     orderReturnService: OrderReturnService;
+    // order-edit
+    orderEditService: OrderEditService;
+    paymentCollectionService: PaymentCollectionService;
+    paymentCollectionSessionService: PaymentCollectionSessionService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

@@ -202,6 +202,14 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const toShip = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/fulfillment`, { body: { items: shippedItems } }), 200).order;
     expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/shipment`, { body: { fulfillment_id: toShip.fulfillments[0].id } }), 200);
     const requested = expectStatus(await store.request("/store/returns", { body: { order_id: shippedOrder.id, items: shippedItems } }), 200).return;
+    const orderEdit = expectStatus(await store.admin("/admin/order-edits", { body: { order_id: order.id } }), 200).order_edit;
+    const editItem = orderEdit.items[0];
+    const editChange = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/items/${editItem.id}`, { body: { quantity: 2 } }), 200)
+      .order_edit.changes[0];
+    expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/items`, { body: { variant_id: product.variants[0].id, quantity: 1 } }), 200);
+    const collectionId = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/request`, { body: {} }), 200).order_edit.payment_collection_id;
+    const collectionSession = expectStatus(await store.request(`/store/payment-collections/${collectionId}/sessions`, { body: { provider_id: "manual" } }), 200)
+      .payment_collection.payment_sessions[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -244,6 +252,12 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "notes/:id": note.id,
       "returns/:id": requested.id,
       "returns/:return_id": requested.id,
+      "order-edits/:id": orderEdit.id,
+      "items/:item_id": editItem.id,
+      "changes/:change_id": editChange.id,
+      "payment-collections/:id": collectionId,
+      "sessions/:session_id": collectionSession.id,
+      "payments/:id": order.payments[0].id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
     });

@@ -129,6 +129,63 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true });
     await call("POST", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true, body: { is_disabled: true } });
     await call("DELETE", "/admin/gift-cards/{id}", `/admin/gift-cards/${giftCard.id}`, { admin: true });
+    const editPath = "/admin/order-edits/{id}";
+    const edited = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const ep = `/admin/order-edits/${edited.id}`;
+    await call("POST", `${editPath}/items`, `${ep}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    await call("POST", `${editPath}/items/{item_id}`, `${ep}/items/${edited.items[0].id}`, { admin: true, body: { quantity: 3 } });
+    await call("GET", "/admin/order-edits", "/admin/order-edits", { admin: true });
+    await call("GET", editPath, ep, { admin: true });
+    await call("POST", `${editPath}/request`, `${ep}/request`, { admin: true, body: {} });
+    await call("GET", "/store/order-edits/{id}", `/store/order-edits/${edited.id}`, { headers: customer });
+    await call("POST", `${editPath}/confirm`, `${ep}/confirm`, { admin: true, body: {} });
+    const declined = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const dp = `/admin/order-edits/${declined.id}`;
+    const removed = await call("DELETE", `${editPath}/items/{item_id}`, `${dp}/items/${declined.items[0].id}`, { admin: true }).then((b) => b.order_edit);
+    await call("DELETE", `${editPath}/changes/{change_id}`, `${dp}/changes/${removed.changes[0].id}`, { admin: true });
+    await call("POST", editPath, dp, { admin: true, body: { internal_note: "Asked by phone" } });
+    await call("POST", "/admin/order-edits/{id}/items", `${dp}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    await call("POST", `${editPath}/request`, `${dp}/request`, { admin: true, body: {} });
+    await call("POST", "/store/order-edits/{id}/decline", `/store/order-edits/${declined.id}/decline`, { headers: customer, body: { declined_reason: "No" } });
+    const draft = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("DELETE", editPath, `/admin/order-edits/${draft.id}`, { admin: true });
+    const smaller = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    const sp = `/admin/order-edits/${smaller.id}`;
+    await call("POST", `${editPath}/items/{item_id}`, `${sp}/items/${smaller.items[0].id}`, { admin: true, body: { quantity: 1 } });
+    await call("POST", `${editPath}/request`, `${sp}/request`, { admin: true, body: {} });
+    await call("POST", "/store/order-edits/{id}/complete", `/store/order-edits/${smaller.id}/complete`, { headers: customer, body: {} });
+    const canceled = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("POST", `${editPath}/cancel`, `/admin/order-edits/${canceled.id}/cancel`, { admin: true, body: {} });
+    const owing = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("POST", `${editPath}/items`, `/admin/order-edits/${owing.id}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    const collectionId = await call("POST", `${editPath}/request`, `/admin/order-edits/${owing.id}/request`, { admin: true, body: {} }).then((b) => b.order_edit.payment_collection_id);
+    const pc = `/store/payment-collections/${collectionId}`;
+    await call("GET", "/store/payment-collections/{id}", pc);
+    const amount = await call("GET", "/admin/payment-collections/{id}", `/admin/payment-collections/${collectionId}`, { admin: true }).then((b) => b.payment_collection.amount);
+    await call("POST", "/admin/payment-collections/{id}", `/admin/payment-collections/${collectionId}`, { admin: true, body: { description: "Owed" } });
+    const sessionId = await call("POST", "/store/payment-collections/{id}/sessions", `${pc}/sessions`, { body: { provider_id: "manual" } }).then((b) => b.payment_collection.payment_sessions[0].id);
+    await call("POST", "/store/payment-collections/{id}/sessions/{session_id}", `${pc}/sessions/${sessionId}`, { body: {} });
+    const batch = await call("POST", "/store/payment-collections/{id}/sessions/batch", `${pc}/sessions/batch`, {
+      body: { sessions: [{ provider_id: "manual", amount: amount - 1 }, { provider_id: "manual", amount: 1 }] },
+    }).then((b) => b.payment_collection.payment_sessions.map((s: { id: string }) => s.id));
+    await call("POST", "/store/payment-collections/{id}/sessions/{session_id}/authorize", `${pc}/sessions/${batch[0]}/authorize`, { body: {} });
+    const paymentId = await call("POST", "/store/payment-collections/{id}/sessions/batch/authorize", `${pc}/sessions/batch/authorize`, { body: { session_ids: [batch[1]] } })
+      .then((b) => b.payment_collection.payments[0].id);
+    await call("POST", "/store/order-edits/{id}/decline", `/store/order-edits/${owing.id}/decline`, { headers: customer, body: {} });
+    await call("GET", "/admin/payments/{id}", `/admin/payments/${paymentId}`, { admin: true });
+    const unpaid = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("POST", `${editPath}/items`, `/admin/order-edits/${unpaid.id}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    const unpaidCollection = await call("POST", `${editPath}/request`, `/admin/order-edits/${unpaid.id}/request`, { admin: true, body: {} }).then((b) => b.order_edit.payment_collection_id);
+    await call("POST", "/admin/payment-collections/{id}/authorize", `/admin/payment-collections/${unpaidCollection}/authorize`, { admin: true, body: {} });
+    await call("POST", `${editPath}/cancel`, `/admin/order-edits/${unpaid.id}/cancel`, { admin: true, body: {} });
+    const dropped = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("POST", `${editPath}/items`, `/admin/order-edits/${dropped.id}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
+    const droppedCollection = await call("POST", `${editPath}/request`, `/admin/order-edits/${dropped.id}/request`, { admin: true, body: {} }).then((b) => b.order_edit.payment_collection_id);
+    await call("DELETE", "/admin/payment-collections/{id}", `/admin/payment-collections/${droppedCollection}`, { admin: true });
+    await call("POST", `${editPath}/cancel`, `/admin/order-edits/${dropped.id}/cancel`, { admin: true, body: {} });
+    const payments = await call("GET", "/admin/orders/{id}", `/admin/orders/${orderId}`, { admin: true }).then((b) => b.order.payments);
+    for (const p of payments) await call("POST", "/admin/payments/{id}/capture", `/admin/payments/${p.id}/capture`, { admin: true, body: {} });
+    await call("POST", "/admin/payments/{id}/refund", `/admin/payments/${payments[0].id}/refund`, { admin: true, body: { amount: 1, reason: "other" } });
     const reason = await call("POST", "/admin/return-reasons", "/admin/return-reasons", { admin: true, body: { value: "size", label: "Size" } });
     await call("POST", "/admin/return-reasons", "/admin/return-reasons", {
       admin: true,

@@ -179,3 +179,43 @@ function assertStock(cradle: KioskServices, variant: CatalogVariant, quantity: n
     );
   }
 }
+
+/** What a new line of an order copies from the catalog (an order edit's added line). */
+export interface DescribedLine {
+  variant_id: string;
+  product_id: string;
+  title: string;
+  description: string | null;
+  thumbnail: string | null;
+  is_giftcard: boolean;
+  allow_discounts: boolean;
+  unit_price: number;
+}
+
+/**
+ * A new line of `quantity` units of a variant for an order that is not a cart
+ * (an order edit): the variant must be sold (404 `variant_not_found`), in stock
+ * (422 `insufficient_inventory`) and priced in the region by the
+ * `priceSelection` strategy, exactly as a cart's line is.
+ */
+export async function describeLine(
+  cradle: KioskServices,
+  variantId: string,
+  quantity: number,
+  context: { region: Region; cart_id: string | null; customer_id: string | null; email: string | null },
+): Promise<DescribedLine> {
+  const variant = await purchasable(cradle, variantId);
+  assertStock(cradle, variant, quantity);
+  const owner = { id: context.cart_id ?? "", customer_id: context.customer_id, email: context.email } as Cart;
+  const unitPrice = await priceOf(cradle, variant, context.region, owner, quantity);
+  return {
+    variant_id: variant.id,
+    product_id: variant.product_id,
+    title: variant.product.title,
+    description: variant.title,
+    thumbnail: variant.product.thumbnail,
+    is_giftcard: variant.product.is_giftcard,
+    allow_discounts: variant.product.discountable,
+    unit_price: unitPrice,
+  };
+}

@@ -5,6 +5,8 @@ import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { variantSummary } from "../lib/catalog";
 import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsLine } from "../lib/totals";
+import { describeLine } from "../lib/line-pricing";
+import { applyOrderEdit, scaledAmount, type OrderLinesEdit } from "../lib/apply-order-edit";
 
 /**
  * Line items once they belong to an order: handed over at completion, counted
@@ -21,6 +23,27 @@ export default class LineItemService {
   /** The totals rule of carts, for orders (one implementation: `lib/totals.ts`). */
   totals(input: Parameters<typeof calculateTotals>[0]) {
     return calculateTotals(input);
+  }
+
+  /**
+   * A new line for an order (an order edit's added line), priced and checked
+   * as a cart's line is (`lib/line-pricing.ts`); nothing is written.
+   */
+  describeForOrder(variantId: string, quantity: number, context: Parameters<typeof describeLine>[3]) {
+    return describeLine(this.cradle, variantId, quantity, context);
+  }
+
+  /** A line's discount amount for `from` units, scaled to `to` units (rounded down): how an edited line keeps its discount. */
+  scaledAdjustment(amount: number, from: number, to: number): number {
+    return scaledAmount(amount, from, to);
+  }
+
+  /**
+   * Applies a confirmed order edit to the order's lines and stock, inside the
+   * caller's transaction (`lib/apply-order-edit.ts`).
+   */
+  applyOrderEdit(orderId: string, edit: OrderLinesEdit): Promise<void> {
+    return this.unitOfWork.run((tx) => applyOrderEdit(this.cradle, tx, orderId, edit));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { UnprocessableError, type KioskServices, type Payment, type RefundReason } from "kiosk";
+import { NotFoundError, UnprocessableError, InvalidDataError, type KioskServices, type Payment, type RefundReason } from "kiosk";
 import { moveOrder } from "../lib/move-order";
 import { assertOpen } from "../lib/order-status";
 import type { OrderView } from "../lib/order-view";
@@ -94,5 +94,81 @@ export default class OrderPaymentService {
         return this.cradle.orderService.retrieve(id);
       },
     });
+  }
+
+  /**
+   * Captures one payment of an order (`POST /admin/payments/:id/capture`), with
+   * the order claimed as for `capture`: 422 `payment_not_capturable` when it is
+   * captured or canceled, or belongs to no order yet. The order's
+   * `payment_status` becomes `captured` once none of its payments waits.
+   */
+  async capturePayment(paymentId: string): Promise<Payment> {
+    const payments = this.cradle.paymentService;
+    const orderId = await this.orderOf(paymentId);
+    await runProviderAction(this.cradle.unitOfWork, orderId, {
+      kind: "capture",
+      provider: "payment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        const [payment] = await payments.listByIds([paymentId]);
+        if (!payment || payment.captured_at || payment.canceled_at) {
+          throw new UnprocessableError(`Payment ${paymentId} cannot be captured: it is ${payment?.captured_at ? "captured" : "canceled"}`, "payment_not_capturable");
+        }
+        return { calls: [payment], data: { payment_ids: [paymentId] } };
+      },
+      call: (payment: Payment) => payments.providerCapture(payment),
+      record: async (tx, order, done) => {
+        for (const { item, result } of done) await payments.recordCapture(item.id, result);
+        const waiting = await payments.listCapturable(orderId);
+        if (!waiting.length && order.payment_status !== "captured" && PAYMENT_STATUS.can(order.payment_status, "captured")) {
+          await moveOrder(tx.manager, order, { payment_status: "captured" }, "nothing_to_capture");
+        }
+        tx.emit("order.payment_captured", { id: orderId });
+      },
+    });
+    return (await payments.listByIds([paymentId]))[0]!;
+  }
+
+  /**
+   * Refunds part of one payment (`POST /admin/payments/:id/refund`), with the
+   * order claimed as for `refund`, so refunds of one order take turns and never
+   * pass what was captured: 422 `order_not_refundable` unless the order's
+   * payment is captured, 422 `payment_not_refundable` for a payment not
+   * captured, 400 `refund_exceeds_captured` beyond what is left of it.
+   */
+  async refundPayment(paymentId: string, input: RefundInput) {
+    const payments = this.cradle.paymentService;
+    const orderId = await this.orderOf(paymentId);
+    return runProviderAction(this.cradle.unitOfWork, orderId, {
+      kind: "refund",
+      provider: "payment",
+      plan: async (tx, order) => {
+        assertOpen(order);
+        PAYMENT_STATUS.assertAny(order.payment_status, ["partially_refunded", "refunded"], "order_not_refundable");
+        const [payment] = await payments.listByIds([paymentId]);
+        if (!payment?.captured_at || payment.canceled_at) throw new UnprocessableError(`Payment ${paymentId} is not captured`, "payment_not_refundable");
+        const left = payment.amount - payment.amount_refunded;
+        if (input.amount > left) {
+          throw new InvalidDataError(`Refund amount ${input.amount} exceeds the refundable amount ${left}`, { code: "refund_exceeds_captured", field: "amount" });
+        }
+        return { calls: [{ payment, amount: input.amount }], data: { amount: input.amount, parts: [{ payment_id: paymentId, amount: input.amount }] } };
+      },
+      call: (part: { payment: Payment; amount: number }) => payments.providerRefund(part.payment, part.amount),
+      record: async (tx, order, done) => {
+        const refund = await payments.recordRefund(orderId, done.map(({ item, result }) => ({ ...item, data: result })), input);
+        const status = paymentStatusAfterRefund(await payments.refundable(orderId));
+        await moveOrder(tx.manager, order, { payment_status: status }, "order_not_refundable");
+        tx.emit("order.refund_created", { id: orderId, refund_id: refund.id });
+        return refund;
+      },
+    });
+  }
+
+  /** The order a payment belongs to: 404 `payment_not_found`, 422 `payment_not_attached` before it has one. */
+  private async orderOf(paymentId: string): Promise<string> {
+    const [payment] = await this.cradle.paymentService.listByIds([paymentId]);
+    if (!payment) throw new NotFoundError(`Payment with id ${paymentId} was not found`, "payment_not_found");
+    if (!payment.order_id) throw new UnprocessableError(`Payment ${paymentId} belongs to no order yet`, "payment_not_attached");
+    return payment.order_id;
   }
 }

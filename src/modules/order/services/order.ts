@@ -168,6 +168,20 @@ export default class OrderService {
     });
   }
 
+  /**
+   * Where another module's change to an order's lines starts (an order edit's
+   * confirmation), inside the caller's transaction: locks the order, takes its
+   * turn with the admin actions (409 `order_action_in_progress`) and refuses a
+   * canceled or archived order (422 `order_canceled`, `order_archived`).
+   */
+  beginChange(id: string): Promise<Order> {
+    return this.unitOfWork.run(async (tx) => {
+      const order = await beginAction(tx, id);
+      assertOpen(order);
+      return order;
+    });
+  }
+
   /** Archives a completed or canceled order (422 `order_not_archivable` otherwise). */
   archive(id: string): Promise<OrderView> {
     return this.unitOfWork.run(async (tx) => {

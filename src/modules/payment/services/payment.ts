@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  In,
   InvalidDataError,
   KioskError,
   UnavailableError,
@@ -91,6 +92,34 @@ export default class PaymentService {
       await tx.manager.insert(Payment, payment as never);
       return payment;
     });
+  }
+
+  /**
+   * Records a payment authorized outside a cart (an order edit's payment
+   * collection), in the caller's transaction: no cart, no order until
+   * `attachToOrder`.
+   */
+  recordAuthorizedPayment(input: { provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> }): Promise<Payment> {
+    return this.unitOfWork.run(async (tx) => {
+      const payment = tx.manager.create(Payment, {
+        ...input,
+        cart_id: null,
+        order_id: null,
+        amount_refunded: 0,
+        captured_at: null,
+        canceled_at: null,
+        idempotency_key: null,
+        metadata: null,
+      });
+      await tx.manager.insert(Payment, payment as never);
+      return payment;
+    });
+  }
+
+  /** Payments by id (unknown ids are left out), oldest first. */
+  listByIds(ids: string[]): Promise<Payment[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.unitOfWork.read((manager) => manager.find(Payment, { where: { id: In(ids) }, order: { created_at: "ASC", id: "ASC" } }));
   }
 
   /**
