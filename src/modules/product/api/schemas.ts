@@ -50,6 +50,8 @@ export const ProductCollection = z
 
 export const ProductTag = z.looseObject({ ...row, value: z.string(), metadata }).meta({ id: "ProductTag" });
 
+export const ProductType = z.looseObject({ ...row, value: z.string(), metadata }).meta({ id: "ProductType" });
+
 export const Image = z.looseObject({ ...row, url: z.string(), metadata }).meta({ id: "Image" });
 
 /** A category as its parent or children show it. */
@@ -93,6 +95,8 @@ export const Product = z
     tags: z.array(ProductTag).optional(),
     collection: ProductCollection.nullable().optional(),
     categories: z.array(ProductCategory).optional(),
+    type_id: text,
+    type: ProductType.nullable().optional(),
   })
   .meta({ id: "Product" });
 
@@ -104,3 +108,5 @@ export const collectionList = responses.list("collections", ProductCollection);
 export const categoryResponse = z.looseObject({ product_category: ProductCategory });
 export const categoryList = responses.list("product_categories", ProductCategory);
 export const tagList = responses.list("product_tags", ProductTag);
+export const typeList = responses.list("product_types", ProductType);
+export const typesInUse = z.looseObject({ types: z.array(ProductType) });
