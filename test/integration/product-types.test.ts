@@ -100,4 +100,24 @@ describe.each(DATABASES)("product types on $name", ({ name }) => {
     expect(ids.size).toBe(1);
     expect(expectStatus(await store.admin("/admin/product-types?value=Brand%20new"), 200).count).toBe(1);
   });
+
+  it("reverts and reruns its migration in place: the products stay, without their types", async () => {
+    const before = expectStatus(await store.admin("/admin/products?limit=500"), 200);
+    const dataSource = store.server.kernel.container.resolve<any>("dataSource");
+    const runner = dataSource.createQueryRunner();
+    // As `migrate revert` runs it: in a transaction, foreign keys on.
+    await runner.startTransaction();
+    try {
+      const migration = dataSource.migrations.find((m: any) => m.name === "CreateProductType1730000670000");
+      await migration.down(runner);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const after = expectStatus(await store.admin("/admin/products?limit=500"), 200);
+    expect(after.count).toBe(before.count);
+    expect(after.products.every((p: any) => p.type_id === null && p.type === null)).toBe(true);
+    expect(expectStatus(await store.admin("/admin/product-types"), 200).count).toBe(0);
+  });
 });
