@@ -110,3 +110,9 @@ export const categoryList = responses.list("product_categories", ProductCategory
 export const tagList = responses.list("product_tags", ProductTag);
 export const typeList = responses.list("product_types", ProductType);
 export const typesInUse = z.looseObject({ types: z.array(ProductType) });
+
+/** A variant with its product (and, in the Store API, its calculated price), as `/store/variants` and `/admin/variants` answer it. */
+export const VariantWithProduct = ProductVariant.extend({ product: Product }).meta({ id: "VariantWithProduct" });
+export const storeVariantList = z.looseObject({ variants: z.array(VariantWithProduct) });
+export const storeVariantResponse = z.looseObject({ variant: VariantWithProduct });
+export const adminVariantList = responses.list("variants", VariantWithProduct);

@@ -9,6 +9,7 @@ import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inpu
 import { loadProduct } from "../lib/product-loader";
 import type { ProductSelection } from "../lib/product-relations";
 import { returnStock, takeStock } from "../lib/stock";
+import { listVariants, loadVariant, type VariantFilters } from "../lib/variant-list";
 import { isPurchasable, limitsStock, readVariantParts, type CatalogVariant } from "../lib/variant-reads";
 import {
   assertFreeSkus,
@@ -43,6 +44,20 @@ export default class ProductVariantService {
       const product = await loadProduct(tx.manager, productId, selection);
       const variants = product?.variants ?? [];
       return [variants.slice(page.offset, page.offset + page.limit), variants.length];
+    });
+  }
+
+  /** A page of variants of any product, with prices, option values and product (`/store/variants`, `/admin/variants`). */
+  listAll(filters: VariantFilters, page: { offset: number; limit: number }): Promise<[ProductVariant[], number]> {
+    return this.unitOfWork.read((manager) => listVariants(manager, filters, page));
+  }
+
+  /** A variant with prices, option values and product; one whose product's status is not in `statuses` is a 404 too. */
+  retrieve(id: string, statuses?: readonly string[]): Promise<ProductVariant> {
+    return this.unitOfWork.read(async (manager) => {
+      const variant = await loadVariant(manager, id, statuses);
+      if (!variant) throw new NotFoundError(`Variant with id ${id} was not found`);
+      return variant;
     });
   }
 
