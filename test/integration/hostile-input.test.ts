@@ -206,6 +206,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "products/:id": product.id,
       "variants/:variant_id": product.variants[0].id,
       "variants/:id": product.variants[0].id,
+      "options/:option_id": (product as unknown as { options: { id: string }[] }).options[0].id,
       "collections/:id": collection.id,
       "product-categories/:id": category.id,
       "regions/:id": region.id,

@@ -9,6 +9,7 @@ import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inpu
 import { loadProduct } from "../lib/product-loader";
 import type { ProductSelection } from "../lib/product-relations";
 import { returnStock, takeStock } from "../lib/stock";
+import { lockProduct } from "../lib/product-options";
 import { listVariants, loadVariant, type VariantFilters } from "../lib/variant-list";
 import { isPurchasable, limitsStock, readVariantParts, type CatalogVariant } from "../lib/variant-reads";
 import {
@@ -66,7 +67,8 @@ export default class ProductVariantService {
     const currencies = await this.cradle.priceSelectionService.regionCurrencies(priceRegionIds([input.prices]));
     const variant = { ...input, prices: resolvePrices(input.prices ?? [], currencies, "prices") };
     return this.unitOfWork.run(async (tx) => {
-      await this.requireProduct(tx.manager, productId);
+      // Locked: variant and option writes of one product take turns (see lib/product-options.ts).
+      await lockProduct(tx.manager, productId);
       const options = await productOptions(tx.manager, productId);
       const rank = await tx.manager.countBy(ProductVariant, { product_id: productId });
       const [created] = await insertVariants(tx.manager, productId, options, [variant], rank, "variant");
@@ -82,6 +84,7 @@ export default class ProductVariantService {
     const resolved = prices && resolvePrices(prices, currencies, "prices");
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
+      if (optionValues) await lockProduct(manager, productId);
       const variant = await this.requireVariant(manager, productId, variantId);
       if (fields.sku && fields.sku !== variant.sku) await assertFreeSkus(manager, [fields.sku], variantId);
       await manager.save(Object.assign(variant, fields));

@@ -110,3 +110,13 @@ export const listProducts = listQuery(
 );
 
 export const retrieveProduct = retrieveQuery;
+
+/** One metadata key and its text value (`""` removes the key). */
+export const setMetadata = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((k) => k !== "__proto__", { message: "this key cannot be used" }),
+  value: z.string().max(16_384),
+});
