@@ -74,6 +74,7 @@ describe.each(DATABASES)("variants across products on $name", ({ name }) => {
     expect((await store.request("/store/variants?ids=")).status).toBe(400);
     expect((await store.request("/store/variants?limit=201")).status).toBe(400);
     expect((await store.request("/store/variants?sku=x")).status).toBe(400);
+    expect((await store.request("/store/variants?expand=product")).status).toBe(400);
   });
 
   it("GET /admin/variants lists every variant with q, id and paging", async () => {
@@ -92,5 +93,6 @@ describe.each(DATABASES)("variants across products on $name", ({ name }) => {
     expect(page.variants.map((v: any) => v.sku)).toEqual(["SHIRT-S"]);
     expect(await q("?offset=10")).toMatchObject({ variants: [], count: 4 });
     expect((await store.request("/admin/variants")).status).toBe(401);
+    expect((await store.admin("/admin/variants?order=title")).status).toBe(400);
   });
 });

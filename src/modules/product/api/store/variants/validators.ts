@@ -18,6 +18,6 @@ export const listStoreVariants = listQuery(
   },
   100,
   200,
-);
+).omit({ expand: true, fields: true, order: true });
 
 export const retrieveStoreVariant = z.strictObject(variantPricing);
