@@ -53,9 +53,10 @@ function addLinked<T extends { id: string }>(batch: JsonBatch, entity: Function,
 
 /**
  * Adds to a batch the relations `selection` asks for of the products `productIds`
- * (an `sql` list or subquery) and of their collections and types (`linked.collectionIds`,
- * `linked.typeIds`, likewise; none when undefined; deleted types are left out). Once the batch has run, the function returned hangs them
- * on the products, sorted (text in code-unit order, `compareText`, which for ids
+ * (an `sql` list or subquery) and of their collections and types
+ * (`linked.collectionIds`, `linked.typeIds`, likewise; none when undefined;
+ * deleted types are left out). Once the batch has run, the function returned
+ * hangs them on the products, sorted (text in code-unit order, `compareText`, which for ids
  * is the databases' C / binary collation). The store sees active, public categories only.
  */
 function addRelations(
