@@ -31,6 +31,8 @@ import type ProductVariantService from "./modules/product/services/product-varia
 import type ProductCategoryService from "./modules/product/services/product-category";
 import type ProductCollectionService from "./modules/product/services/product-collection";
 import type ProductTagService from "./modules/product/services/product-tag";
+import type ProductTypeService from "./modules/product/services/product-type";
+import type ProductOptionService from "./modules/product/services/product-option";
 import type PriceSelectionService from "./modules/product/services/price-selection";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
@@ -131,6 +133,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     productCategoryService: ProductCategoryService;
     productCollectionService: ProductCollectionService;
     productTagService: ProductTagService;
+    productTypeService: ProductTypeService;
+    productOptionService: ProductOptionService;
     priceSelectionService: PriceSelectionService;
     // region
     regionService: RegionService;

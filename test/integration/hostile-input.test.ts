@@ -224,6 +224,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     Object.assign(real, {
       "products/:id": product.id,
       "variants/:variant_id": product.variants[0].id,
+      "variants/:id": product.variants[0].id,
+      "options/:option_id": (product as unknown as { options: { id: string }[] }).options[0].id,
       "collections/:id": collection.id,
       "product-categories/:id": category.id,
       "regions/:id": region.id,

@@ -237,6 +237,43 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("DELETE", "/admin/draft-orders/{id}", `/admin/draft-orders/${spare.id}`, { admin: true });
     expect(checked.length).toBeGreaterThan(30);
   });
+
+  it("answers the catalog's types, variants, options, metadata, tag usage and batches as the document says", async () => {
+    const admin = { admin: true };
+    const region = await call("POST", "/admin/regions", "/admin/regions", { admin: true, body: { name: "Catalog", currency_code: "eur", tax_rate: 0, countries: [] } });
+    const product = await call("POST", "/admin/products", "/admin/products", {
+      admin: true,
+      body: {
+        title: "Typed",
+        status: "published",
+        type: { value: "Apparel" },
+        tags: [{ value: "cotton" }],
+        options: [{ title: "Size" }],
+        variants: [{ title: "S", options: [{ value: "S" }], prices: [{ amount: 100, currency_code: "eur" }] }],
+      },
+    }).then((b) => b.product);
+    const variantId = product.variants[0].id;
+    await call("GET", "/store/product-types", "/store/product-types");
+    await call("GET", "/admin/product-types", "/admin/product-types", admin);
+    await call("GET", "/admin/products/types", "/admin/products/types", admin);
+    await call("GET", "/admin/products/tag-usage", "/admin/products/tag-usage", admin);
+    await call("GET", "/store/variants", `/store/variants?ids=${variantId}&region_id=${region.region.id}`);
+    await call("GET", "/store/variants/{id}", `/store/variants/${variantId}?currency_code=eur`);
+    await call("GET", "/admin/variants", "/admin/variants?q=typed", admin);
+    const added = await call("POST", "/admin/products/{id}/options", `/admin/products/${product.id}/options`, { admin: true, body: { title: "Color" } });
+    const color = added.product.options[1].id;
+    await call("POST", "/admin/products/{id}/options/{option_id}", `/admin/products/${product.id}/options/${color}`, { admin: true, body: { title: "Colour" } });
+    await call("DELETE", "/admin/products/{id}/options/{option_id}", `/admin/products/${product.id}/options/${color}`, admin);
+    await call("POST", "/admin/products/{id}/metadata", `/admin/products/${product.id}/metadata`, { admin: true, body: { key: "a", value: "b" } });
+    const collection = await call("POST", "/admin/collections", "/admin/collections", { admin: true, body: { title: "Batch" } });
+    const batch = { admin: true, body: { product_ids: [product.id] } };
+    await call("POST", "/admin/collections/{id}/products/batch", `/admin/collections/${collection.collection.id}/products/batch`, batch);
+    await call("DELETE", "/admin/collections/{id}/products/batch", `/admin/collections/${collection.collection.id}/products/batch`, { ...batch, admin: true });
+    const category = await call("POST", "/admin/product-categories", "/admin/product-categories", { admin: true, body: { name: "Batch" } });
+    const linked = { admin: true, body: { product_ids: [{ id: product.id }] } };
+    await call("POST", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
+    await call("DELETE", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
+  });
 });
 
 /** A path as a JSON pointer segment (`/store/carts/{id}` -> `~1store~1carts~1{id}`), URI-encoded for a `$ref`. */

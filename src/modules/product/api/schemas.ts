@@ -50,6 +50,8 @@ export const ProductCollection = z
 
 export const ProductTag = z.looseObject({ ...row, value: z.string(), metadata }).meta({ id: "ProductTag" });
 
+export const ProductType = z.looseObject({ ...row, value: z.string(), metadata }).meta({ id: "ProductType" });
+
 export const Image = z.looseObject({ ...row, url: z.string(), metadata }).meta({ id: "Image" });
 
 /** A category as its parent or children show it. */
@@ -93,6 +95,8 @@ export const Product = z
     tags: z.array(ProductTag).optional(),
     collection: ProductCollection.nullable().optional(),
     categories: z.array(ProductCategory).optional(),
+    type_id: text,
+    type: ProductType.nullable().optional(),
   })
   .meta({ id: "Product" });
 
@@ -104,3 +108,12 @@ export const collectionList = responses.list("collections", ProductCollection);
 export const categoryResponse = z.looseObject({ product_category: ProductCategory });
 export const categoryList = responses.list("product_categories", ProductCategory);
 export const tagList = responses.list("product_tags", ProductTag);
+export const typeList = responses.list("product_types", ProductType);
+export const typesInUse = z.looseObject({ types: z.array(ProductType) });
+
+/** A variant with its product (and, in the Store API, its calculated price), as `/store/variants` and `/admin/variants` answer it. */
+export const VariantWithProduct = ProductVariant.extend({ product: Product }).meta({ id: "VariantWithProduct" });
+export const storeVariantList = z.looseObject({ variants: z.array(VariantWithProduct) });
+export const storeVariantResponse = z.looseObject({ variant: VariantWithProduct });
+export const adminVariantList = responses.list("variants", VariantWithProduct);
+export const tagUsage = z.looseObject({ tags: z.array(z.looseObject({ id: z.string(), value: z.string(), usage_count: z.number().int() })) });

@@ -57,6 +57,12 @@ export interface TagInput {
   value?: string;
 }
 
+/** A product's type, as Medusa takes it: by `value` (an `id` given beside it is not looked at). */
+export interface TypeInput {
+  id?: string;
+  value: string;
+}
+
 /** The product columns a client may set. */
 export interface ProductFields {
   title?: string;
@@ -83,6 +89,8 @@ export interface ProductLinks {
   images?: string[];
   tags?: TagInput[];
   categories?: { id: string }[];
+  /** Upserted by value; `null` takes the type away. */
+  type?: Nullable<TypeInput>;
 }
 
 export interface CreateProductInput extends ProductFields, ProductLinks {

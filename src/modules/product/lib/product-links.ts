@@ -1,11 +1,12 @@
-import { In, InvalidDataError, type EntityManager } from "kiosk";
+import { In, InvalidDataError, IsNull, type EntityManager } from "kiosk";
 import { insertAll } from "kiosk/sql";
 import { Image } from "../models/image";
 import { ProductCategory } from "../models/product-category";
 import { ProductCollection } from "../models/product-collection";
 import { ProductTag } from "../models/product-tag";
+import { ProductType } from "../models/product-type";
 import { orderedIds } from "./ordered-ids";
-import type { TagInput } from "./product-inputs";
+import type { TagInput, TypeInput } from "./product-inputs";
 
 function unknownReference(field: string, what: string, id: string): InvalidDataError {
   return new InvalidDataError(`${field}: ${what} ${id} was not found`, { code: "invalid_reference", field });
@@ -46,6 +47,22 @@ export async function tagIds(manager: EntityManager, tags: TagInput[]): Promise<
   await insertAll(manager, ProductTag, created);
   const byValue = new Map([...created, ...existing.slice().reverse()].map((t) => [t.value, t.id]));
   return [...new Set(tags.map((t) => t.id ?? byValue.get(t.value!)!))];
+}
+
+/**
+ * The id of the live type with this value, created when there is none (Medusa's
+ * `upsertType`: by value). The insert skips a row another transaction has just
+ * made (a unique index holds the live values), and the read after it sees that
+ * row, so two requests naming one new type end up with the same one.
+ */
+export async function typeId(manager: EntityManager, type: TypeInput | null): Promise<string | null> {
+  if (!type) return null;
+  const live = () => manager.findOne(ProductType, { where: { value: type.value, deleted_at: IsNull() }, select: { id: true } });
+  const existing = await live();
+  if (existing) return existing.id;
+  const row = manager.create(ProductType, { value: type.value, metadata: null, deleted_at: null });
+  await manager.createQueryBuilder().insert().into(ProductType).values(row as never).orIgnore().execute();
+  return (await live())!.id;
 }
 
 /** Replaces the rows of a product in a join table. */

@@ -10,6 +10,7 @@ export interface ProductFilters {
   handle?: string;
   status?: ProductStatus[];
   collection_id?: string[];
+  type_id?: string[];
   tags?: string[];
   category_id?: string[];
   is_giftcard?: boolean;
@@ -43,6 +44,7 @@ function whereClause(filters: ProductFilters): Sql {
   if (filters.id) where.push(sql.in(sql`p."id"`, filters.id));
   if (filters.handle !== undefined) where.push(sql`p."handle" = ${filters.handle}`);
   if (filters.collection_id) where.push(sql.in(sql`p."collection_id"`, filters.collection_id));
+  if (filters.type_id) where.push(sql.in(sql`p."type_id"`, filters.type_id));
   if (filters.is_giftcard !== undefined) where.push(sql`p."is_giftcard" = ${filters.is_giftcard}`);
   for (const [column, value] of Object.entries(filters.custom ?? {})) where.push(sql`${sql.id("p", column)} = ${value}`);
   if (filters.q) {

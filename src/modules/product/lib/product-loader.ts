@@ -7,6 +7,7 @@ import { ProductCollection } from "../models/product-collection";
 import { ProductOption } from "../models/product-option";
 import { ProductOptionValue } from "../models/product-option-value";
 import { ProductTag } from "../models/product-tag";
+import { ProductType } from "../models/product-type";
 import { ProductVariant } from "../models/product-variant";
 import type { CategoryScope } from "./category-tree";
 import { compareText, groupBy } from "kiosk/internal";
@@ -52,15 +53,16 @@ function addLinked<T extends { id: string }>(batch: JsonBatch, entity: Function,
 
 /**
  * Adds to a batch the relations `selection` asks for of the products `productIds`
- * (an `sql` list or subquery) and of their collections `collectionIds` (likewise;
- * none when undefined). Once the batch has run, the function returned hangs them
- * on the products, sorted (text in code-unit order, `compareText`, which for ids
+ * (an `sql` list or subquery) and of their collections and types
+ * (`linked.collectionIds`, `linked.typeIds`, likewise; none when undefined;
+ * deleted types are left out). Once the batch has run, the function returned
+ * hangs them on the products, sorted (text in code-unit order, `compareText`, which for ids
  * is the databases' C / binary collation). The store sees active, public categories only.
  */
 function addRelations(
   batch: JsonBatch,
   productIds: Sql,
-  collectionIds: Sql | undefined,
+  linked: { collectionIds?: Sql; typeIds?: Sql },
   selection: ProductSelection,
   categoryScope: CategoryScope,
 ): (products: Product[]) => Product[] {
@@ -80,8 +82,11 @@ function addRelations(
       : undefined;
   const imageRows = has("images") ? batch.rows<Image>(Image, ofProducts, stored) : undefined;
   const tagsOf = has("tags") ? addLinked<ProductTag>(batch, ProductTag, "product_tags", "product_tag_id", productIds) : undefined;
+  const { collectionIds, typeIds } = linked;
   const collectionRows =
     has("collection") && collectionIds ? batch.rows<ProductCollection>(ProductCollection, sql`t."id" IN (${collectionIds})`, stored) : undefined;
+  const typeRows =
+    has("type") && typeIds ? batch.rows<ProductType>(ProductType, sql`t."id" IN (${typeIds}) AND t."deleted_at" IS NULL`, stored) : undefined;
   const storeScope = categoryScope === "store" ? sql`t."is_active" = ${true} AND t."is_internal" = ${false}` : undefined;
   const categoriesOf = has("categories")
     ? addLinked<ProductCategory>(batch, ProductCategory, "product_category_product", "product_category_id", productIds, storeScope)
@@ -109,6 +114,7 @@ function addRelations(
     const tagsByProduct = tagsOf?.(byId);
     const categoriesByProduct = categoriesOf?.(byRank);
     const collectionById = new Map((collectionRows?.rows ?? []).map((c) => [c.id, c]));
+    const typeById = new Map((typeRows?.rows ?? []).map((t) => [t.id, t]));
 
     for (const product of products) {
       if (variantsByProduct) product.variants = variantsByProduct.get(product.id) ?? [];
@@ -117,6 +123,7 @@ function addRelations(
       if (tagsByProduct) product.tags = tagsByProduct.get(product.id) ?? [];
       if (categoriesByProduct) product.categories = categoriesByProduct.get(product.id) ?? [];
       if (has("collection")) product.collection = product.collection_id ? (collectionById.get(product.collection_id) ?? null) : null;
+      if (has("type")) product.type = product.type_id ? (typeById.get(product.type_id) ?? null) : null;
     }
     return products;
   };
@@ -136,10 +143,13 @@ export async function loadProducts(
   // Copies: the page query's rows carry the `__count` column.
   const products = hydrateCopies<Product>(manager, Product, rows);
   if (!products.length) return products;
-  const collectionIds = [...new Set(products.map((p) => p.collection_id).filter((c): c is string => !!c))];
+  const idsOf = (column: "collection_id" | "type_id") => {
+    const ids = [...new Set(products.map((p) => p[column]).filter((c): c is string => !!c))];
+    return ids.length ? sql.list(ids) : undefined;
+  };
   const batch = new JsonBatch(manager);
   const productIds = sql.list(products.map((p) => p.id));
-  const attach = addRelations(batch, productIds, collectionIds.length ? sql.list(collectionIds) : undefined, selection, categoryScope);
+  const attach = addRelations(batch, productIds, { collectionIds: idsOf("collection_id"), typeIds: idsOf("type_id") }, selection, categoryScope);
   await batch.run();
   return attach(products);
 }
@@ -149,7 +159,7 @@ export function pickFields(product: Product, fields: string[] | undefined): Prod
   if (!fields) return product;
   const out: Row = {};
   for (const f of fields) out[f] = (product as unknown as Row)[f];
-  for (const r of ["variants", "options", "images", "tags", "collection", "categories"]) {
+  for (const r of ["variants", "options", "images", "tags", "collection", "categories", "type"]) {
     if (r in product) out[r] = (product as unknown as Row)[r];
   }
   return out as unknown as Product;
@@ -169,8 +179,8 @@ export async function loadProduct(
   const batch = new JsonBatch(manager);
   const visible = scope.statuses ? sql` AND ${sql.in(sql`t."status"`, scope.statuses)}` : sql``;
   const products = batch.rows<Product>(Product, sql`t."id" = ${id}${visible}`);
-  const collectionIds = sql`SELECT p."collection_id" FROM "product" p WHERE p."id" = ${id}`;
-  const attach = addRelations(batch, sql`${id}`, collectionIds, selection, scope.categories ?? "admin");
+  const of = (column: string) => sql`SELECT p.${sql.id(column)} FROM "product" p WHERE p."id" = ${id}`;
+  const attach = addRelations(batch, sql`${id}`, { collectionIds: of("collection_id"), typeIds: of("type_id") }, selection, scope.categories ?? "admin");
   await batch.run();
   return attach(products.rows)[0];
 }

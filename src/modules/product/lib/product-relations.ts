@@ -11,6 +11,7 @@ export const PRODUCT_RELATIONS = [
   "tags",
   "collection",
   "categories",
+  "type",
 ] as const;
 export type ProductRelation = (typeof PRODUCT_RELATIONS)[number];
 
@@ -24,6 +25,7 @@ export const STORE_PRODUCT_RELATIONS: ProductRelation[] = [
   "images",
   "tags",
   "collection",
+  "type",
 ];
 
 /** The admin's: the store's plus categories. */
@@ -40,6 +42,7 @@ export const PRODUCT_FIELDS = [
   "status",
   "thumbnail",
   "collection_id",
+  "type_id",
   "discountable",
   "weight",
   "length",

@@ -4,6 +4,7 @@ import type { ProductCategory } from "./product-category";
 import type { ProductCollection } from "./product-collection";
 import type { ProductOption } from "./product-option";
 import type { ProductTag } from "./product-tag";
+import type { ProductType } from "./product-type";
 import type { ProductVariant } from "./product-variant";
 
 export const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"] as const;
@@ -46,6 +47,13 @@ export class Product extends KioskEntity {
 
   @Column({ type: "boolean" })
   discountable: boolean;
+
+  /** The product's type (no foreign key: types are only soft-deleted); `type` when expanded. */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  type_id: string | null;
+
+  type?: ProductType | null;
 
   @Column({ type: "integer", nullable: true })
   weight: number | null;

@@ -26,10 +26,14 @@ export default class PriceSelectionService {
     return service;
   }
 
-  /** The context of `?region_id=` / `?currency_code=`; an unknown region is a 404. */
-  async context(query: { region_id?: string; currency_code?: string }): Promise<StorePriceContext> {
-    if (query.region_id) {
-      const region = await this.regions().retrieve(query.region_id);
+  /**
+   * The context of `?cart_id=` (the cart's region, read from the cart module), else
+   * `?region_id=`, else `?currency_code=`; an unknown cart or region is a 404.
+   */
+  async context(query: { region_id?: string; currency_code?: string; cart_id?: string }): Promise<StorePriceContext> {
+    const regionId = query.cart_id ? (await this.cradle.cartService.retrieve(query.cart_id)).region_id : query.region_id;
+    if (regionId) {
+      const region = await this.regions().retrieve(regionId);
       return { region_id: region.id, currency_code: region.currency_code.toLowerCase(), region };
     }
     return query.currency_code ? { currency_code: query.currency_code.toLowerCase() } : {};

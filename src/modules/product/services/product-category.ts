@@ -1,5 +1,6 @@
 import { ConflictError, containsPattern, In, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
-import { insertAll } from "kiosk/sql";
+import { insertAll, lockRow } from "kiosk/sql";
+import { linkCategory, unlinkCategory } from "../lib/product-batch";
 import { ProductCategory } from "../models/product-category";
 import { attachChildren, attachParents, descendantIds, scopeWhere, type CategoryScope } from "../lib/category-tree";
 import { closeRank, openRank, siblingCount } from "../lib/category-rank";
@@ -117,6 +118,17 @@ export default class ProductCategoryService {
       await manager.save(Object.assign(category, fields));
       tx.emit("product-category.updated", { id });
       return this.load(manager, id, { scope: "admin" });
+    });
+  }
+
+  /** Links (`add`) or unlinks products in a batch; each product whose categories changed raises `product.updated`. */
+  batchProducts(id: string, productIds: string[], add: boolean): Promise<ProductCategory> {
+    return this.unitOfWork.run(async (tx) => {
+      // Locked: the category cannot be deleted while its links are written.
+      if (!(await lockRow(tx.manager, ProductCategory, id))) throw new NotFoundError(`Product category with id ${id} was not found`);
+      const changed = add ? await linkCategory(tx.manager, id, productIds) : await unlinkCategory(tx.manager, id, productIds);
+      for (const productId of changed) tx.emit("product.updated", { id: productId, fields: ["categories"] });
+      return this.load(tx.manager, id, { scope: "admin" });
     });
   }
 

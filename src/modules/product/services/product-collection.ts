@@ -1,5 +1,6 @@
 import { ConflictError, containsPattern, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
-import { insertAll } from "kiosk/sql";
+import { insertAll, lockRow } from "kiosk/sql";
+import { setCollection } from "../lib/product-batch";
 import { ProductCollection } from "../models/product-collection";
 import { slugify } from "../lib/slug";
 
@@ -54,6 +55,21 @@ export default class ProductCollectionService {
       await tx.manager.save(Object.assign(collection, input));
       tx.emit("product-collection.updated", { id });
       return this.load(tx.manager, id);
+    });
+  }
+
+  /**
+   * Puts products in the collection (`add`: unknown ids are a 400) or takes them
+   * out (ids not in it are left alone); each product that changed raises
+   * `product.updated`. Answers the ids that changed.
+   */
+  batchProducts(id: string, productIds: string[], add: boolean): Promise<string[]> {
+    return this.unitOfWork.run(async (tx) => {
+      // Locked: the collection cannot be deleted while products are put in it.
+      if (!(await lockRow(tx.manager, ProductCollection, id))) throw new NotFoundError(`Product collection with id ${id} was not found`);
+      const changed = add ? await setCollection(tx.manager, id, productIds) : await setCollection(tx.manager, null, productIds, id);
+      for (const productId of changed) tx.emit("product.updated", { id: productId, fields: ["collection_id"] });
+      return changed;
     });
   }
 

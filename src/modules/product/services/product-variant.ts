@@ -9,6 +9,8 @@ import type { CreateVariantInput, UpdateVariantInput } from "../lib/product-inpu
 import { loadProduct } from "../lib/product-loader";
 import type { ProductSelection } from "../lib/product-relations";
 import { returnStock, takeStock } from "../lib/stock";
+import { lockProduct } from "../lib/product-options";
+import { listVariants, loadVariant, type VariantFilters } from "../lib/variant-list";
 import { isPurchasable, limitsStock, readVariantParts, type CatalogVariant } from "../lib/variant-reads";
 import {
   assertFreeSkus,
@@ -46,12 +48,27 @@ export default class ProductVariantService {
     });
   }
 
+  /** A page of variants of any product, with prices, option values and product (`/store/variants`, `/admin/variants`). */
+  listAll(filters: VariantFilters, page: { offset: number; limit: number }): Promise<[ProductVariant[], number]> {
+    return this.unitOfWork.read((manager) => listVariants(manager, filters, page));
+  }
+
+  /** A variant with prices, option values and product; one whose product's status is not in `statuses` is a 404 too. */
+  retrieve(id: string, statuses?: readonly string[]): Promise<ProductVariant> {
+    return this.unitOfWork.read(async (manager) => {
+      const variant = await loadVariant(manager, id, statuses);
+      if (!variant) throw new NotFoundError(`Variant with id ${id} was not found`);
+      return variant;
+    });
+  }
+
   /** Adds a variant; answers the product, as Medusa does. */
   async create(productId: string, input: CreateVariantInput, selection: ProductSelection): Promise<Product> {
     const currencies = await this.cradle.priceSelectionService.regionCurrencies(priceRegionIds([input.prices]));
     const variant = { ...input, prices: resolvePrices(input.prices ?? [], currencies, "prices") };
     return this.unitOfWork.run(async (tx) => {
-      await this.requireProduct(tx.manager, productId);
+      // Locked: variant and option writes of one product take turns (see lib/product-options.ts).
+      await lockProduct(tx.manager, productId);
       const options = await productOptions(tx.manager, productId);
       const rank = await tx.manager.countBy(ProductVariant, { product_id: productId });
       const [created] = await insertVariants(tx.manager, productId, options, [variant], rank, "variant");
@@ -67,6 +84,7 @@ export default class ProductVariantService {
     const resolved = prices && resolvePrices(prices, currencies, "prices");
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
+      if (optionValues) await lockProduct(manager, productId);
       const variant = await this.requireVariant(manager, productId, variantId);
       if (fields.sku && fields.sku !== variant.sku) await assertFreeSkus(manager, [fields.sku], variantId);
       await manager.save(Object.assign(variant, fields));

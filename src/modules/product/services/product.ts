@@ -6,7 +6,7 @@ import { visibleCategories, withDescendants, type CategoryScope } from "../lib/c
 import { orderedIds } from "../lib/ordered-ids";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateProductInput, ProductLinks, UpdateProductInput } from "../lib/product-inputs";
-import { assertCollection, categoryIds, replaceImages, replaceLinks, tagIds } from "../lib/product-links";
+import { assertCollection, categoryIds, replaceImages, replaceLinks, tagIds, typeId } from "../lib/product-links";
 import { selectProductPage, type ProductFilters, type ProductPage } from "../lib/product-list-query";
 import { loadProduct, loadProducts } from "../lib/product-loader";
 import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-relations";
@@ -63,7 +63,7 @@ export default class ProductService {
   }
 
   async create(input: CreateProductInput): Promise<Product> {
-    const { options = [], variants = [], images, tags, categories, ...fields } = input;
+    const { options = [], variants = [], images, tags, categories, type, ...fields } = input;
     const titles = options.map((o) => o.title);
     if (new Set(titles).size !== titles.length) {
       throw new InvalidDataError("options: two options have the same title", { field: "options" });
@@ -85,6 +85,7 @@ export default class ProductService {
         status: fields.status ?? "draft",
         thumbnail: fields.thumbnail ?? images?.[0] ?? null,
         collection_id: fields.collection_id ?? null,
+        type_id: await typeId(manager, type ?? null),
       });
       await insertAll(manager, Product, [product]);
 
@@ -103,7 +104,7 @@ export default class ProductService {
   }
 
   update(id: string, input: UpdateProductInput, selection: ProductSelection): Promise<Product> {
-    const { images, tags, categories, metadata, ...fields } = input;
+    const { images, tags, categories, type, metadata, ...fields } = input;
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
       const product = await manager.findOneBy(Product, { id });
@@ -112,6 +113,7 @@ export default class ProductService {
       await assertCollection(manager, fields.collection_id);
       const links = await this.resolveLinks(manager, { images, tags, categories });
       Object.assign(product, fields);
+      if (type !== undefined) product.type_id = await typeId(manager, type);
       product.metadata = mergeMetadata(product.metadata, metadata);
       if (images && fields.thumbnail === undefined && !product.thumbnail) product.thumbnail = images[0] ?? null;
       product.updated_at = new Date(); // also when only its tags, categories or images change

@@ -20,3 +20,6 @@ export const collectionFilters = {
 export const listCollections = listQuery(collectionFilters, 10);
 
 export const retrieveCollection = retrieveQuery;
+
+/** Products to put in or take out of a collection, by id. */
+export const collectionBatch = z.strictObject({ product_ids: z.array(z.string().min(1).max(100)).min(1).max(200) });

@@ -34,3 +34,6 @@ export const retrieveCategory = z.strictObject({
   fields: z.string().max(500).optional(),
   include_descendants_tree: queryBoolean.optional(),
 });
+
+/** Products to link to or unlink from a category, as Medusa takes them: `[{ id }]`. */
+export const categoryBatch = z.strictObject({ product_ids: z.array(z.strictObject({ id: z.string().min(1).max(100) })).min(1).max(200) });

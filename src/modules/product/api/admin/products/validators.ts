@@ -66,6 +66,8 @@ const productFields = {
     .max(100)
     .optional(),
   categories: z.array(z.strictObject({ id })).max(100).optional(),
+  /** Upserted by value, as in Medusa; `null` takes it away. */
+  type: z.strictObject({ id: id.optional(), value: z.string().min(1).max(200) }).nullable().optional(),
   weight: size,
   length: size,
   height: size,
@@ -95,6 +97,7 @@ export const productFilters = {
   collection_id: idList.optional(),
   tags: idList.optional(),
   category_id: idList.optional(),
+  type_id: idList.optional(),
   include_category_children: queryBoolean.optional(),
   is_giftcard: queryBoolean.optional(),
   ...customFieldsFilterShape("product"),
@@ -107,3 +110,13 @@ export const listProducts = listQuery(
 );
 
 export const retrieveProduct = retrieveQuery;
+
+/** One metadata key and its text value (`""` removes the key). */
+export const setMetadata = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((k) => k !== "__proto__", { message: "this key cannot be used" }),
+  value: z.string().max(16_384),
+});

@@ -19,10 +19,10 @@ const pages = new WeightedSemaphore(400);
 export const GET = withValidation({ query: listStoreProducts, response: productList }, (req, res: KioskResponse) => pages.run(req.validatedQuery.limit, () => list(req, res)));
 
 async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>>, res: KioskResponse): Promise<void> {
-  const { offset, limit, order, expand, fields, region_id, currency_code, ...filters } = req.validatedQuery;
+  const { offset, limit, order, expand, fields, region_id, currency_code, cart_id, ...filters } = req.validatedQuery;
   const selection = productSelection({ expand, fields }, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
-  const context = await pricing.context({ region_id, currency_code });
+  const context = await pricing.context({ region_id, currency_code, cart_id });
   const [products, count] = await req.scope
     .resolve<ProductService>("productService")
     .list(filters, { offset, limit, order }, selection, STORE_SCOPE);

@@ -9,10 +9,10 @@ import { productResponse } from "../../../schemas";
 
 /** A published product: `{ product }`; a draft or unknown one is a 404. */
 export const GET = withValidation({ query: retrieveStoreProduct, response: productResponse }, async (req, res: KioskResponse) => {
-  const { region_id, currency_code, ...query } = req.validatedQuery;
+  const { region_id, currency_code, cart_id, ...query } = req.validatedQuery;
   const selection = productSelection(query, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
-  const context = await pricing.context({ region_id, currency_code });
+  const context = await pricing.context({ region_id, currency_code, cart_id });
   const product = await req.scope.resolve<ProductService>("productService").retrieve(req.params.id, selection, STORE_SCOPE);
   await pricing.setVariantPrices([product], context);
   sendJson(res, { product: pickFields(product, selection.fields) });
