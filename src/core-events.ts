@@ -72,6 +72,8 @@ export interface CoreEvents {
   /** Raised for the reason and for each child deleted with it. */
   "return-reason.deleted": Id;
 
+  "store.updated": Id;
+
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
   "shipping-option.deleted": Id;
@@ -81,6 +83,8 @@ export interface CoreEvents {
   "user.deleted": Id;
   /** A password reset was asked for: a notification provider sends `token` to `email`. */
   "user.password_reset": { email: string; token: string };
+  /** An admin invited someone (or resent the invite): a notification provider sends `token` to `user_email`. */
+  "invite.created": { id: string; token: string; user_email: string };
 }
 
 /** Every core event's name, at runtime (the generators read it to know what is declared). */
@@ -127,6 +131,7 @@ export const CORE_EVENT_NAMES = [
   "return-reason.created",
   "return-reason.updated",
   "return-reason.deleted",
+  "store.updated",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",
@@ -134,6 +139,7 @@ export const CORE_EVENT_NAMES = [
   "user.updated",
   "user.deleted",
   "user.password_reset",
+  "invite.created",
 ] as const satisfies readonly (keyof CoreEvents)[];
 
 /** The list names every event: this fails to compile when one is missing from it. */

@@ -112,6 +112,8 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /store/carts/:id/discounts/:code",
   "POST /admin/discounts/:id/regions/:region_id",
   "POST /hooks/payment/:provider_id",
+  "POST /admin/store/currencies/:code",
+  "POST /admin/invites/:invite_id/resend",
 ]);
 
 /** Routes that act on the signed-in account itself, whatever they are sent: signing out everywhere revokes the walk's own tokens. */
@@ -178,6 +180,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const discount = expectStatus(await store.admin("/admin/discounts", { body: discountBody }), 200).discount;
     const reason = expectStatus(await store.admin("/admin/return-reasons", { body: { value: "hostile", label: "Hostile" } }), 200).return_reason;
     const staff = expectStatus(await store.admin("/admin/users", { body: { email: "staff@kiosk.test", password: "longenough" } }), 200).user;
+    expectStatus(await store.admin("/admin/invites", { body: { user: "invited@kiosk.test", role: "member" } }), 200);
+    const invite = expectStatus(await store.admin("/admin/invites"), 200).invites[0];
 
     const shopper = { email: "shopper@kiosk.test", password: "longenough" };
     const customer = expectStatus(await store.request("/store/customers", { body: { ...shopper, first_name: "Ada", last_name: "L" } }), 200).customer;
@@ -229,6 +233,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "fulfillments/:fulfillment_id": fulfilled.fulfillments[0].id,
       "payment/:provider_id": "manual",
       "notes/:id": note.id,
+      "invites/:invite_id": invite.id,
       "notifications/:id": notification.id,
     });
   }, 120_000);
