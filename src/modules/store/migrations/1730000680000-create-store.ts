@@ -20,6 +20,7 @@ export class CreateStore1730000680000 implements MigrationInterface {
           { name: "created_at", type: "datetime" },
           { name: "updated_at", type: "datetime" },
         ],
+        indices: [{ columnNames: ["default_region_id"] }],
       }),
     );
     await queryRunner.createTable(

@@ -1,4 +1,4 @@
-import { Column, Entity, KioskEntity } from "kiosk";
+import { Column, Entity, Index, KioskEntity } from "kiosk";
 
 /** The store's settings: one row, as in Medusa v1 (its name, currencies and link templates). */
 @Entity("store")
@@ -13,6 +13,7 @@ export class Store extends KioskEntity {
   default_currency_code: string;
 
   /** A region of the region module, by id (no foreign key: the table is the region module's). */
+  @Index()
   @Column({ type: "varchar", nullable: true })
   default_region_id: string | null;
 
