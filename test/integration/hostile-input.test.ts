@@ -182,6 +182,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const staff = expectStatus(await store.admin("/admin/users", { body: { email: "staff@kiosk.test", password: "longenough" } }), 200).user;
     expectStatus(await store.admin("/admin/invites", { body: { user: "invited@kiosk.test", role: "member" } }), 200);
     const invite = expectStatus(await store.admin("/admin/invites"), 200).invites[0];
+    const profile = expectStatus(await store.admin("/admin/shipping-profiles", { body: { name: "Hostile", type: "custom" } }), 200).shipping_profile;
 
     const shopper = { email: "shopper@kiosk.test", password: "longenough" };
     const customer = expectStatus(await store.request("/store/customers", { body: { ...shopper, first_name: "Ada", last_name: "L" } }), 200).customer;
@@ -234,6 +235,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "payment/:provider_id": "manual",
       "notes/:id": note.id,
       "invites/:invite_id": invite.id,
+      "shipping-profiles/:id": profile.id,
       "notifications/:id": notification.id,
     });
   }, 120_000);
