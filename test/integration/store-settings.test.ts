@@ -27,6 +27,8 @@ describe.each(DATABASES)("the store's settings on $name", ({ name }) => {
       payment_link_template: null,
       invite_link_template: null,
       metadata: null,
+      payment_providers: [{ id: "manual", is_installed: true }],
+      fulfillment_providers: [{ id: "manual", is_installed: true }],
     });
     expect(first.id).toMatch(/^store_/);
     expect(codes(first)).toEqual(["usd"]);

@@ -5,6 +5,8 @@ const { timestamp, metadata } = responses;
 /** A currency of the region module's catalogue, named by its code (its full schema is the region module's `Currency`). */
 const CurrencyReference = z.looseObject({ code: z.string() });
 
+const Provider = z.looseObject({ id: z.string(), is_installed: z.boolean() });
+
 /** The store's settings, as Medusa v1 answers them. */
 export const Store = z
   .looseObject({
@@ -20,10 +22,11 @@ export const Store = z
     payment_link_template: z.string().nullable(),
     invite_link_template: z.string().nullable(),
     metadata,
+    payment_providers: z.array(Provider),
+    fulfillment_providers: z.array(Provider),
   })
   .meta({ id: "Store" });
 
-const Provider = z.looseObject({ id: z.string(), is_installed: z.boolean() });
 
 export const storeResponse = z.looseObject({ store: Store });
 export const paymentProviderList = z.looseObject({ payment_providers: z.array(Provider.meta({ id: "PaymentProvider" })) });

@@ -118,6 +118,8 @@ export default class StoreService {
 
   private async view(manager: EntityManager, store: Store): Promise<StoreView> {
     const codes = await this.codesOf(manager, store.id);
-    return storeView(store, await this.cradle.currencyService.listByCodes([...codes, store.default_currency_code]));
+    const currencies = await this.cradle.currencyService.listByCodes([...codes, store.default_currency_code]);
+    const { paymentProviderService, fulfillmentProviderService } = this.cradle;
+    return storeView(store, currencies, { payment_providers: paymentProviderService.list(), fulfillment_providers: fulfillmentProviderService.list() });
   }
 }
