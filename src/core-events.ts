@@ -122,6 +122,8 @@ export interface CoreEvents {
   /** A return not received yet was canceled. */
   "return.canceled": { id: string; order_id: string };
 
+  "store.updated": Id;
+
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
   "shipping-option.deleted": Id;
@@ -131,6 +133,8 @@ export interface CoreEvents {
   "user.deleted": Id;
   /** A password reset was asked for: a notification provider sends `token` to `email`. */
   "user.password_reset": { email: string; token: string };
+  /** An admin invited someone (or resent the invite): a notification provider sends `token` to `user_email`. */
+  "invite.created": { id: string; token: string; user_email: string };
 }
 
 /** Every core event's name, at runtime (the generators read it to know what is declared). */
@@ -196,6 +200,7 @@ export const CORE_EVENT_NAMES = [
   "return-reason.updated",
   "return-reason.deleted",
   "return.canceled",
+  "store.updated",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",
@@ -203,6 +208,7 @@ export const CORE_EVENT_NAMES = [
   "user.updated",
   "user.deleted",
   "user.password_reset",
+  "invite.created",
 ] as const satisfies readonly (keyof CoreEvents)[];
 
 /** The list names every event: this fails to compile when one is missing from it. */

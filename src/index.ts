@@ -67,6 +67,7 @@ export {
   verifyPasswordResetToken,
   type ResetTokenAccount,
 } from "./kernel/auth/password-reset-token";
+export { signInviteToken, verifyInviteToken, type InviteClaims, type InviteTokenCheck } from "./kernel/auth/invite-token";
 export { invalidResetToken, resetTokenFor, checkResetToken, writeNewPassword } from "./kernel/auth/password-reset";
 export { signPurposeToken, verifyPurposeToken } from "./kernel/auth/purpose-token";
 export { limitSignIn, type AttemptOptions, type SignInAccount, type SignInLimiter } from "./kernel/auth/sign-in-limiter";

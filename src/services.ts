@@ -42,7 +42,10 @@ import type ShippingOptionService from "./modules/shipping/services/shipping-opt
 import type ShippingMethodService from "./modules/shipping/services/shipping-method";
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
 import type ManualFulfillmentProviderService from "./modules/shipping/services/manual-fulfillment-provider";
+import type ShippingProfileService from "./modules/shipping/services/shipping-profile";
+import type StoreService from "./modules/store/services/store";
 import type UserService from "./modules/user/services/user";
+import type InviteService from "./modules/user/services/invite";
 import type UserPasswordResetService from "./modules/user/services/user-password-reset";
 import type { HookRunner } from "./kernel/hooks/hook-runner";
 import type { KioskHooks } from "./hooks";
@@ -147,8 +150,12 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     shippingMethodService: ShippingMethodService;
     fulfillmentProviderService: FulfillmentProviderService;
     manualFulfillmentProviderService: ManualFulfillmentProviderService;
+    shippingProfileService: ShippingProfileService;
+    // store
+    storeService: StoreService;
     // user
     userService: UserService;
+    inviteService: InviteService;
     userPasswordResetService: UserPasswordResetService;
   }
 }

@@ -14,7 +14,7 @@ describe.each(DATABASES)("admin users and auth on $name", ({ name }) => {
     await store?.close();
   });
 
-  it("refuses every registered /admin route without a token, except signing in and resetting a password", async () => {
+  it("refuses every registered /admin route without a token, except signing in, resetting a password and accepting an invite", async () => {
     const admin = store.server.kernel.routes.filter((r) => r.path.startsWith("/admin"));
     expect(admin.length).toBeGreaterThan(3);
     const open = new Set([
@@ -22,6 +22,7 @@ describe.each(DATABASES)("admin users and auth on $name", ({ name }) => {
       "POST /admin/auth/token",
       "POST /admin/users/password-token",
       "POST /admin/users/reset-password",
+      "POST /admin/invites/accept",
     ]);
     for (const route of admin) {
       for (const method of route.methods) {

@@ -113,6 +113,8 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /admin/discounts/:id/regions/:region_id",
   "POST /hooks/payment/:provider_id",
   "POST /admin/draft-orders/:id/pay",
+  "POST /admin/store/currencies/:code",
+  "POST /admin/invites/:invite_id/resend",
 ]);
 
 /** Routes that act on the signed-in account itself, whatever they are sent: signing out everywhere revokes the walk's own tokens. */
@@ -180,6 +182,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const reason = expectStatus(await store.admin("/admin/return-reasons", { body: { value: "hostile", label: "Hostile" } }), 200).return_reason;
     const giftCard = expectStatus(await store.admin("/admin/gift-cards", { body: { value: 1000, region_id: region.id } }), 200).gift_card;
     const staff = expectStatus(await store.admin("/admin/users", { body: { email: "staff@kiosk.test", password: "longenough" } }), 200).user;
+    expectStatus(await store.admin("/admin/invites", { body: { user: "invited@kiosk.test", role: "member" } }), 200);
+    const invite = expectStatus(await store.admin("/admin/invites"), 200).invites[0];
+    const profile = expectStatus(await store.admin("/admin/shipping-profiles", { body: { name: "Hostile", type: "custom" } }), 200).shipping_profile;
 
     const shopper = { email: "shopper@kiosk.test", password: "longenough" };
     const customer = expectStatus(await store.request("/store/customers", { body: { ...shopper, first_name: "Ada", last_name: "L" } }), 200).customer;
@@ -260,6 +265,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "payment-collections/:id": collectionId,
       "sessions/:session_id": collectionSession.id,
       "payments/:id": order.payments[0].id,
+      "invites/:invite_id": invite.id,
+      "shipping-profiles/:id": profile.id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
     });

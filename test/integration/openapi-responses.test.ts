@@ -235,6 +235,22 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     expect(paid.order.payment_status).toBe("captured");
     const spare = await call("POST", "/admin/draft-orders", "/admin/draft-orders", { admin: true, body: draftBody }).then((b) => b.draft_order);
     await call("DELETE", "/admin/draft-orders/{id}", `/admin/draft-orders/${spare.id}`, { admin: true });
+    await call("GET", "/admin/store", "/admin/store", { admin: true });
+    await call("POST", "/admin/store", "/admin/store", { admin: true, body: { name: "Documented", invite_link_template: "https://x.test/{invite_token}" } });
+    await call("POST", "/admin/store/currencies/{code}", "/admin/store/currencies/dkk", { admin: true });
+    await call("DELETE", "/admin/store/currencies/{code}", "/admin/store/currencies/dkk", { admin: true });
+    await call("GET", "/admin/store/payment-providers", "/admin/store/payment-providers", { admin: true });
+    await call("GET", "/admin/store/tax-providers", "/admin/store/tax-providers", { admin: true });
+    expectStatus(await store.admin("/admin/invites", { body: { user: "invitee@kiosk.test", role: "member" } }), 200);
+    const invites = await call("GET", "/admin/invites", "/admin/invites", { admin: true });
+    await call("DELETE", "/admin/invites/{invite_id}", `/admin/invites/${invites.invites[0].id}`, { admin: true });
+    await call("GET", "/admin/regions/{id}/fulfillment-options", `/admin/regions/${region.id}/fulfillment-options`, { admin: true });
+    await call("GET", "/admin/shipping-profiles", "/admin/shipping-profiles", { admin: true });
+    const profile = await call("POST", "/admin/shipping-profiles", "/admin/shipping-profiles", { admin: true, body: { name: "Bulky", type: "custom" } });
+    const profilePath = `/admin/shipping-profiles/${profile.shipping_profile.id}`;
+    await call("GET", "/admin/shipping-profiles/{id}", profilePath, { admin: true });
+    await call("POST", "/admin/shipping-profiles/{id}", profilePath, { admin: true, body: { name: "Heavy" } });
+    await call("DELETE", "/admin/shipping-profiles/{id}", profilePath, { admin: true });
     expect(checked.length).toBeGreaterThan(30);
   });
 

@@ -8,6 +8,9 @@ export const Currency = z
 
 export const Country = z.looseObject({ iso_2: z.string(), name: z.string(), display_name: z.string(), region_id: z.string().nullable() }).meta({ id: "Country" });
 
+/** A provider serving a region (`manual`, a plugin's), as Medusa lists it. */
+const Provider = z.looseObject({ id: z.string(), is_installed: z.boolean() });
+
 /** A region: a currency, a tax rate and the countries it sells to. */
 export const Region = z
   .looseObject({
@@ -23,6 +26,8 @@ export const Region = z
     metadata,
     countries: z.array(Country),
     currency: Currency.optional(),
+    payment_providers: z.array(Provider),
+    fulfillment_providers: z.array(Provider),
   })
   .meta({ id: "Region" });
 
@@ -30,3 +35,6 @@ export const regionResponse = z.looseObject({ region: Region });
 export const regionList = responses.list("regions", Region);
 export const currencyResponse = z.looseObject({ currency: Currency });
 export const currencyList = responses.list("currencies", Currency);
+export const fulfillmentOptionsResponse = z.looseObject({
+  fulfillment_options: z.array(z.looseObject({ provider_id: z.string(), options: z.array(z.record(z.string(), z.unknown())) }).meta({ id: "FulfillmentOptions" })),
+});

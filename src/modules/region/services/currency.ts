@@ -1,4 +1,4 @@
-import { containsPattern, NotFoundError, type KioskServices, type UnitOfWork } from "kiosk";
+import { containsPattern, In, NotFoundError, type KioskServices, type UnitOfWork } from "kiosk";
 import { Currency } from "../models/currency";
 
 /** The currency catalogue (every ISO 4217 code), searchable by code or name. */
@@ -27,6 +27,13 @@ export default class CurrencyService {
       if (!currency) throw new NotFoundError(`Currency ${code} was not found`);
       return currency;
     });
+  }
+
+  /** The currencies with these codes (any case), by code; unknown codes are left out. */
+  listByCodes(codes: string[]): Promise<Currency[]> {
+    const wanted = [...new Set(codes.map((code) => code.toLowerCase()))];
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.unitOfWork.read((manager) => manager.find(Currency, { where: { code: In(wanted) }, order: { code: "ASC" } }));
   }
 
   update(code: string, input: { includes_tax?: boolean }): Promise<Currency> {

@@ -5,6 +5,8 @@ import { Currency } from "../models/currency";
 import { Region } from "../models/region";
 import { assignableCountries } from "../lib/region-countries";
 import { loadRegions, readRegionParts } from "../lib/load-regions";
+import { regionView, type RegionView } from "../lib/region-view";
+import { listFulfillmentOptions, type FulfillmentOptions } from "../lib/fulfillment-options";
 
 export interface RegionInput {
   name: string;
@@ -24,8 +26,19 @@ const WITH_COUNTRIES = { relations: { countries: true, currency: true }, order: 
 export default class RegionService {
   private readonly unitOfWork: UnitOfWork;
 
-  constructor({ unitOfWork }: KioskServices) {
-    this.unitOfWork = unitOfWork;
+  constructor(private readonly cradle: KioskServices) {
+    this.unitOfWork = cradle.unitOfWork;
+  }
+
+  /** The region as the API answers it: with the installed payment and fulfillment providers, which serve every region. */
+  present(region: Region): RegionView {
+    return regionView(region, this.cradle.paymentProviderService.list(), this.cradle.fulfillmentProviderService.list());
+  }
+
+  /** Asks each fulfillment provider serving the region (every installed one) for its options, outside any transaction. */
+  async fulfillmentOptions(id: string): Promise<FulfillmentOptions[]> {
+    await this.retrieve(id);
+    return listFulfillmentOptions(this.cradle);
   }
 
   list(page: { offset: number; limit: number }): Promise<[Region[], number]> {

@@ -38,3 +38,18 @@ export const shippingOptionResponse = z.looseObject({ shipping_option: ShippingO
 export const shippingOptionList = responses.list("shipping_options", ShippingOption);
 /** The store's options for a region or a cart: no paging. */
 export const storeShippingOptions = z.looseObject({ shipping_options: z.array(ShippingOption) });
+
+/** A shipping profile: the built-in `default` and `gift_card` ones, or an admin's `custom` one. */
+export const ShippingProfile = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    name: z.string(),
+    type: z.enum(["default", "gift_card", "custom"]),
+    metadata,
+  })
+  .meta({ id: "ShippingProfile" });
+
+export const shippingProfileResponse = z.looseObject({ shipping_profile: ShippingProfile });
+export const shippingProfileList = z.looseObject({ shipping_profiles: z.array(ShippingProfile) });

@@ -6,6 +6,8 @@
  */
 export interface FulfillmentProvider {
   identifier: string;
+  /** The options an admin may give a shipping option of this provider (`GET /admin/regions/:id/fulfillment-options`). */
+  getFulfillmentOptions?(): Promise<Record<string, unknown>[]>;
   /** Checks an option's `data` when the admin creates or changes a shipping option. */
   validateOption?(data: Record<string, unknown>): Promise<boolean>;
   /** Checks the `data` a customer sends with `POST /store/carts/:id/shipping-methods`; returns what to keep. */

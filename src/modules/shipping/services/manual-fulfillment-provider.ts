@@ -5,6 +5,11 @@ export default class ManualFulfillmentProviderService implements FulfillmentProv
   static identifier = "manual";
   readonly identifier = "manual";
 
+  /** Medusa's manual options: one to ship, one for returns. */
+  async getFulfillmentOptions(): Promise<Record<string, unknown>[]> {
+    return [{ id: "manual-fulfillment" }, { id: "manual-fulfillment-return", is_return: true }];
+  }
+
   async validateOption(): Promise<boolean> {
     return true;
   }

@@ -18,3 +18,20 @@ export const User = z
 
 export const userResponse = z.looseObject({ user: User });
 export const userList = responses.list("users", User);
+
+/** An invitation to become an admin user (its token is what `invite.created` sends). */
+export const Invite = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    user_email: z.string(),
+    role: z.enum(["admin", "member", "developer"]),
+    accepted: z.boolean(),
+    token: z.string(),
+    expires_at: timestamp,
+    metadata,
+  })
+  .meta({ id: "Invite" });
+
+export const inviteList = z.looseObject({ invites: z.array(Invite) });

@@ -4,11 +4,13 @@ import { createRegion } from "./validators";
 import { regionList, regionResponse } from "../../schemas";
 
 export const GET = withValidation({ query: listQuery({}, 50), response: regionList }, async (req, res: KioskResponse) => {
-  const [regions, count] = await req.scope.resolve<RegionService>("regionService").list(req.validatedQuery);
-  res.json(listEnvelope("regions", regions, count, req.validatedQuery));
+  const service = req.scope.resolve<RegionService>("regionService");
+  const [regions, count] = await service.list(req.validatedQuery);
+  res.json(listEnvelope("regions", regions.map((r) => service.present(r)), count, req.validatedQuery));
 });
 
 export const POST = withValidation({ body: createRegion, response: regionResponse }, async (req, res: KioskResponse) => {
   const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
-  res.json({ region: await req.scope.resolve<RegionService>("regionService").create(input) });
+  const service = req.scope.resolve<RegionService>("regionService");
+  res.json({ region: service.present(await service.create(input)) });
 });

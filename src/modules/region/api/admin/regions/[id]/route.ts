@@ -4,12 +4,14 @@ import { updateRegion } from "../validators";
 import { regionResponse } from "../../../schemas";
 
 export const GET = withValidation({ response: regionResponse }, async (req, res: KioskResponse) => {
-  res.json({ region: await req.scope.resolve<RegionService>("regionService").retrieve(req.params.id) });
+  const service = req.scope.resolve<RegionService>("regionService");
+  res.json({ region: service.present(await service.retrieve(req.params.id)) });
 });
 
 export const POST = withValidation({ body: updateRegion, response: regionResponse }, async (req, res: KioskResponse) => {
   const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
-  res.json({ region: await req.scope.resolve<RegionService>("regionService").update(req.params.id, input) });
+  const service = req.scope.resolve<RegionService>("regionService");
+  res.json({ region: service.present(await service.update(req.params.id, input)) });
 });
 
 export const DELETE = withValidation({ response: responses.deleted }, async (req, res: KioskResponse) => {

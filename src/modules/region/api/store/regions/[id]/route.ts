@@ -3,5 +3,6 @@ import type RegionService from "../../../../services/region";
 import { regionResponse } from "../../../schemas";
 
 export const GET = withValidation({ response: regionResponse }, async (req, res: KioskResponse) => {
-  res.json({ region: await req.scope.resolve<RegionService>("regionService").retrieve(req.params.id) });
+  const service = req.scope.resolve<RegionService>("regionService");
+  res.json({ region: service.present(await service.retrieve(req.params.id)) });
 });

@@ -4,6 +4,6 @@ import { addCountry } from "../../validators";
 import { regionResponse } from "../../../../schemas";
 
 export const POST = withValidation({ body: addCountry, response: regionResponse }, async (req, res: KioskResponse) => {
-  const region = await req.scope.resolve<RegionService>("regionService").addCountry(req.params.id, req.validatedBody.country_code);
-  res.json({ region });
+  const service = req.scope.resolve<RegionService>("regionService");
+  res.json({ region: service.present(await service.addCountry(req.params.id, req.validatedBody.country_code)) });
 });
