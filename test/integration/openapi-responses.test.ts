@@ -2,7 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectStatus, SHIPPING_ADDRESS } from "../helpers/checkout";
+import { expectStatus, readyCart, SHIPPING_ADDRESS } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
 import { startStore, type Store } from "../helpers/store";
 
@@ -147,8 +147,8 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("POST", "/admin/order-edits/{id}/items", `${dp}/items`, { admin: true, body: { variant_id: product.variants[0].id, quantity: 1 } });
     await call("POST", `${editPath}/request`, `${dp}/request`, { admin: true, body: {} });
     await call("POST", "/store/order-edits/{id}/decline", `/store/order-edits/${declined.id}/decline`, { headers: customer, body: { declined_reason: "No" } });
-    const draft = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
-    await call("DELETE", editPath, `/admin/order-edits/${draft.id}`, { admin: true });
+    const unsent = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
+    await call("DELETE", editPath, `/admin/order-edits/${unsent.id}`, { admin: true });
     const smaller = await call("POST", "/admin/order-edits", "/admin/order-edits", { admin: true, body: { order_id: orderId } }).then((b) => b.order_edit);
     const sp = `/admin/order-edits/${smaller.id}`;
     await call("POST", `${editPath}/items/{item_id}`, `${sp}/items/${smaller.items[0].id}`, { admin: true, body: { quantity: 1 } });
@@ -195,21 +195,27 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/store/return-reasons", "/store/return-reasons");
     await call("GET", "/store/return-reasons/{id}", `/store/return-reasons/${reason.return_reason.id}`);
 
-    // The order shipped, then returns: a customer's, received; the admin's, canceled; the admin's, received on the older path.
-    const line = completed.data.items[0].id;
-    await call("POST", "/admin/orders/{id}/capture", `/admin/orders/${orderId}/capture`, { admin: true, body: {} });
-    const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
-    const fulfillment_id = fulfilled.order.fulfillments[0].id;
-    await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
-    const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
-    await call("GET", "/admin/returns", "/admin/returns", { admin: true });
-    await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
-    const requested = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
-    await call("POST", "/admin/returns/{id}/cancel", `/admin/returns/${requested.order.returns[1].id}/cancel`, { admin: true, body: {} });
-    const again = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
-    const receivePath = `/admin/orders/${orderId}/returns/${again.order.returns[2].id}/receive`;
-    const received = await call("POST", "/admin/orders/{id}/returns/{return_id}/receive", receivePath, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
-    expect(received.order.fulfillment_status).toBe("returned");
+    // A sale of its own (the order edits above changed the first one's lines and payments), shipped, then returns:
+    // a customer's, received; the admin's, canceled; the admin's, received on the older path.
+    {
+      const returnsCart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: product.variants[0].id, quantity: 2 }] });
+      const sold = expectStatus(await store.request(`/store/carts/${returnsCart.id}/complete`, { method: "POST" }), 200).data;
+      const orderId = sold.id;
+      const line = sold.items[0].id;
+      await call("POST", "/admin/orders/{id}/capture", `/admin/orders/${orderId}/capture`, { admin: true, body: {} });
+      const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
+      const fulfillment_id = fulfilled.order.fulfillments[0].id;
+      await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
+      const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
+      await call("GET", "/admin/returns", "/admin/returns", { admin: true });
+      await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+      const requested = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+      await call("POST", "/admin/returns/{id}/cancel", `/admin/returns/${requested.order.returns[1].id}/cancel`, { admin: true, body: {} });
+      const again = await call("POST", "/admin/orders/{id}/return", `/admin/orders/${orderId}/return`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+      const receivePath = `/admin/orders/${orderId}/returns/${again.order.returns[2].id}/receive`;
+      const received = await call("POST", "/admin/orders/{id}/returns/{return_id}/receive", receivePath, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });
+      expect(received.order.fulfillment_status).toBe("returned");
+    }
     await call("DELETE", "/admin/return-reasons/{id}", `/admin/return-reasons/${reason.return_reason.id}`, { admin: true });
     await call("GET", "/admin/currencies", "/admin/currencies", { admin: true });
     await call("GET", "/admin/products/{id}/variants", `/admin/products/${product.id}/variants`, { admin: true });
