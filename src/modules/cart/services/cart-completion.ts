@@ -4,15 +4,17 @@ import {
   LessThan,
   UnavailableError,
   UnprocessableError,
+  type CatalogVariant,
   type KioskServices,
   type OrderView,
   type PaymentContext,
+  type TransactionContext,
 } from "kiosk";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
 import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
-import type { LineAdjustment } from "../lib/totals";
+import { placeOrder, takeForOrder, type Placement, type PlacedOrder, type Takings } from "../lib/order-placement";
 import type { CartView } from "../lib/cart-view";
 
 export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
@@ -67,6 +69,25 @@ const LEASE_MARGIN = 10_000;
  */
 export default class CartCompletionService {
   constructor(private readonly cradle: KioskServices) {}
+
+  /**
+   * In the caller's transaction, what turning a cart into an order takes (its
+   * discounts still valid, the `cart.beforeComplete` hooks, stock, discount
+   * uses): the first step of a completion, and of a draft order's payment
+   * (`customLines`: a line without a variant takes nothing).
+   */
+  takeForOrder(tx: TransactionContext, cart: CartView, variants: Map<string, CatalogVariant>, options?: { customLines?: boolean }): Promise<Takings> {
+    return takeForOrder(this.cradle, tx, cart, variants, options);
+  }
+
+  /**
+   * In the caller's transaction, makes the order of a cart whose stock
+   * `takeForOrder` took (gift cards settled, lines, shipping and payment handed
+   * over, the `order.afterCreate` hooks, `order.placed` staged).
+   */
+  placeOrder(tx: TransactionContext, cart: CartView, placement: Placement): Promise<PlacedOrder> {
+    return placeOrder(this.cradle, tx, cart, placement);
+  }
 
   private get lease(): number {
     return this.cradle.config.payments.timeout + LEASE_MARGIN;
@@ -152,20 +173,8 @@ export default class CartCompletionService {
       // Thrown, not returned: the rollback undoes this attempt's lock, which would otherwise void the first.
       if (completing) throw new CompletionInFlight();
       assertReadyToComplete(cart);
-      const discountIds = (cart.discounts ?? []).map((d: { id: string }) => d.id);
-      const discounts = await this.cradle.discountService.listByIds(discountIds);
-      for (const discount of discounts) this.cradle.discountService.assertApplicable(discount, cart.region_id);
-      // The project's veto, before anything is taken: a throw rolls this transaction back.
-      await this.cradle.hooks.run("cart.beforeComplete", { cart, manager: tx.manager, container: this.cradle });
-      const demand = new Map<string, number>();
-      for (const item of cart.items) {
-        if (!this.cradle.productVariantService.isPurchasable(variants.get(item.variant_id ?? ""))) {
-          throw new UnprocessableError(`The product of line ${item.id} (${item.title}) is no longer sold`, "variant_unavailable", "items");
-        }
-        demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
-      }
-      const taken = await this.cradle.productVariantService.takeStock(demand, variants);
-      if (discountIds.length) await this.cradle.discountService.consume(discountIds);
+      // The project's veto (`cart.beforeComplete`) runs before anything is taken: a throw rolls this transaction back.
+      const { taken, discountIds } = await takeForOrder(this.cradle, tx, cart, variants);
 
       // A total of 0 (gift cards pay it all) authorizes nothing.
       const session: SessionRead | null = cart.total > 0 ? cart.payment_session : null;
@@ -265,16 +274,7 @@ export default class CartCompletionService {
             data: completion.data,
           })
         : null;
-      const order = await this.cradle.orderService.createFromCart(cart, key);
-      await this.cradle.giftCardService.settleOrder(cart, order.id);
-      const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
-      await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved));
-      const freeShipping = (cart.discounts ?? []).some((d: { rule: { type: string } }) => d.rule.type === "free_shipping");
-      await this.cradle.shippingMethodService.attachToOrder(cartId, order.id, { freeShipping });
-      if (payment) await this.cradle.paymentService.attachToOrder(payment.id, order.id);
-      // In the order's transaction: what a hook writes commits with it; a throw undoes the completion.
-      await this.cradle.hooks.run("order.afterCreate", { order, cart, manager: tx.manager, container: this.cradle });
-      tx.emit("order.placed", { id: order.id, cart_id: cartId, no_notification: false });
+      const order = await placeOrder(this.cradle, tx, cart, { payment, idempotencyKey: key, reserved: new Map(completion.reserved) });
       return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id) };
     });
   }
