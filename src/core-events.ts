@@ -10,6 +10,10 @@ interface OrderFulfillment {
 }
 
 /** What a notification-sending subscriber reads on return events. */
+interface SwapEvent {
+  id: string;
+  no_notification: boolean;
+}
 interface OrderReturn {
   id: string;
   return_id: string;
@@ -91,6 +95,19 @@ export interface CoreEvents {
   /** A return not received yet was canceled. */
   "return.canceled": { id: string; order_id: string };
 
+  /** A swap of an order was created (its return requested, its cart made). */
+  "swap.created": SwapEvent;
+  /** The swap's cart was completed: the swap is confirmed, its new items' stock taken and its payment authorized. */
+  "swap.payment_completed": SwapEvent;
+  /** Processing the swap's payment captured the payment of its cart. */
+  "swap.payment_captured": SwapEvent;
+  /** Processing the swap's payment refunded what the returned items are worth. */
+  "swap.refund_processed": SwapEvent;
+  "swap.fulfillment_created": SwapEvent & { fulfillment_id: string };
+  "swap.shipment_created": SwapEvent & { fulfillment_id: string };
+  /** A swap was canceled: its return canceled, its stock given back. */
+  "swap.canceled": { id: string; order_id: string };
+
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
   "shipping-option.deleted": Id;
@@ -150,6 +167,13 @@ export const CORE_EVENT_NAMES = [
   "return-reason.updated",
   "return-reason.deleted",
   "return.canceled",
+  "swap.created",
+  "swap.payment_completed",
+  "swap.payment_captured",
+  "swap.refund_processed",
+  "swap.fulfillment_created",
+  "swap.shipment_created",
+  "swap.canceled",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

@@ -200,6 +200,15 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const toShip = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/fulfillment`, { body: { items: shippedItems } }), 200).order;
     expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/shipment`, { body: { fulfillment_id: toShip.fulfillments[0].id } }), 200);
     const requested = expectStatus(await store.request("/store/returns", { body: { order_id: shippedOrder.id, items: shippedItems } }), 200).return;
+    // A captured, shipped order with a swap, for the swap routes.
+    const swapCart = await readyCart(store, { regionId: region.id, optionId: option.id, items, headers: customerHeaders });
+    const swapOrder = expectStatus(await store.request(`/store/carts/${swapCart.id}/complete`, { method: "POST", headers: customerHeaders }), 200).data;
+    expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/capture`, { body: {} }), 200);
+    const swapLines = [{ item_id: swapOrder.items[0].id, quantity: 2 }];
+    const swapShip = expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/fulfillment`, { body: { items: swapLines } }), 200).order;
+    expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/shipment`, { body: { fulfillment_id: swapShip.fulfillments[0].id } }), 200);
+    const swapBody = { order_id: swapOrder.id, return_items: [{ item_id: swapOrder.items[0].id, quantity: 1 }], additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
+    const swap = expectStatus(await store.request("/store/swaps", { body: swapBody }), 200).swap;
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -238,6 +247,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "notes/:id": note.id,
       "returns/:id": requested.id,
       "returns/:return_id": requested.id,
+      "swaps/:id": swap.id,
+      "swaps/:swap_id": swap.id,
+      "swaps/:cart_id": swap.cart_id,
       "notifications/:id": notification.id,
     });
   }, 120_000);

@@ -14,8 +14,9 @@ import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
 import type { LineAdjustment } from "../lib/totals";
 import type { CartView } from "../lib/cart-view";
+import { completionTarget } from "../lib/completion-targets";
 
-export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
+export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView } | { type: "swap"; data: Record<string, any> };
 
 /** The selected session as the reservation read it: what the provider last saw. */
 interface SessionRead {
@@ -140,6 +141,9 @@ export default class CartCompletionService {
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
       }
       const locked = await this.cradle.cartService.lock(tx, cartId);
+      const target = completionTarget(this.cradle, locked.type);
+      if (target && locked.completed_at) return { type: "answer" as const, result: { type: "swap" as const, data: await target.retrieveByCart(cartId) } };
+      await target?.assertCompletable(cartId);
       if (locked.completed_at) {
         const placed = await this.cradle.orderService.findByCart(cartId);
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
@@ -259,6 +263,8 @@ export default class CartCompletionService {
         currency_code: completion.currency_code,
         data: completion.data,
       });
+      const target = completionTarget(this.cradle, cart.type);
+      if (target) return { type: "swap" as const, data: await target.confirmCart({ cart, payment_id: payment.id, reserved: completion.reserved }) };
       const order = await this.cradle.orderService.createFromCart(cart, key);
       const adjustments: LineAdjustment[] = cart.items.flatMap((i) => i.adjustments);
       await this.cradle.lineItemService.attachToOrder(cartId, order.id, adjustments, new Map(completion.reserved));

@@ -11,7 +11,7 @@ import {
 import { rowsWhereIn } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
-import { toAddress } from "../lib/address";
+import { toAddress, type AddressInput } from "../lib/address";
 import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
 import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
 import { attachDiscount, detachDiscount, replaceDiscounts } from "../lib/cart-discounts";
@@ -32,6 +32,10 @@ export interface CreateCartInput {
   items?: { variant_id: string; quantity: number; metadata?: Record<string, unknown> | null }[];
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown> | null;
+  /** `swap` for the cart of a swap (made by the swap module; not an API field). */
+  type?: "default" | "swap";
+  /** A whole shipping address to start with (not an API field: the swap module copies its order's). */
+  shipping_address?: AddressInput;
 }
 
 export interface UpdateCartInput extends AddressesInput {
@@ -80,7 +84,7 @@ export default class CartService {
         email,
         shipping_address: null,
         billing_address: null,
-        type: "default",
+        type: input.type ?? "default",
         completed_at: null,
         payment_authorized_at: null,
         idempotency_key: null,
@@ -89,6 +93,7 @@ export default class CartService {
         ...customFieldValues("cart", input),
       });
       if (input.country_code) cart.shipping_address = toAddress({ country_code: countryIn(region, input.country_code) }, null);
+      if (input.shipping_address) cart.shipping_address = toAddress(input.shipping_address, null);
       await tx.manager.insert(Cart, cart as never);
       for (const item of input.items ?? []) await addLine(this.cradle, tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
