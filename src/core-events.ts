@@ -103,6 +103,8 @@ export interface CoreEvents {
   "swap.payment_captured": SwapEvent;
   /** Processing the swap's payment refunded what the returned items are worth. */
   "swap.refund_processed": SwapEvent;
+  /** The swap's return was received (raised by the return module with `order.items_returned`). */
+  "swap.received": SwapEvent & { order_id: string; return_id: string };
   "swap.fulfillment_created": SwapEvent & { fulfillment_id: string };
   "swap.shipment_created": SwapEvent & { fulfillment_id: string };
   /** A swap was canceled: its return canceled, its stock given back. */
@@ -171,6 +173,7 @@ export const CORE_EVENT_NAMES = [
   "swap.payment_completed",
   "swap.payment_captured",
   "swap.refund_processed",
+  "swap.received",
   "swap.fulfillment_created",
   "swap.shipment_created",
   "swap.canceled",

@@ -136,6 +136,9 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
     expect(expectStatus(await swapAction(order.id, created.id, "cancel"), 422).code).toBe("swap_fulfilled");
 
     await events.drain();
+    expect(events.messages).toContainEqual(
+      expect.objectContaining({ name: "swap.received", data: { id: created.id, order_id: order.id, return_id: created.return_id, no_notification: false } }),
+    );
     for (const name of ["swap.payment_completed", "swap.fulfillment_created", "swap.shipment_created", "swap.payment_captured", "swap.refund_processed"]) {
       expect(events.messages).toContainEqual(expect.objectContaining({ name, data: expect.objectContaining({ id: created.id }) }));
     }
@@ -161,6 +164,19 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
     const done = expectStatus(await complete(swap.cart_id), 200).data;
     // 2000 + 1000 shipping + tax = 3750 for B's 5000: 1250 owed to the customer.
     expect(done).toMatchObject({ difference_due: -1250, payment_status: "awaiting" });
+    // A fulfillment not shipped may be canceled, and the swap fulfilled again.
+    const first = expectStatus(await swapAction(order.id, swap.id, "fulfillments"), 200).order.swaps[0].fulfillments[0];
+    const undone = expectStatus(await swapAction(order.id, swap.id, `fulfillments/${first.id}/cancel`), 200).order.swaps[0];
+    expect(undone).toMatchObject({ fulfillment_status: "canceled", fulfillments: [{ id: first.id, canceled_at: expect.any(String) }] });
+    expect(expectStatus(await swapAction(order.id, swap.id, `fulfillments/${first.id}/cancel`), 422).code).toBe("fulfillment_canceled");
+    expect(expectStatus(await swapAction(order.id, swap.id, "shipments", { fulfillment_id: first.id }), 422).code).toBe("fulfillment_canceled");
+    const again = expectStatus(await swapAction(order.id, swap.id, "fulfillments"), 200).order.swaps[0];
+    expect(again.fulfillment_status).toBe("fulfilled");
+    expect(expectStatus(await swapAction(order.id, swap.id, "fulfillments"), 422).code).toBe("swap_fulfilled");
+    const second = again.fulfillments.find((f: any) => f.id !== first.id);
+    expectStatus(await swapAction(order.id, swap.id, "shipments", { fulfillment_id: second.id }), 200);
+    expect(expectStatus(await swapAction(order.id, swap.id, `fulfillments/${second.id}/cancel`), 422).code).toBe("fulfillment_shipped");
+
     const paid = expectStatus(await swapAction(order.id, swap.id, "process-payment"), 200).order;
     expect(paid.swaps[0].payment_status).toBe("difference_refunded");
     expect(paid).toMatchObject({ paid_total: 13750 + 3750, refunded_total: 5000, refundable_amount: 13750 + 3750 - 5000 });

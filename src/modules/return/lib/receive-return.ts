@@ -75,4 +75,5 @@ export async function recordReceipt(
   const lines = await cradle.lineItemService.markReturned(ret.order_id, items);
   await cradle.productVariantService.returnStock(lines);
   tx.emit("order.items_returned", { id: ret.order_id, return_id: ret.id, no_notification: ret.no_notification ?? false });
+  if (ret.swap_id) tx.emit("swap.received", { id: ret.swap_id, order_id: ret.order_id, return_id: ret.id, no_notification: ret.no_notification ?? false });
 }

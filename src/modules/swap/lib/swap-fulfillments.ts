@@ -23,10 +23,15 @@ async function sendable(cradle: KioskServices, tx: TransactionContext, orderId: 
   return swap;
 }
 
-/** Fulfils all the swap's new items at once (422 `swap_fulfilled` when already done); raises `swap.fulfillment_created`. */
+/**
+ * Fulfils all the swap's new items at once (422 `swap_fulfilled` while a
+ * fulfillment is live; again once it was canceled); raises `swap.fulfillment_created`.
+ */
 export async function fulfilSwap(cradle: KioskServices, tx: TransactionContext, orderId: string, id: string, input: FulfilSwapInput): Promise<void> {
   const swap = await sendable(cradle, tx, orderId, id);
-  if (swap.fulfillment_status !== "not_fulfilled") throw new UnprocessableError(`Swap ${id} has already been fulfilled`, "swap_fulfilled");
+  if (swap.fulfillment_status !== "not_fulfilled" && swap.fulfillment_status !== "canceled") {
+    throw new UnprocessableError(`Swap ${id} has already been fulfilled`, "swap_fulfilled");
+  }
   const fulfillment = tx.manager.create(SwapFulfillment, {
     swap_id: id,
     tracking_numbers: [],
@@ -58,4 +63,21 @@ export async function shipSwap(cradle: KioskServices, tx: TransactionContext, or
   await tx.manager.update(Swap, { id }, { fulfillment_status: "shipped", updated_at: now });
   const silent = input.no_notification ?? swap.no_notification ?? false;
   tx.emit("swap.shipment_created", { id, fulfillment_id: fulfillment.id, no_notification: silent });
+}
+
+/**
+ * Cancels a fulfillment of the swap not shipped yet (404
+ * `fulfillment_not_found`; 422 `fulfillment_shipped`, `fulfillment_canceled`):
+ * the swap's `fulfillment_status` becomes `canceled`, so it may be fulfilled
+ * again, or canceled.
+ */
+export async function cancelSwapFulfillment(cradle: KioskServices, tx: TransactionContext, orderId: string, id: string, fulfillmentId: string): Promise<void> {
+  await sendable(cradle, tx, orderId, id);
+  const fulfillment = await tx.manager.findOneBy(SwapFulfillment, { id: fulfillmentId, swap_id: id });
+  if (!fulfillment) throw new NotFoundError(`Fulfillment ${fulfillmentId} of swap ${id} was not found`, "fulfillment_not_found");
+  if (fulfillment.shipped_at) throw new UnprocessableError(`Fulfillment ${fulfillmentId} has been shipped`, "fulfillment_shipped");
+  if (fulfillment.canceled_at) throw new UnprocessableError(`Fulfillment ${fulfillmentId} is already canceled`, "fulfillment_canceled");
+  const now = new Date();
+  await tx.manager.update(SwapFulfillment, { id: fulfillmentId }, { canceled_at: now, updated_at: now });
+  await tx.manager.update(Swap, { id }, { fulfillment_status: "canceled", updated_at: now });
 }

@@ -6,7 +6,7 @@ import { cancelSwap } from "../lib/cancel-swap";
 import { confirmSwap, swapOfCart, type SwapCartCompletion } from "../lib/confirm-swap";
 import { createSwap, type CreateSwapInput } from "../lib/create-swap";
 import { processSwapPayment } from "../lib/process-payment";
-import { fulfilSwap, shipSwap, type FulfilSwapInput, type ShipSwapInput } from "../lib/swap-fulfillments";
+import { cancelSwapFulfillment, fulfilSwap, shipSwap, type FulfilSwapInput, type ShipSwapInput } from "../lib/swap-fulfillments";
 import { addSwapParts, loadSwaps } from "../lib/swap-rows";
 import type { SwapRowView, SwapView } from "../lib/swap-view";
 
@@ -80,6 +80,11 @@ export default class SwapService {
   /** Ships a fulfillment of the swap; raises `swap.shipment_created`. */
   ship(orderId: string, id: string, input: ShipSwapInput): Promise<void> {
     return this.unitOfWork.run((tx) => shipSwap(this.cradle, tx, orderId, id, input));
+  }
+
+  /** Cancels a fulfillment of the swap not shipped yet. */
+  cancelFulfillment(orderId: string, id: string, fulfillmentId: string): Promise<void> {
+    return this.unitOfWork.run((tx) => cancelSwapFulfillment(this.cradle, tx, orderId, id, fulfillmentId));
   }
 
   /** Cancels the swap (its return, its stock, its payment); raises `swap.canceled`. The payment's authorization is voided after the commit. */
