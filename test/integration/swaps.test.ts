@@ -111,6 +111,7 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
 
     const withSwap = await getOrder(order.id);
     expect(withSwap.swaps.map((s: any) => [s.id, s.payment_status])).toEqual([[created.id, "awaiting"]]);
+    expect(withSwap.swaps[0].additional_items).toMatchObject([{ variant_id: variantB.id, quantity: 1, unit_price: 4000 }]);
     expect(withSwap.payments).toHaveLength(2);
 
     const fulfilled = expectStatus(await swapAction(order.id, created.id, "fulfillments"), 200).order.swaps[0];

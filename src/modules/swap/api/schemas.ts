@@ -39,9 +39,10 @@ const fields = {
   idempotency_key: z.string().nullable(),
   metadata,
   fulfillments: z.array(SwapFulfillment),
+  additional_items: z.array(z.looseObject({ id: z.string(), variant_id: z.string().nullable(), quantity: z.number().int(), unit_price: amount })),
 };
 
-/** A swap as its order's view lists it: its columns and fulfillments. */
+/** A swap as its order's view lists it: its columns, fulfillments and new items (its cart's lines, as stored). */
 export const SwapRow = z.looseObject(fields).meta({ id: "SwapRow" });
 
 /** Medusa v1's swap: with its return, its new items and shipping (its cart's) and its payment. */
@@ -49,7 +50,6 @@ export const Swap = z
   .looseObject({
     ...fields,
     return_order: reference.nullable(),
-    additional_items: z.array(z.looseObject({ id: z.string(), variant_id: z.string().nullable(), quantity: z.number().int() })),
     shipping_methods: z.array(reference),
     payment: reference.nullable(),
   })

@@ -1,4 +1,4 @@
-import { In, NotFoundError, type EntityManager, type KioskServices, type TransactionContext } from "kiosk";
+import { In, NotFoundError, type EntityManager, type KioskServices, type LineItem, type TransactionContext } from "kiosk";
 import { groupBy } from "kiosk/internal";
 import { lockRow, type JsonBatch, type Sql, sql } from "kiosk/sql";
 import { Swap } from "../models/swap";
@@ -6,16 +6,19 @@ import { SwapFulfillment } from "../models/swap-fulfillment";
 import { swapRowView, swapView, type SwapRowView, type SwapView } from "./swap-view";
 
 /**
- * Read part: adds to `batch` the swaps `swapIds` picks and their fulfillments;
- * after `batch.run()` the function gives their rows' views, oldest first.
+ * Read part: adds to `batch` the swaps `swapIds` picks, their fulfillments
+ * and their new items (the lines of their carts: the cart module's read
+ * part); after `batch.run()` the function gives their rows' views, oldest first.
  */
-export function addSwapParts(batch: JsonBatch, swapIds: Sql): () => SwapRowView[] {
+export function addSwapParts(cradle: KioskServices, batch: JsonBatch, swapIds: Sql): () => (SwapRowView & { additional_items: LineItem[] })[] {
   const swaps = batch.rows<Swap>(Swap, sql`t."id" IN (${swapIds})`);
   const fulfillments = batch.rows<SwapFulfillment>(SwapFulfillment, sql`t."swap_id" IN (${swapIds})`);
+  const lines = cradle.lineItemService.readForCarts(batch, sql`SELECT "cart_id" FROM "swap" WHERE "id" IN (${swapIds})`);
   return () => {
     const of = groupBy(fulfillments.rows, (f) => f.swap_id);
+    const linesOf = groupBy(lines(), (l) => l.cart_id);
     return swaps.rows
-      .map((s) => swapRowView(s, of.get(s.id) ?? []))
+      .map((s) => ({ ...swapRowView(s, of.get(s.id) ?? []), additional_items: (s.cart_id && linesOf.get(s.cart_id)) || [] }))
       .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
   };
 }

@@ -52,9 +52,9 @@ export default class SwapService {
     return this.retrieve(swap.id);
   }
 
-  /** Read part (see `JsonBatch`): the swaps of the orders `orderIds` picks, with their fulfillments, oldest first. */
+  /** Read part (see `JsonBatch`): the swaps of the orders `orderIds` picks, with their fulfillments and new items (as stored), oldest first. */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => SwapRowView[] {
-    return addSwapParts(batch, sql`SELECT "id" FROM "swap" WHERE "order_id" IN (${orderIds})`);
+    return addSwapParts(this.cradle, batch, sql`SELECT "id" FROM "swap" WHERE "order_id" IN (${orderIds})`);
   }
 
   /** Creates a swap of an order: its return and its cart; raises `swap.created`. */
