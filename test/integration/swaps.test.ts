@@ -229,6 +229,11 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
     expect(expectStatus(await store.request("/store/swaps", { body: unknownVariant }), 404).type).toBeTruthy();
     expect((await getOrder(order.id)).swaps).toEqual([]);
     expect(expectStatus(await store.request("/store/swaps", { body: { ...body(order.id, a.id), extra: 1 } }), 400).code).toBeTruthy();
+    // The same Idempotency-Key for the same order answers the same swap.
+    const headers = { "idempotency-key": `swap-of-${order.id}` };
+    const first = expectStatus(await store.request("/store/swaps", { body: body(order.id, a.id), headers }), 200).swap;
+    expect(expectStatus(await store.request("/store/swaps", { body: body(order.id, a.id), headers }), 200).swap.id).toBe(first.id);
+    expect((await getOrder(order.id)).swaps).toHaveLength(1);
     expect(expectStatus(await swapAction(order.id, "swap_unknown", "cancel"), 404).code).toBe("swap_not_found");
     expect(expectStatus(await store.request("/store/swaps/cart_unknown"), 404).code).toBe("swap_not_found");
 
@@ -257,6 +262,24 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
     }
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(await stockOf(store, scarce.id, scarce.variants[0].id)).toBe(0);
+  });
+
+  it("processes a swap's payment once under 10 concurrent requests: one capture, one refund (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
+    // On SQLite transactions take turns, so this cannot fail there for want of the guard;
+    // on PostgreSQL the order's row lock and claim, and the swap's conditional UPDATE, prove it.
+    const [variantA] = product.variants;
+    const { order, swap } = await confirmedSwap([{ variant_id: variantA.id, quantity: 1 }]);
+    const results = await Promise.all(Array.from({ length: 10 }, () => swapAction(order.id, swap.id, "process-payment")));
+    for (const res of results) {
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+      if (res.status !== 200) expect(["order_action_in_progress", "swap_payment_processed"]).toContain(res.body.code);
+    }
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const after = await getOrder(order.id);
+    // The returned unit of A is worth 2500; the swap's 3750 (2000 + 1000 shipping + tax) captured once.
+    expect(after.refunds.map((r: any) => [r.amount, r.reason])).toEqual([[2500, "swap"]]);
+    expect(after).toMatchObject({ paid_total: 13750 + 3750, refunded_total: 2500 });
+    expect(after.swaps[0].payment_status).toBe("captured");
   });
 
   it("gives the stock back once under 10 concurrent cancels (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
