@@ -9,19 +9,16 @@ import type { CartView } from "./cart-view";
  * completion), and finds what a completed cart became.
  */
 export interface CompletionTarget {
-  /** The answer's `type` (Medusa v1's `{ type: "swap", data }`). */
-  type: string;
   assertCompletable(cartId: string): Promise<void>;
   confirmCart(input: { cart: CartView; payment_id: string; reserved: [string, number][] }): Promise<Record<string, any>>;
   retrieveByCart(cartId: string): Promise<Record<string, any>>;
 }
 
-/** The target of a cart of `type`, or null for a default cart (it becomes an order). */
+/** The target of a cart of `type`, or null for a default cart (it becomes an order). The completion answers `{ type: "swap", data }`, as Medusa v1. */
 export function completionTarget(cradle: KioskServices, type: string): CompletionTarget | null {
   if (type === "swap") {
     const swaps = cradle.swapService;
     return {
-      type: "swap",
       assertCompletable: (cartId) => swaps.assertCompletable(cartId),
       confirmCart: (input) => swaps.confirmCart(input),
       retrieveByCart: (cartId) => swaps.retrieveByCart(cartId),
