@@ -10,6 +10,10 @@ interface OrderFulfillment {
 }
 
 /** What a notification-sending subscriber reads on return events. */
+interface SwapEvent {
+  id: string;
+  no_notification: boolean;
+}
 interface OrderReturn {
   id: string;
   return_id: string;
@@ -123,6 +127,20 @@ export interface CoreEvents {
   "return.canceled": { id: string; order_id: string };
 
   "store.updated": Id;
+  /** A swap of an order was created (its return requested, its cart made). */
+  "swap.created": SwapEvent;
+  /** The swap's cart was completed: the swap is confirmed, its new items' stock taken and its payment authorized. */
+  "swap.payment_completed": SwapEvent;
+  /** Processing the swap's payment captured the payment of its cart. */
+  "swap.payment_captured": SwapEvent;
+  /** Processing the swap's payment refunded what the returned items are worth. */
+  "swap.refund_processed": SwapEvent;
+  /** The swap's return was received (raised by the return module with `order.items_returned`). */
+  "swap.received": SwapEvent & { order_id: string; return_id: string };
+  "swap.fulfillment_created": SwapEvent & { fulfillment_id: string };
+  "swap.shipment_created": SwapEvent & { fulfillment_id: string };
+  /** A swap was canceled: its return canceled, its stock given back. */
+  "swap.canceled": { id: string; order_id: string };
 
   "shipping-option.created": Id;
   "shipping-option.updated": Id;
@@ -201,6 +219,14 @@ export const CORE_EVENT_NAMES = [
   "return-reason.deleted",
   "return.canceled",
   "store.updated",
+  "swap.created",
+  "swap.payment_completed",
+  "swap.payment_captured",
+  "swap.refund_processed",
+  "swap.received",
+  "swap.fulfillment_created",
+  "swap.shipment_created",
+  "swap.canceled",
   "shipping-option.created",
   "shipping-option.updated",
   "shipping-option.deleted",

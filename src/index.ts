@@ -116,6 +116,7 @@ export type { OrderGiftCards } from "./modules/gift-card/lib/gift-card-reads";
 export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant-reads";
 export type { OrderView } from "./modules/order/lib/order-view";
 export type { ReturnView } from "./modules/return/lib/return-view";
+export type { SwapRowView, SwapView } from "./modules/swap/lib/swap-view";
 export type { Payment } from "./modules/payment/models/payment";
 export type { RefundReason } from "./modules/payment/models/refund";
 export type { PaymentSession } from "./modules/payment/models/payment-session";

@@ -38,6 +38,8 @@ import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ReturnService from "./modules/return/services/return";
+import type SwapService from "./modules/swap/services/swap";
+import type OrderSwapService from "./modules/order/services/order-swap";
 import type ShippingOptionService from "./modules/shipping/services/shipping-option";
 import type ShippingMethodService from "./modules/shipping/services/shipping-method";
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
@@ -124,6 +126,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderEditService: OrderEditService;
     paymentCollectionService: PaymentCollectionService;
     paymentCollectionSessionService: PaymentCollectionSessionService;
+    orderSwapService: OrderSwapService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;
@@ -145,6 +148,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     // return
     returnReasonService: ReturnReasonService;
     returnService: ReturnService;
+    // swap
+    swapService: SwapService;
     // shipping
     shippingOptionService: ShippingOptionService;
     shippingMethodService: ShippingMethodService;

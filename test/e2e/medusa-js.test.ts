@@ -293,6 +293,56 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("swaps", () => {
+    it("store create and retrieve, the swap cart's completion, admin create, fulfil, ship, pay, cancel, list and retrieve", async () => {
+      const placed = await checkout(medusa, `swapper-${++n}@kiosk.test`);
+      envelope(await admin.orders.capturePayment(placed.id), { order: "object" });
+      const line = placed.items[0];
+      const fulfilled = envelope(await admin.orders.createFulfillment(placed.id, { items: [{ item_id: line.id, quantity: 2 }] }), { order: "object" }).order;
+      envelope(await admin.orders.createShipment(placed.id, { fulfillment_id: fulfilled.fulfillments[0].id }), { order: "object" });
+
+      const variant = seed.product.variants[0];
+      const { swap } = envelope(
+        await medusa.swaps.create({ order_id: placed.id, return_items: [{ item_id: line.id, quantity: 1 }], additional_items: [{ variant_id: variant.id, quantity: 1 }] }),
+        { swap: "object" },
+      );
+      expect(swap).toMatchObject({ order_id: placed.id, fulfillment_status: "not_fulfilled", return_order: { status: "requested" } });
+      expect(envelope(await medusa.swaps.retrieveByCartId(swap.cart_id), { swap: "object" }).swap.id).toBe(swap.id);
+      envelope(await medusa.carts.addShippingMethod(swap.cart_id, { option_id: seed.option.id }), { cart: "object" });
+      envelope(await medusa.carts.createPaymentSessions(swap.cart_id), { cart: "object" });
+      envelope(await medusa.carts.setPaymentSession(swap.cart_id, { provider_id: "manual" }), { cart: "object" });
+      const done = envelope(await medusa.carts.complete(swap.cart_id), { type: "string", data: "object" });
+      // 4000 + 1000 shipping + 25 % tax = 6250 for one of the line's two units (5000 of its 10000).
+      expect(done).toMatchObject({ type: "swap", data: { id: swap.id, difference_due: 1250 } });
+
+      const shipping = envelope(await admin.orders.fulfillSwap(placed.id, swap.id, {}), { order: "object" }).order.swaps[0];
+      expect(shipping.fulfillment_status).toBe("fulfilled");
+      const shipped = envelope(
+        await admin.orders.createSwapShipment(placed.id, swap.id, { fulfillment_id: shipping.fulfillments[0].id, tracking_numbers: ["SWAP-1"] }),
+        { order: "object" },
+      ).order;
+      expect(shipped.swaps[0].fulfillment_status).toBe("shipped");
+      const paid = envelope(await admin.orders.processSwapPayment(placed.id, swap.id), { order: "object" }).order;
+      expect(paid.swaps[0].payment_status).toBe("captured");
+      expect(paid.refunds.map((r: { amount: number }) => r.amount)).toEqual([5000]);
+
+      const withTwo = envelope(
+        await admin.orders.createSwap(placed.id, { return_items: [{ item_id: line.id, quantity: 1 }], additional_items: [{ variant_id: variant.id, quantity: 1 }] }),
+        { order: "object" },
+      ).order;
+      expect(withTwo.swaps).toHaveLength(2);
+      const second = withTwo.swaps.find((s: { id: string }) => s.id !== swap.id);
+      expect(envelope(await admin.orders.cancelSwap(placed.id, second.id), { order: "object" }).order.swaps.find((s: { id: string }) => s.id === second.id)).toMatchObject({
+        fulfillment_status: "canceled",
+      });
+      expect(await failure(admin.orders.cancelSwap(placed.id, second.id))).toMatchObject({ status: 422, body: { code: "swap_canceled" } });
+
+      const swaps = list(await admin.swaps.list(), "swaps");
+      expect(swaps.swaps.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([swap.id, second.id]));
+      expect(envelope(await admin.swaps.retrieve(swap.id), { swap: "object" }).swap).toMatchObject({ id: swap.id, payment_status: "captured" });
+    });
+  });
+
   describe("return reasons", () => {
     it("admin CRUD, store list and retrieve", async () => {
       const created = envelope(

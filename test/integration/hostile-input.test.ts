@@ -215,6 +215,15 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const collectionId = expectStatus(await store.admin(`/admin/order-edits/${orderEdit.id}/request`, { body: {} }), 200).order_edit.payment_collection_id;
     const collectionSession = expectStatus(await store.request(`/store/payment-collections/${collectionId}/sessions`, { body: { provider_id: "manual" } }), 200)
       .payment_collection.payment_sessions[0];
+    // A captured, shipped order with a swap, for the swap routes.
+    const swapCart = await readyCart(store, { regionId: region.id, optionId: option.id, items, headers: customerHeaders });
+    const swapOrder = expectStatus(await store.request(`/store/carts/${swapCart.id}/complete`, { method: "POST", headers: customerHeaders }), 200).data;
+    expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/capture`, { body: {} }), 200);
+    const swapLines = [{ item_id: swapOrder.items[0].id, quantity: 2 }];
+    const swapShip = expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/fulfillment`, { body: { items: swapLines } }), 200).order;
+    expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/shipment`, { body: { fulfillment_id: swapShip.fulfillments[0].id } }), 200);
+    const swapBody = { order_id: swapOrder.id, return_items: [{ item_id: swapOrder.items[0].id, quantity: 1 }], additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
+    const swap = expectStatus(await store.request("/store/swaps", { body: swapBody }), 200).swap;
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -267,6 +276,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "payments/:id": order.payments[0].id,
       "invites/:invite_id": invite.id,
       "shipping-profiles/:id": profile.id,
+      "swaps/:id": swap.id,
+      "swaps/:swap_id": swap.id,
+      "swaps/:cart_id": swap.cart_id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
     });

@@ -84,8 +84,9 @@ export const Cart = z
 /** Every cart route answers `{ cart }`. */
 export const cartResponse = z.looseObject({ cart: Cart });
 
-/** A completion: the order (the order module's object), or the cart when payment needs more. */
+/** A completion: the order (the order module's object), the swap of a `swap` cart (the swap module's), or the cart when payment needs more. */
 export const completionResponse = z.union([
   z.looseObject({ type: z.literal("order"), data: z.looseObject({ object: z.literal("order"), id: z.string() }) }),
+  z.looseObject({ type: z.literal("swap"), data: z.looseObject({ object: z.literal("swap"), id: z.string() }) }),
   z.looseObject({ type: z.literal("cart"), data: Cart }),
 ]);

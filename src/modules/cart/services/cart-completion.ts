@@ -16,8 +16,9 @@ import { assertReadyToComplete } from "../lib/completion-checks";
 import { CompletionInFlight, CompletionTakenOver, isUniqueViolation } from "../lib/completion-errors";
 import { placeOrder, takeForOrder, type Placement, type PlacedOrder, type Takings } from "../lib/order-placement";
 import type { CartView } from "../lib/cart-view";
+import { completionTarget } from "../lib/completion-targets";
 
-export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView };
+export type CompletionResult = { type: "order"; data: OrderView } | { type: "cart"; data: CartView } | { type: "swap"; data: Record<string, any> };
 
 /** The selected session as the reservation read it: what the provider last saw. */
 interface SessionRead {
@@ -164,6 +165,9 @@ export default class CartCompletionService {
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
       }
       const locked = await this.cradle.cartService.lock(tx, cartId);
+      const target = completionTarget(this.cradle, locked.type);
+      if (target && locked.completed_at) return { type: "answer" as const, result: { type: "swap" as const, data: await target.retrieveByCart(cartId) } };
+      await target?.assertCompletable(cartId);
       if (locked.completed_at) {
         const placed = await this.cradle.orderService.findByCart(cartId);
         if (placed) return { type: "answer" as const, result: this.answer(placed, cartId) };
@@ -274,6 +278,8 @@ export default class CartCompletionService {
             data: completion.data,
           })
         : null;
+      const target = completionTarget(this.cradle, cart.type);
+      if (target) return { type: "swap" as const, data: await target.confirmCart({ cart, payment_id: payment?.id ?? null, reserved: completion.reserved }) };
       const order = await placeOrder(this.cradle, tx, cart, { payment, idempotencyKey: key, reserved: new Map(completion.reserved) });
       return { type: "order" as const, data: await this.cradle.orderService.retrieve(order.id) };
     });

@@ -1,5 +1,6 @@
 import {
   customFieldValues,
+  InvalidDataError,
   mergeMetadata,
   NotAllowedError,
   NotFoundError,
@@ -11,7 +12,7 @@ import {
 import { rowsWhereIn } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { LineItem } from "../models/line-item";
-import { toAddress } from "../lib/address";
+import { toAddress, type AddressInput } from "../lib/address";
 import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
 import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
 import { DRAFT_ORDER_CART, draftCartIdsByEmail, markCompleted } from "../lib/draft-carts";
@@ -35,6 +36,10 @@ export interface CreateCartInput {
   items?: LineItemInput[];
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown> | null;
+  /** `swap` for the cart of a swap (made by the swap module; not an API field). */
+  type?: "default" | "swap";
+  /** A whole shipping address to start with (not an API field: the swap module copies its order's). */
+  shipping_address?: AddressInput;
 }
 
 export interface UpdateCartInput extends AddressesInput {
@@ -91,7 +96,7 @@ export default class CartService {
         email,
         shipping_address: null,
         billing_address: null,
-        type: actor.draftOrder ? DRAFT_ORDER_CART : "default",
+        type: actor.draftOrder ? DRAFT_ORDER_CART : (input.type ?? "default"),
         completed_at: null,
         payment_authorized_at: null,
         idempotency_key: null,
@@ -100,6 +105,7 @@ export default class CartService {
         ...customFieldValues("cart", input),
       });
       if (input.country_code) cart.shipping_address = toAddress({ country_code: countryIn(region, input.country_code) }, null);
+      if (input.shipping_address) cart.shipping_address = toAddress(input.shipping_address, null);
       await tx.manager.insert(Cart, cart as never);
       for (const item of input.items ?? []) await addLine(this.cradle, tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
@@ -128,6 +134,10 @@ export default class CartService {
       Object.assign(cart, customFieldValues("cart", input));
       await this.saveColumns(tx.manager, cart);
       if (input.discounts) await replaceDiscounts(this.cradle, tx, cart, input.discounts);
+      if (input.gift_cards?.length && cart.type !== "default") {
+        // A swap's cart confirms its swap and places no order, so nothing would take the cards' balance.
+        throw new InvalidDataError(`Gift cards apply only to a store's own carts, not to a ${cart.type} cart`, { code: "gift_cards_not_allowed", field: "gift_cards" });
+      }
       if (input.gift_cards) await this.cradle.giftCardService.applyToCart(cart.id, cart.region_id, input.gift_cards.map((g) => g.code));
       return region;
     }, actor);

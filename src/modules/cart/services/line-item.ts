@@ -92,6 +92,15 @@ export default class LineItemService {
     });
   }
 
+  /**
+   * Read part (see `JsonBatch`): the lines of the carts `cartIds` picks (a
+   * swap's new items are its cart's lines), oldest first, as stored.
+   */
+  readForCarts(batch: JsonBatch, cartIds: Sql): () => LineItem[] {
+    const lines = batch.rows<LineItem>(LineItem, sql`t."cart_id" IN (${cartIds})`);
+    return () => [...lines.rows].sort(byCreation);
+  }
+
   /** The lines of orders with their adjustments, oldest first. */
   listForOrders(orderIds: string[]): Promise<LineItem[]> {
     if (!orderIds.length) return Promise.resolve([]);

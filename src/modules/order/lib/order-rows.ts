@@ -1,4 +1,4 @@
-import type { EntityManager, KioskServices, LineItem, OrderGiftCards, ReturnView } from "kiosk";
+import type { EntityManager, KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
 import { JsonBatch, sql } from "kiosk/sql";
 import { groupBy } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
@@ -19,6 +19,8 @@ export interface OrderRows {
   returns: ReturnView[];
   /** What each order took from gift cards (the gift-card module's transactions and cards), by order id. */
   giftCards: Map<string, OrderGiftCards>;
+  /** Their swaps with fulfillments, oldest first. */
+  swaps: SwapRowView[];
 }
 
 /**
@@ -26,7 +28,7 @@ export interface OrderRows {
  * the order module's own rows (orders, fulfillments and their items, discount
  * links) and the read parts of the modules that own the rest (shipping
  * methods, payments and refunds, discounts, lines with adjustments and
- * variants, regions, returns, gift card transactions and cards). Unknown ids are left out; the order of the result is not
+ * variants, regions, returns, swaps, gift card transactions and cards). Unknown ids are left out; the order of the result is not
  * that of `ids`.
  */
 export async function loadOrders(reads: KioskServices, manager: EntityManager, ids: string[]): Promise<OrderRows> {
@@ -46,6 +48,7 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
   const regionRows = reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "order" WHERE "id" IN (${orderIds})`);
   const returnRows = reads.returnService.readForOrders(batch, orderIds);
   const giftCardRows = reads.giftCardService.readForOrders(batch, orderIds);
+  const swapRows = reads.swapService.readForOrders(batch, orderIds);
   await batch.run();
   const discounts = discountRows();
   const { payments, refunds } = paymentRows();
@@ -64,5 +67,5 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
   const { lines, variants } = lineRows();
-  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), giftCards: giftCardRows() };
+  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), swaps: swapRows(), giftCards: giftCardRows() };
 }

@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem, OrderGiftCards, ReturnView } from "kiosk";
+import type { KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -12,6 +12,8 @@ export interface ViewContext {
   regions: { id: string }[];
   /** The orders' returns (`returnService.readForOrders`). */
   returns: ReturnView[];
+  /** The orders' swaps (`swapService.readForOrders`). */
+  swaps: SwapRowView[];
   /** What says which units may still be returned. */
   returnService: KioskServices["returnService"];
   /** What each order took from gift cards, by order id (`giftCardService.readForOrders`). */
@@ -81,7 +83,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     gift_card_transactions: giftCards.transactions,
     returns,
     claims: [],
-    swaps: [],
+    swaps: context.swaps.filter((s) => s.order_id === order.id),
     external_id: null,
     draft_order_id: null,
     sales_channel_id: null,

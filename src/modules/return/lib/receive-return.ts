@@ -39,8 +39,9 @@ export function assertReceivable(ret: Return, items: { item_id: string; quantity
   }
 }
 
-/** The refund a receipt asks for: the admin's, or the received units' share of the order's totals less the return shipping. */
+/** The refund a receipt asks for: nothing for a swap's return (the swap settles it), the admin's, or the received units' share of the order's totals less the return shipping. */
 export async function plannedRefund(cradle: KioskServices, ret: Return, input: ReceiveReturnInput): Promise<number> {
+  if (ret.swap_id) return 0;
   if (input.refund !== undefined) return input.refund;
   const order = await cradle.orderService.retrieve(ret.order_id);
   return refundFor(order.items, input.items, ret.shipping_price ?? 0);
@@ -74,4 +75,5 @@ export async function recordReceipt(
   const lines = await cradle.lineItemService.markReturned(ret.order_id, items);
   await cradle.productVariantService.returnStock(lines);
   tx.emit("order.items_returned", { id: ret.order_id, return_id: ret.id, no_notification: ret.no_notification ?? false });
+  if (ret.swap_id) tx.emit("swap.received", { id: ret.swap_id, order_id: ret.order_id, return_id: ret.id, no_notification: ret.no_notification ?? false });
 }

@@ -17,6 +17,8 @@ export interface RequestReturnInput {
   refund?: number;
   /** The admin's note, kept on the items that have none of their own. */
   note?: string | null;
+  /** The swap the return is part of: receiving it refunds nothing (the swap's payment settles it). */
+  swap_id?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function requestReturn(cradle: KioskServices, tx: TransactionContex
     received_at: null,
     no_notification: input.no_notification ?? null,
     metadata: null,
+    swap_id: input.swap_id ?? null,
   });
   await tx.manager.insert(Return, ret as never);
   const items = input.items.map((i) =>

@@ -46,6 +46,11 @@ export class Return extends KioskEntity {
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
 
+  /** The swap this return is part of (the swap module's; indexed, no foreign key): its refund is the swap's to settle. */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  swap_id: string | null;
+
   @OneToMany("ReturnItem", "return")
   items?: ReturnItem[];
 }
