@@ -1,4 +1,5 @@
 import type CartService from "./modules/cart/services/cart";
+import type ClaimService from "./modules/claim/services/claim";
 import type CartCompletionService from "./modules/cart/services/cart-completion";
 import type LineItemService from "./modules/cart/services/line-item";
 import type CustomerService from "./modules/customer/services/customer";
@@ -16,6 +17,7 @@ import type FulfillmentService from "./modules/order/services/fulfillment";
 import type OrderShippingService from "./modules/order/services/order-shipping";
 import type OrderClaimingService from "./modules/order/services/order-claiming";
 import type OrderReturnService from "./modules/order/services/order-return";
+import type OrderSettlementService from "./modules/order/services/order-settlement";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -86,6 +88,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     cartService: CartService;
     cartCompletionService: CartCompletionService;
     lineItemService: LineItemService;
+    // claim
+    claimService: ClaimService;
     // customer
     customerService: CustomerService;
     customerAddressService: CustomerAddressService;
@@ -106,6 +110,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderShippingService: OrderShippingService;
     orderClaimingService: OrderClaimingService;
     orderReturnService: OrderReturnService;
+    orderSettlementService: OrderSettlementService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

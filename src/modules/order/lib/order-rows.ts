@@ -1,4 +1,4 @@
-import type { EntityManager, KioskServices, LineItem, ReturnView } from "kiosk";
+import type { ClaimView, EntityManager, KioskServices, LineItem, ReturnView } from "kiosk";
 import { JsonBatch, sql } from "kiosk/sql";
 import { groupBy } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
@@ -17,6 +17,8 @@ export interface OrderRows {
   regions: { id: string }[];
   /** Their returns with items and reasons, oldest first. */
   returns: ReturnView[];
+  /** Their claims with their items, oldest first. */
+  claims: ClaimView[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
   const lineRows = reads.lineItemService.readForOrders(batch, orderIds);
   const regionRows = reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "order" WHERE "id" IN (${orderIds})`);
   const returnRows = reads.returnService.readForOrders(batch, orderIds);
+  const claimRows = reads.claimService.readForOrders(batch, orderIds);
   await batch.run();
   const discounts = discountRows();
   const { payments, refunds } = paymentRows();
@@ -61,5 +64,5 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
   const { lines, variants } = lineRows();
-  return { orders, lines, variants, regions: regionRows(), returns: returnRows() };
+  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), claims: claimRows() };
 }

@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem, ReturnView } from "kiosk";
+import type { ClaimView, KioskServices, LineItem, ReturnView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -12,6 +12,8 @@ export interface ViewContext {
   regions: { id: string }[];
   /** The orders' returns (`returnService.readForOrders`). */
   returns: ReturnView[];
+  /** The orders' claims (`claimService.readForOrders`). */
+  claims: ClaimView[];
   /** What says which units may still be returned. */
   returnService: KioskServices["returnService"];
 }
@@ -72,7 +74,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     discounts: order.discounts ?? [],
     gift_cards: [],
     returns,
-    claims: [],
+    claims: context.claims.filter((c) => c.order_id === order.id),
     swaps: [],
     external_id: null,
     draft_order_id: null,

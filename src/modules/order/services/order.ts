@@ -242,8 +242,8 @@ export default class OrderService {
   /** Orders as the API shows them, in the order of `ids` (unknown ids are left out): one statement (`loadOrders`). */
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
-    const { orders, lines, variants, regions, returns } = await loadOrders(this.cradle, manager, ids);
-    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns, returnService: this.cradle.returnService };
+    const { orders, lines, variants, regions, returns, claims } = await loadOrders(this.cradle, manager, ids);
+    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns, claims, returnService: this.cradle.returnService };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
   }

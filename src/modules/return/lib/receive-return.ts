@@ -39,9 +39,14 @@ export function assertReceivable(ret: Return, items: { item_id: string; quantity
   }
 }
 
-/** The refund a receipt asks for: the admin's, or the received units' share of the order's totals less the return shipping. */
+/**
+ * The refund a receipt asks for: the admin's, or the received units' share of
+ * the order's totals less the return shipping; nothing for a claim's return
+ * (the claim settles the money: a refund claim refunded when it was created).
+ */
 export async function plannedRefund(cradle: KioskServices, ret: Return, input: ReceiveReturnInput): Promise<number> {
   if (input.refund !== undefined) return input.refund;
+  if (ret.claim_order_id) return 0;
   const order = await cradle.orderService.retrieve(ret.order_id);
   return refundFor(order.items, input.items, ret.shipping_price ?? 0);
 }

@@ -17,6 +17,8 @@ export interface RequestReturnInput {
   refund?: number;
   /** The admin's note, kept on the items that have none of their own. */
   note?: string | null;
+  /** The claim the return is created for (its receipt then refunds only the admin's `refund`). */
+  claim_order_id?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function requestReturn(cradle: KioskServices, tx: TransactionContex
     received_at: null,
     no_notification: input.no_notification ?? null,
     metadata: null,
+    claim_order_id: input.claim_order_id ?? null,
   });
   await tx.manager.insert(Return, ret as never);
   const items = input.items.map((i) =>

@@ -11,7 +11,6 @@ export type ReturnView = Omit<Return, "items"> & {
   items: ReturnItemView[];
   shipping_method: { shipping_option_id: string; price: number; return_id: string; data: Record<string, unknown> } | null;
   swap_id: null;
-  claim_order_id: null;
   location_id: null;
   idempotency_key: null;
 };
@@ -27,7 +26,6 @@ export function returnView(ret: Return, items: ReturnItem[], reasons: Map<string
       ? { shipping_option_id: ret.shipping_option_id, price: ret.shipping_price ?? 0, return_id: ret.id, data: ret.shipping_data ?? {} }
       : null,
     swap_id: null,
-    claim_order_id: null,
     location_id: null,
     idempotency_key: null,
   };

@@ -46,6 +46,11 @@ export class Return extends KioskEntity {
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
 
+  /** The claim this return was created for (the claim module's; indexed, no foreign key): its receipt refunds nothing unless the admin says so. */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  claim_order_id: string | null;
+
   @OneToMany("ReturnItem", "return")
   items?: ReturnItem[];
 }

@@ -1,0 +1,35 @@
+import { byCreation } from "kiosk/internal";
+import type { ClaimAdditionalItem } from "../models/claim-additional-item";
+import type { ClaimItem } from "../models/claim-item";
+import type { ClaimOrder } from "../models/claim-order";
+import type { ClaimShippingMethod } from "../models/claim-shipping-method";
+
+export type ClaimItemView = Omit<ClaimItem, "claim_order" | "tags" | "images"> & { tags: { value: string }[]; images: { url: string }[] };
+
+/** Medusa v1's `ClaimOrder`: its columns, claimed items, replacement items (as lines) and shipping methods. */
+export type ClaimView = Omit<ClaimOrder, "claim_items" | "additional_items" | "shipping_methods"> & {
+  claim_items: ClaimItemView[];
+  additional_items: (Omit<ClaimAdditionalItem, "claim_order"> & { total: number; returned_quantity: number })[];
+  shipping_methods: (Omit<ClaimShippingMethod, "claim_order"> & { claim_order_id: string })[];
+  fulfillments: never[];
+};
+
+/** The API object of a claim, given its rows. */
+export function claimView(claim: ClaimOrder, items: ClaimItem[], additional: ClaimAdditionalItem[], methods: ClaimShippingMethod[]): ClaimView {
+  const { claim_items: _i, additional_items: _a, shipping_methods: _m, ...columns } = claim;
+  return {
+    ...columns,
+    claim_items: [...items].sort(byCreation).map(({ claim_order: _c, tags, images, ...item }) => ({
+      ...item,
+      tags: (tags ?? []).map((value) => ({ value })),
+      images: (images ?? []).map((url) => ({ url })),
+    })),
+    additional_items: [...additional].sort(byCreation).map(({ claim_order: _c, ...item }) => ({
+      ...item,
+      total: item.unit_price * item.quantity,
+      returned_quantity: 0,
+    })),
+    shipping_methods: [...methods].sort(byCreation).map(({ claim_order: _c, ...m }) => m),
+    fulfillments: [],
+  };
+}
