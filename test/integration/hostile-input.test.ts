@@ -200,6 +200,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const toShip = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/fulfillment`, { body: { items: shippedItems } }), 200).order;
     expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/shipment`, { body: { fulfillment_id: toShip.fulfillments[0].id } }), 200);
     const requested = expectStatus(await store.request("/store/returns", { body: { order_id: shippedOrder.id, items: shippedItems } }), 200).return;
+    const claimBody = { type: "replace", claim_items: shippedItems, additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
+    const claimed = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/claims`, { body: claimBody }), 200).order.claims[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -238,6 +240,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "notes/:id": note.id,
       "returns/:id": requested.id,
       "returns/:return_id": requested.id,
+      "claims/:claim_id": claimed.id,
       "notifications/:id": notification.id,
     });
   }, 120_000);

@@ -134,6 +134,23 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
     const fulfillment_id = fulfilled.order.fulfillments[0].id;
     await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
+    // Claims: a replace claim, updated and canceled; a refund claim of nothing.
+    const replaced = await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
+      admin: true,
+      body: {
+        type: "replace",
+        claim_items: [{ item_id: line, quantity: 1, reason: "production_failure", tags: ["broken"] }],
+        additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }],
+        shipping_methods: [{ option_id: option.id, price: 0 }],
+      },
+    });
+    const claimPath = `/admin/orders/${orderId}/claims/${replaced.order.claims[0].id}`;
+    await call("POST", "/admin/orders/{id}/claims/{claim_id}", claimPath, { admin: true, body: { no_notification: true, metadata: { ticket: "T-1" } } });
+    await call("POST", "/admin/orders/{id}/claims/{claim_id}/cancel", `${claimPath}/cancel`, { admin: true, body: {} });
+    await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
+      admin: true,
+      body: { type: "refund", claim_items: [{ item_id: line, quantity: 1 }], refund_amount: 0 },
+    });
     const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
     await call("GET", "/admin/returns", "/admin/returns", { admin: true });
     await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });

@@ -32,13 +32,13 @@ export interface ClaimPlan {
  */
 export function assertClaimInput(input: CreateClaimInput): void {
   if (input.type === "replace" && !input.additional_items?.length) {
-    throw new InvalidDataError(`Claims with type "replace" must have at least one additional item`, { field: "additional_items" });
+    throw new InvalidDataError("A replace claim must have at least one additional item", { field: "additional_items" });
   }
   if (input.type === "refund" && input.additional_items?.length) {
-    throw new InvalidDataError(`Claims with type "refund" cannot have additional items`, { field: "additional_items" });
+    throw new InvalidDataError("A refund claim cannot have additional items", { field: "additional_items" });
   }
   if (input.refund_amount !== undefined && input.type !== "refund") {
-    throw new InvalidDataError(`Claim has type "${input.type}" but must be type "refund" to have a refund_amount`, { field: "refund_amount" });
+    throw new InvalidDataError("Only a refund claim takes a refund_amount", { field: "refund_amount" });
   }
 }
 
