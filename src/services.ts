@@ -18,6 +18,7 @@ import type OrderShippingService from "./modules/order/services/order-shipping";
 import type OrderClaimingService from "./modules/order/services/order-claiming";
 import type OrderReturnService from "./modules/order/services/order-return";
 import type OrderSettlementService from "./modules/order/services/order-settlement";
+import type OrderActionService from "./modules/order/services/order-action";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -111,6 +112,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     orderClaimingService: OrderClaimingService;
     orderReturnService: OrderReturnService;
     orderSettlementService: OrderSettlementService;
+    orderActionService: OrderActionService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

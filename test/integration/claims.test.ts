@@ -210,6 +210,60 @@ describe.each(DATABASES)("claims on $name", ({ name }) => {
     expect(await getOrder(order.id)).toMatchObject({ refunded_total: 0, fulfillment_status: "partially_returned" });
   });
 
+  it("fulfils and ships a replace claim's new items with the provider of its shipping method; refused transitions are coded", async () => {
+    const { order, a, b } = await shippedOrder();
+    const refundClaim = expectStatus(await claim(order.id, { type: "refund", claim_items: [{ item_id: b.id, quantity: 1 }], refund_amount: 0 }), 200).order.claims[0];
+    expect(expectStatus(await action(order.id, `claims/${refundClaim.id}/fulfillments`), 422).code).toBe("claim_not_fulfillable");
+    const bare = expectStatus(await claim(order.id, { type: "replace", claim_items: [{ item_id: a.id, quantity: 1 }], additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] }), 200)
+      .order.claims[1];
+    expect(expectStatus(await action(order.id, `claims/${bare.id}/fulfillments`), 422).code).toBe("claim_shipping_method_missing");
+    const body = {
+      type: "replace",
+      claim_items: [{ item_id: a.id, quantity: 2 }],
+      additional_items: [{ variant_id: product.variants[1].id, quantity: 2 }],
+      shipping_methods: [{ option_id: option.id, price: 0 }],
+    };
+    const made = expectStatus(await claim(order.id, body), 200).order.claims[2];
+    const path = `claims/${made.id}`;
+
+    const fulfilled = expectStatus(await action(order.id, `${path}/fulfillments`, { metadata: { box: 1 } }), 200).order;
+    const first = fulfilled.claims[2];
+    expect(first).toMatchObject({
+      fulfillment_status: "fulfilled",
+      additional_items: [{ fulfilled_quantity: 2, shipped_quantity: 0 }],
+      fulfillments: [{ claim_order_id: made.id, provider_id: "manual", shipped_at: null, canceled_at: null, metadata: { box: 1 } }],
+    });
+    const [{ id: itemId }] = first.additional_items;
+    expect(first.fulfillments[0].items).toEqual([{ fulfillment_id: first.fulfillments[0].id, item_id: itemId, quantity: 2 }]);
+    // The order's own fulfillments are not the claim's.
+    expect(fulfilled).toMatchObject({ fulfillment_status: "shipped" });
+    expect(fulfilled.fulfillments).toHaveLength(1);
+    expect(expectStatus(await action(order.id, `${path}/fulfillments`), 422).code).toBe("claim_fulfilled");
+    expect(expectStatus(await action(order.id, `${path}/cancel`), 422).code).toBe("claim_fulfilled");
+
+    // Canceled before it shipped: it may be fulfilled again.
+    const canceled = expectStatus(await action(order.id, `${path}/fulfillments/${first.fulfillments[0].id}/cancel`), 200).order.claims[2];
+    expect(canceled).toMatchObject({ fulfillment_status: "canceled", canceled_at: null, additional_items: [{ fulfilled_quantity: 0 }] });
+    expect(expectStatus(await action(order.id, `${path}/fulfillments/${first.fulfillments[0].id}/cancel`), 422).code).toBe("fulfillment_canceled");
+    expect(expectStatus(await action(order.id, `${path}/shipments`, { fulfillment_id: first.fulfillments[0].id }), 422).code).toBe("fulfillment_canceled");
+    const again = expectStatus(await action(order.id, `${path}/fulfillments`), 200).order.claims[2];
+    const live = again.fulfillments[1];
+
+    const shipped = expectStatus(await action(order.id, `${path}/shipments`, { fulfillment_id: live.id, tracking_numbers: ["TRK-1"] }), 200).order.claims[2];
+    expect(shipped).toMatchObject({
+      fulfillment_status: "shipped",
+      additional_items: [{ fulfilled_quantity: 2, shipped_quantity: 2 }],
+      fulfillments: [{ canceled_at: expect.any(String) }, { shipped_at: expect.any(String), tracking_numbers: ["TRK-1"], tracking_links: [{ tracking_number: "TRK-1", url: null }] }],
+    });
+    expect(expectStatus(await action(order.id, `${path}/shipments`, { fulfillment_id: live.id }), 422).code).toBe("fulfillment_shipped");
+    expect(expectStatus(await action(order.id, `${path}/fulfillments/${live.id}/cancel`), 422).code).toBe("fulfillment_shipped");
+    expect(expectStatus(await action(order.id, `${path}/shipments`, { fulfillment_id: "cful_nope" }), 404).code).toBe("fulfillment_not_found");
+    expect(expectStatus(await action(order.id, `${path}/cancel`), 422).code).toBe("claim_fulfilled");
+    await events.drain();
+    expect(events.messages).toContainEqual(expect.objectContaining({ name: "claim.fulfillment_created", data: { id: made.id, fulfillment_id: live.id, no_notification: false } }));
+    expect(events.messages).toContainEqual(expect.objectContaining({ name: "claim.shipment_created", data: { id: made.id, fulfillment_id: live.id, no_notification: false } }));
+  });
+
   it("updates a claim: no_notification, metadata merged, its items' notes and reasons", async () => {
     const { order, a } = await shippedOrder();
     const made = expectStatus(await claim(order.id, { type: "refund", claim_items: [{ item_id: a.id, quantity: 1 }], refund_amount: 0, metadata: { a: 1 } }), 200).order.claims[0];

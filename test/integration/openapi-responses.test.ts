@@ -134,7 +134,7 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
     const fulfillment_id = fulfilled.order.fulfillments[0].id;
     await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
-    // Claims: a replace claim, updated and canceled; a refund claim of nothing.
+    // Claims: a replace claim, updated, fulfilled, its fulfillment canceled, fulfilled again and shipped; a refund claim of nothing, canceled.
     const replaced = await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
       admin: true,
       body: {
@@ -146,11 +146,20 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     });
     const claimPath = `/admin/orders/${orderId}/claims/${replaced.order.claims[0].id}`;
     await call("POST", "/admin/orders/{id}/claims/{claim_id}", claimPath, { admin: true, body: { no_notification: true, metadata: { ticket: "T-1" } } });
-    await call("POST", "/admin/orders/{id}/claims/{claim_id}/cancel", `${claimPath}/cancel`, { admin: true, body: {} });
-    await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
+    const sent = await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments", `${claimPath}/fulfillments`, { admin: true, body: {} });
+    const cancelPath = `${claimPath}/fulfillments/${sent.order.claims[0].fulfillments[0].id}/cancel`;
+    await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments/{fulfillment_id}/cancel", cancelPath, { admin: true, body: {} });
+    const resent = await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments", `${claimPath}/fulfillments`, { admin: true, body: {} });
+    await call("POST", "/admin/orders/{id}/claims/{claim_id}/shipments", `${claimPath}/shipments`, {
+      admin: true,
+      body: { fulfillment_id: resent.order.claims[0].fulfillments[1].id, tracking_numbers: ["TRK-1"] },
+    });
+    const refundClaim = await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
       admin: true,
       body: { type: "refund", claim_items: [{ item_id: line, quantity: 1 }], refund_amount: 0 },
     });
+    const refundClaimPath = `/admin/orders/${orderId}/claims/${refundClaim.order.claims[1].id}/cancel`;
+    await call("POST", "/admin/orders/{id}/claims/{claim_id}/cancel", refundClaimPath, { admin: true, body: {} });
     const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
     await call("GET", "/admin/returns", "/admin/returns", { admin: true });
     await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });

@@ -56,7 +56,17 @@ export const Claim = z
     claim_items: z.array(ClaimItem),
     additional_items: z.array(ClaimAdditionalItem),
     shipping_methods: z.array(z.looseObject({ id: z.string(), shipping_option_id: z.string(), price: amount })),
-    fulfillments: z.array(responses.reference),
+    fulfillments: z.array(
+      z.looseObject({
+        id: z.string(),
+        claim_order_id: z.string(),
+        provider_id: z.string(),
+        items: z.array(z.looseObject({ item_id: z.string(), quantity: z.number().int() })),
+        tracking_numbers: z.array(z.string()),
+        shipped_at: timestamp.nullable(),
+        canceled_at: timestamp.nullable(),
+      }),
+    ),
   })
   .meta({ id: "Claim" });
 

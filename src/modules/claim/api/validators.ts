@@ -47,4 +47,18 @@ export const updateClaim = z.strictObject({
   metadata: metadata.optional(),
 });
 
+/** `POST /admin/orders/:id/claims/:claim_id/fulfillments`, Medusa v1's body. */
+export const fulfillClaim = z.strictObject({
+  metadata: metadata.optional(),
+  no_notification: z.boolean().optional(),
+  location_id: z.string().max(100).optional(),
+});
+
+/** `POST /admin/orders/:id/claims/:claim_id/shipments`, Medusa v1's body. */
+export const shipClaim = z.strictObject({
+  fulfillment_id: id,
+  tracking_numbers: z.array(z.string().min(1).max(200)).max(50).optional(),
+  no_notification: z.boolean().optional(),
+});
+
 export const noBody = z.strictObject({});

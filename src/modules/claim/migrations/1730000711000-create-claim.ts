@@ -8,7 +8,7 @@ const timestamps = [
 const ofClaim = { columnNames: ["claim_order_id"], referencedTableName: "claim_order", referencedColumnNames: ["id"], onDelete: "CASCADE" };
 
 /**
- * Claims, their items, their replacement items and shipping methods;
+ * Claims, their items, their replacement items, shipping methods and fulfillments;
  * `order_id`, `return_id`, `item_id`, `variant_id` and `shipping_option_id`
  * point into other modules (indexed, no foreign key).
  */
@@ -96,9 +96,30 @@ export class CreateClaim1730000711000 implements MigrationInterface {
         indices: [{ columnNames: ["claim_order_id"] }, { columnNames: ["shipping_option_id"] }],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: "claim_fulfillment",
+        columns: [
+          { name: "id", type: "varchar", isPrimary: true },
+          { name: "claim_order_id", type: "varchar" },
+          { name: "provider_id", type: "varchar" },
+          { name: "items", type: "jsonb" },
+          { name: "tracking_numbers", type: "jsonb" },
+          { name: "data", type: "jsonb" },
+          { name: "shipped_at", type: "datetime", isNullable: true },
+          { name: "canceled_at", type: "datetime", isNullable: true },
+          { name: "no_notification", type: "boolean", isNullable: true },
+          { name: "metadata", type: "jsonb", isNullable: true },
+          ...timestamps,
+        ],
+        foreignKeys: [ofClaim],
+        indices: [{ columnNames: ["claim_order_id"] }],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable("claim_fulfillment");
     await queryRunner.dropTable("claim_shipping_method");
     await queryRunner.dropTable("claim_additional_item");
     await queryRunner.dropTable("claim_item");

@@ -2,6 +2,7 @@ import { Column, Entity, Index, KioskEntity, MoneyColumn, OneToMany } from "kios
 import type { ClaimItem } from "./claim-item";
 import type { ClaimAdditionalItem } from "./claim-additional-item";
 import type { ClaimShippingMethod } from "./claim-shipping-method";
+import type { ClaimFulfillment } from "./claim-fulfillment";
 
 export const CLAIM_TYPES = ["refund", "replace"] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -76,4 +77,7 @@ export class ClaimOrder extends KioskEntity {
 
   @OneToMany("ClaimShippingMethod", "claim_order")
   shipping_methods?: ClaimShippingMethod[];
+
+  @OneToMany("ClaimFulfillment", "claim_order")
+  fulfillments?: ClaimFulfillment[];
 }

@@ -1,6 +1,7 @@
 import { NotFoundError, type KioskServices, type OrderView, type UnitOfWork } from "kiosk";
 import { sql, type JsonBatch, type Sql } from "kiosk/sql";
 import { cancelClaim } from "../lib/cancel-claim";
+import { cancelClaimFulfillment, fulfillClaim, shipClaim } from "../lib/claim-fulfillment";
 import { addClaimParts, loadClaims } from "../lib/claim-rows";
 import type { ClaimView } from "../lib/claim-view";
 import { assertClaimInput, planClaim, writeClaim, type CreateClaimInput } from "../lib/create-claim";
@@ -80,5 +81,26 @@ export default class ClaimService {
       await cancelClaim(this.cradle, tx, id, orderId);
       return this.cradle.orderService.retrieve(orderId);
     });
+  }
+
+  /** Fulfils a replace claim's new items with the provider of its shipping method; answers the order. */
+  async fulfill(orderId: string, id: string, input: { no_notification?: boolean; metadata?: Record<string, unknown> | null }): Promise<OrderView> {
+    await fulfillClaim(this.cradle, orderId, id, input);
+    return this.cradle.orderService.retrieve(orderId);
+  }
+
+  /** Marks a claim's fulfillment shipped; answers the order. */
+  ship(orderId: string, id: string, input: { fulfillment_id: string; tracking_numbers?: string[]; no_notification?: boolean }): Promise<OrderView> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.cradle.orderReturnService.begin(orderId);
+      await shipClaim(tx, orderId, id, input);
+      return this.cradle.orderService.retrieve(orderId);
+    });
+  }
+
+  /** Cancels a claim's fulfillment that has not shipped, with its provider; answers the order. */
+  async cancelFulfillment(orderId: string, id: string, fulfillmentId: string): Promise<OrderView> {
+    await cancelClaimFulfillment(this.cradle, orderId, id, fulfillmentId);
+    return this.cradle.orderService.retrieve(orderId);
   }
 }
