@@ -1,10 +1,11 @@
-import { InvalidDataError, MAX_AMOUNT, NotFoundError, UnprocessableError, type AddressPayload, type KioskServices, type OrderView, type TransactionContext } from "kiosk";
+import { InvalidDataError, NotFoundError, type AddressPayload, type KioskServices, type OrderView, type TransactionContext } from "kiosk";
 import { insertAll } from "kiosk/sql";
-import { ClaimAdditionalItem } from "../models/claim-additional-item";
 import { ClaimItem, type ClaimReason } from "../models/claim-item";
 import { ClaimOrder, type ClaimType } from "../models/claim-order";
 import { ClaimShippingMethod } from "../models/claim-shipping-method";
 import { assertClaimable, claimedUnits } from "./claimable";
+import { assertReturnable } from "./claim-return";
+import { writeReplacements } from "./replacements";
 import { claimRefund } from "./claim-refund";
 
 export interface CreateClaimInput {
@@ -95,7 +96,7 @@ export async function writeClaim(
     fulfillment_status: "not_fulfilled",
     order_id: order.id,
     return_id: null,
-    shipping_address: (input.shipping_address ?? null) as Record<string, unknown> | null,
+    shipping_address: input.shipping_address ? { ...input.shipping_address, country_code: input.shipping_address.country_code?.toLowerCase() ?? null } : null,
     refund_amount: refunded,
     canceled_at: null,
     no_notification: noNotification,
@@ -142,78 +143,4 @@ export async function writeClaim(
   }
   tx.emit("claim.created", { id: claim.id, order_id: order.id, no_notification: noNotification });
   return claim;
-}
-
-/**
- * The replacement items: each variant priced for the order's region (as a
- * cart line would be; no price there is a 422 `variant_price_missing`) and its
- * stock taken with checkout's guarantee (`productVariantService.takeStock`: a
- * conditional UPDATE, never below 0). An unknown variant is a 400 `invalid_variant`.
- */
-async function writeReplacements(cradle: KioskServices, tx: TransactionContext, order: OrderView, claimId: string, items: { variant_id: string; quantity: number }[]) {
-  if (!items.length) return;
-  const variants = await cradle.productVariantService.findVariants([...new Set(items.map((i) => i.variant_id))]);
-  const region = await cradle.regionService.retrieve(order.region_id);
-  const demand = new Map<string, number>();
-  for (const item of items) demand.set(item.variant_id, (demand.get(item.variant_id) ?? 0) + item.quantity);
-  const rows = [];
-  for (const item of items) {
-    const variant = variants.get(item.variant_id);
-    if (!variant) throw new InvalidDataError(`Variant ${item.variant_id} was not found`, { code: "invalid_variant", field: "additional_items" });
-    const price = await cradle.priceSelectionStrategy.unitPrice({ variant, region, currency_code: order.currency_code, quantity: demand.get(variant.id)! });
-    if (price === null || !Number.isSafeInteger(price) || price < 0) {
-      throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "additional_items");
-    }
-    if (BigInt(price) * BigInt(item.quantity) > BigInt(MAX_AMOUNT)) {
-      throw new UnprocessableError("A replacement item costs more than the largest amount Kiosk holds", "amount_too_large", "additional_items");
-    }
-    rows.push({ item, variant, price });
-  }
-  const taken = await cradle.productVariantService.takeStock(demand, variants);
-  await insertAll(
-    tx.manager,
-    ClaimAdditionalItem,
-    rows.map(({ item, variant, price }) =>
-      tx.manager.create(ClaimAdditionalItem, {
-        claim_order_id: claimId,
-        variant_id: variant.id,
-        title: variant.product.title,
-        description: variant.title,
-        thumbnail: variant.product.thumbnail,
-        unit_price: price,
-        quantity: item.quantity,
-        fulfilled_quantity: 0,
-        shipped_quantity: 0,
-        stock_taken: taken.has(variant.id),
-        metadata: null,
-      }),
-    ),
-  );
-}
-
-/**
- * A claim with `return_shipping` asks the return module for a return of the
- * claimed units, so they must be returnable (422 `quantity_exceeds_returnable`)
- * and the option a return option of the order's region (400
- * `invalid_shipping_option`): checked here, before a refund claim's provider
- * call, so the return cannot fail after the money went back.
- */
-async function assertReturnable(cradle: KioskServices, order: OrderView, input: CreateClaimInput): Promise<void> {
-  const returnable = new Map<string, number>((order.returnable_items ?? []).map((i: { id: string; returnable_quantity: number }) => [i.id, i.returnable_quantity]));
-  for (const { item_id, quantity } of input.claim_items) {
-    const left = returnable.get(item_id) ?? 0;
-    if (quantity > left) {
-      throw new UnprocessableError(`Line item ${item_id} has ${left} returnable units, fewer than ${quantity}`, "quantity_exceeds_returnable", "claim_items");
-    }
-  }
-  const option = await cradle.shippingOptionService.retrieve(input.return_shipping!.option_id).catch((err) => {
-    if (err instanceof NotFoundError) return null;
-    throw err;
-  });
-  if (!option || !option.is_return || option.region_id !== order.region_id) {
-    throw new InvalidDataError(`Shipping option ${input.return_shipping!.option_id} is not a return shipping option of the order's region`, {
-      code: "invalid_shipping_option",
-      field: "return_shipping",
-    });
-  }
 }

@@ -4,7 +4,7 @@ import { cancelClaim } from "../lib/cancel-claim";
 import { cancelClaimFulfillment, fulfillClaim, shipClaim } from "../lib/claim-fulfillment";
 import { addClaimParts, loadClaims } from "../lib/claim-rows";
 import type { ClaimView } from "../lib/claim-view";
-import { assertClaimInput, planClaim, writeClaim, type CreateClaimInput } from "../lib/create-claim";
+import { assertClaimInput, planClaim, writeClaim, type ClaimPlan, type CreateClaimInput } from "../lib/create-claim";
 import { updateClaim, type UpdateClaimInput } from "../lib/update-claim";
 
 export type { CreateClaimInput, UpdateClaimInput };
@@ -49,16 +49,18 @@ export default class ClaimService {
       });
       return this.retrieve(id);
     }
+    // Checked once, in the claim step: the record step writes what was planned, as the refund is already paid.
+    let plan: ClaimPlan | undefined;
     return this.cradle.orderSettlementService.refund(input.order_id, "claim_refund", "claim", {
       plan: () =>
         this.unitOfWork.run(async (tx) => {
-          const plan = await planClaim(this.cradle, tx, await orders.retrieve(input.order_id), input);
+          plan = await planClaim(this.cradle, tx, await orders.retrieve(input.order_id), input);
           return { refund: plan.refund ?? 0, data: { claim_items: input.claim_items } };
         }),
       record: (_order, refunded) =>
         this.unitOfWork.run(async (tx) => {
           const order = await orders.retrieve(input.order_id);
-          const claim = await writeClaim(this.cradle, tx, order, input, await planClaim(this.cradle, tx, order, input), refunded.amount);
+          const claim = await writeClaim(this.cradle, tx, order, input, plan!, refunded.amount);
           tx.emit("claim.refund_processed", { id: claim.id, order_id: order.id, refund_id: refunded.refund_id, no_notification: claim.no_notification ?? false });
           return this.retrieve(claim.id);
         }),
