@@ -1,7 +1,7 @@
 import type CartService from "./modules/cart/services/cart";
-import type ClaimService from "./modules/claim/services/claim";
 import type CartCompletionService from "./modules/cart/services/cart-completion";
 import type LineItemService from "./modules/cart/services/line-item";
+import type ClaimService from "./modules/claim/services/claim";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
