@@ -5,16 +5,24 @@ import { startStore, type Store } from "../helpers/store";
 
 type Res = { status: number; body: any };
 
-/** Counts the manual payment provider's refunds, notes whether a transaction was open, and makes each take a moment so that concurrent requests overlap. */
+/**
+ * Counts the manual payment provider's refunds, notes whether a transaction was
+ * open, makes each take a moment so that concurrent requests overlap, and fails
+ * the next one when asked (`failNext`).
+ */
 function watchRefunds(store: Store) {
   const container = store.server.kernel.container;
   const provider = container.resolve<any>("manualPaymentProviderService");
   const unitOfWork = container.resolve<any>("unitOfWork");
   const original = provider.refundPayment.bind(provider);
-  const probe = { calls: 0, inTransaction: 0 };
+  const probe = { calls: 0, inTransaction: 0, failNext: false };
   provider.refundPayment = async (...args: unknown[]) => {
     probe.calls++;
     if (unitOfWork.active) probe.inTransaction++;
+    if (probe.failNext) {
+      probe.failNext = false;
+      throw new Error("the card network is down");
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
     return original(...args);
   };
@@ -136,6 +144,23 @@ describe.each(DATABASES)("claims on $name", ({ name }) => {
     const given = expectStatus(await claim(order.id, { type: "refund", claim_items: [{ item_id: a.id, quantity: 1 }], refund_amount: 11250 }), 200).order;
     expect(given).toMatchObject({ payment_status: "refunded", refunded_total: 13750, refundable_amount: 0 });
     expect(given.claims.map((c: any) => c.refund_amount)).toEqual([2500, 11250]);
+  });
+
+  it("leaves no claim behind when the payment provider fails its refund: 503, reported, and sent again it is made once", async () => {
+    const { order, a } = await shippedOrder();
+    const from = events.messages.length;
+    refunds.failNext = true;
+    const body = { type: "refund", claim_items: [{ item_id: a.id, quantity: 1 }], return_shipping: { option_id: returnOption.id } };
+    expect(expectStatus(await claim(order.id, body), 503).code).toBe("payment_provider_unavailable");
+    const untouched = await getOrder(order.id);
+    expect(untouched).toMatchObject({ claims: [], returns: [], refunds: [], refunded_total: 0, payment_status: "captured" });
+    await events.drain();
+    const abandoned = events.messages.slice(from).find((m) => m.name === "order.action_abandoned");
+    expect(abandoned?.data).toMatchObject({ id: order.id, action: "claim_refund", data: { amount: 2500 }, reason: "payment_provider_unavailable" });
+    expect(events.messages.slice(from).map((m) => m.name)).not.toContain("claim.created");
+    const made = expectStatus(await claim(order.id, body), 200).order;
+    expect(made).toMatchObject({ refunded_total: 2500, claims: [{ refund_amount: 2500, return_id: expect.any(String) }] });
+    expect(made.returns).toMatchObject([{ claim_order_id: made.claims[0].id, status: "requested" }]);
   });
 
   it("sends a replace claim's new items with their stock taken, asks for the claimed units back, and cancels it giving the stock back once", async () => {
