@@ -405,6 +405,36 @@ describe.each(DATABASES)("claims on $name", ({ name }) => {
     expect(await stockB()).toBe(stock + 3);
   });
 
+  it("fulfils a claim once under 10 concurrent requests: one provider call, one fulfillment (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
+    // On SQLite transactions take turns, so this cannot fail there for want of the guard;
+    // on PostgreSQL the order's row lock and claim (order_action) prove it.
+    const { order, a } = await shippedOrder();
+    const body = { type: "replace", claim_items: [{ item_id: a.id, quantity: 1 }], additional_items: [{ variant_id: product.variants[0].id, quantity: 2 }], shipping_methods: [{ option_id: option.id }] };
+    const made = expectStatus(await claim(order.id, body), 200).order.claims[0];
+    const provider = store.server.kernel.container.resolve<any>("manualFulfillmentProviderService");
+    const original = provider.createFulfillment.bind(provider);
+    let calls = 0;
+    provider.createFulfillment = async (...args: unknown[]) => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return original(...args);
+    };
+    try {
+      const results = await Promise.all(Array.from({ length: 10 }, () => action(order.id, `claims/${made.id}/fulfillments`)));
+      for (const res of results) {
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+        if (res.status !== 200) expect(["order_action_in_progress", "claim_fulfilled"]).toContain(res.body.code);
+      }
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(calls).toBe(1);
+      const after = (await getOrder(order.id)).claims[0];
+      expect(after).toMatchObject({ fulfillment_status: "fulfilled", additional_items: [{ fulfilled_quantity: 2 }] });
+      expect(after.fulfillments).toHaveLength(1);
+    } finally {
+      provider.createFulfillment = original;
+    }
+  });
+
   it("takes the last unit of stock for one of 10 concurrent replace claims (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
     // On SQLite transactions take turns, so this cannot fail there for want of the guard;
     // on PostgreSQL the stock's conditional UPDATE proves it.
