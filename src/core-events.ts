@@ -34,6 +34,16 @@ export interface CoreEvents {
   "cart.created": Id;
   "cart.updated": Id;
 
+  /** A claim on an order's items was created (refund or replace). */
+  "claim.created": { id: string; order_id: string; no_notification: boolean };
+  "claim.updated": { id: string; order_id: string; no_notification: boolean };
+  /** A claim was canceled; its replacement items' stock was given back. */
+  "claim.canceled": { id: string; order_id: string; no_notification: boolean };
+  "claim.fulfillment_created": { id: string; fulfillment_id: string; no_notification: boolean };
+  "claim.shipment_created": { id: string; fulfillment_id: string; no_notification: boolean };
+  /** A refund claim's refund was paid (`refund_id` null when it was 0). */
+  "claim.refund_processed": { id: string; order_id: string; refund_id: string | null; no_notification: boolean };
+
   "customer.created": Id;
   "customer.updated": Id;
   "customer.deleted": Id;
@@ -159,6 +169,12 @@ export interface CoreEvents {
 export const CORE_EVENT_NAMES = [
   "cart.created",
   "cart.updated",
+  "claim.created",
+  "claim.updated",
+  "claim.canceled",
+  "claim.fulfillment_created",
+  "claim.shipment_created",
+  "claim.refund_processed",
   "customer.created",
   "customer.updated",
   "customer.deleted",

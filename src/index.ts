@@ -117,6 +117,7 @@ export type { CatalogVariant, CatalogPrice } from "./modules/product/lib/variant
 export type { OrderView } from "./modules/order/lib/order-view";
 export type { ReturnView } from "./modules/return/lib/return-view";
 export type { SwapRowView, SwapView } from "./modules/swap/lib/swap-view";
+export type { ClaimView } from "./modules/claim/lib/claim-view";
 export type { Payment } from "./modules/payment/models/payment";
 export type { RefundReason } from "./modules/payment/models/refund";
 export type { PaymentSession } from "./modules/payment/models/payment-session";

@@ -1,6 +1,7 @@
 import type CartService from "./modules/cart/services/cart";
 import type CartCompletionService from "./modules/cart/services/cart-completion";
 import type LineItemService from "./modules/cart/services/line-item";
+import type ClaimService from "./modules/claim/services/claim";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
@@ -21,6 +22,8 @@ import type OrderReturnService from "./modules/order/services/order-return";
 import type OrderEditService from "./modules/order-edit/services/order-edit";
 import type PaymentCollectionService from "./modules/order-edit/services/payment-collection";
 import type PaymentCollectionSessionService from "./modules/order-edit/services/payment-collection-session";
+import type OrderSettlementService from "./modules/order/services/order-settlement";
+import type OrderActionService from "./modules/order/services/order-action";
 import type PaymentService from "./modules/payment/services/payment";
 import type PaymentSessionService from "./modules/payment/services/payment-session";
 import type PaymentWebhookService from "./modules/payment/services/payment-webhook";
@@ -98,6 +101,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     cartService: CartService;
     cartCompletionService: CartCompletionService;
     lineItemService: LineItemService;
+    // claim
+    claimService: ClaimService;
     // customer
     customerService: CustomerService;
     customerAddressService: CustomerAddressService;
@@ -127,6 +132,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     paymentCollectionService: PaymentCollectionService;
     paymentCollectionSessionService: PaymentCollectionSessionService;
     orderSwapService: OrderSwapService;
+    orderSettlementService: OrderSettlementService;
+    orderActionService: OrderActionService;
     // payment
     paymentService: PaymentService;
     paymentSessionService: PaymentSessionService;

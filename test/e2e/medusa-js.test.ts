@@ -343,6 +343,54 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("claims", () => {
+    it("creates, updates, fulfils, ships and cancels claims on a shipped order", async () => {
+      const placed = await checkout(medusa, `claimer-${++n}@kiosk.test`);
+      const orderId = placed.id;
+      const line = placed.items[0];
+      envelope(await admin.orders.capturePayment(orderId), { order: "object" });
+      const fulfilled = envelope(await admin.orders.createFulfillment(orderId, { items: [{ item_id: line.id, quantity: 2 }] }), { order: "object" }).order;
+      envelope(await admin.orders.createShipment(orderId, { fulfillment_id: fulfilled.fulfillments[0].id }), { order: "object" });
+      const from = events.messages.length;
+
+      const replace = {
+        type: "replace",
+        claim_items: [{ item_id: line.id, quantity: 1, reason: "production_failure", note: "Torn seam" }],
+        additional_items: [{ variant_id: seed.product.variants[0].id, quantity: 1 }],
+        shipping_methods: [{ option_id: seed.option.id, price: 0 }],
+      } as any;
+      const created = envelope(await admin.orders.createClaim(orderId, replace), { order: "object" }).order;
+      const claim = created.claims[0];
+      expect(claim).toMatchObject({ type: "replace", payment_status: "na", fulfillment_status: "not_fulfilled", claim_items: [{ item_id: line.id, quantity: 1 }] });
+      const updated = envelope(await admin.orders.updateClaim(orderId, claim.id, { no_notification: true, metadata: { ticket: "C-1" } } as any), { order: "object" }).order;
+      expect(updated.claims[0]).toMatchObject({ no_notification: true, metadata: { ticket: "C-1" } });
+
+      const sent = envelope(await admin.orders.fulfillClaim(orderId, claim.id, {} as any), { order: "object" }).order.claims[0];
+      expect(sent).toMatchObject({ fulfillment_status: "fulfilled", fulfillments: [{ provider_id: "manual" }] });
+      const undone = envelope(await admin.orders.cancelClaimFulfillment(orderId, claim.id, sent.fulfillments[0].id), { order: "object" }).order.claims[0];
+      expect(undone).toMatchObject({ fulfillment_status: "canceled", canceled_at: null });
+      const resent = envelope(await admin.orders.fulfillClaim(orderId, claim.id, {} as any), { order: "object" }).order.claims[0];
+      const shipped = envelope(
+        await admin.orders.createClaimShipment(orderId, claim.id, { fulfillment_id: resent.fulfillments[1].id, tracking_numbers: ["CLAIM-1"] } as any),
+        { order: "object" },
+      ).order.claims[0];
+      expect(shipped).toMatchObject({ fulfillment_status: "shipped", additional_items: [{ shipped_quantity: 1 }] });
+      const refused = await failure(admin.orders.cancelClaim(orderId, claim.id));
+      expect(refused).toMatchObject({ status: 422, body: { code: "claim_fulfilled" } });
+
+      // A second replace claim, canceled: its unit may then be claimed for a refund.
+      const second = envelope(await admin.orders.createClaim(orderId, replace), { order: "object" }).order.claims[1];
+      const canceled = envelope(await admin.orders.cancelClaim(orderId, second.id), { order: "object" }).order.claims[1];
+      expect(canceled).toMatchObject({ canceled_at: expect.any(String), fulfillment_status: "canceled" });
+      const refund = { type: "refund", claim_items: [{ item_id: line.id, quantity: 1, reason: "missing_item" }] } as any;
+      const refunded = envelope(await admin.orders.createClaim(orderId, refund), { order: "object" }).order;
+      expect(refunded.claims[2]).toMatchObject({ type: "refund", payment_status: "refunded", refund_amount: refunded.refunded_total });
+      expect(refunded.refunded_total).toBeGreaterThan(0);
+      const names = ["claim.created", "claim.updated", "claim.fulfillment_created", "claim.shipment_created", "claim.canceled", "claim.refund_processed"];
+      for (const eventName of names) expect((await eventsSince(from, eventName)).length, eventName).toBeGreaterThan(0);
+    });
+  });
+
   describe("return reasons", () => {
     it("admin CRUD, store list and retrieve", async () => {
       const created = envelope(

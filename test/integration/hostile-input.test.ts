@@ -224,6 +224,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     expectStatus(await store.admin(`/admin/orders/${swapOrder.id}/shipment`, { body: { fulfillment_id: swapShip.fulfillments[0].id } }), 200);
     const swapBody = { order_id: swapOrder.id, return_items: [{ item_id: swapOrder.items[0].id, quantity: 1 }], additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
     const swap = expectStatus(await store.request("/store/swaps", { body: swapBody }), 200).swap;
+    const claimBody = { type: "replace", claim_items: shippedItems, additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
+    const claimed = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/claims`, { body: claimBody }), 200).order.claims[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
@@ -279,6 +281,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "swaps/:id": swap.id,
       "swaps/:swap_id": swap.id,
       "swaps/:cart_id": swap.cart_id,
+      "claims/:claim_id": claimed.id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
     });

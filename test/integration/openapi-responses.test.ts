@@ -195,8 +195,8 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/store/return-reasons", "/store/return-reasons");
     await call("GET", "/store/return-reasons/{id}", `/store/return-reasons/${reason.return_reason.id}`);
 
-    // A sale of its own (the order edits above changed the first one's lines and payments), shipped, then returns:
-    // a customer's, received; the admin's, canceled; the admin's, received on the older path.
+    // A sale of its own (the order edits above changed the first one's lines and payments), shipped, then claims and returns:
+    // a customer's return, received; the admin's, canceled; the admin's, received on the older path.
     {
       const returnsCart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: product.variants[0].id, quantity: 2 }] });
       const sold = expectStatus(await store.request(`/store/carts/${returnsCart.id}/complete`, { method: "POST" }), 200).data;
@@ -206,6 +206,32 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
       const fulfilled = await call("POST", "/admin/orders/{id}/fulfillment", `/admin/orders/${orderId}/fulfillment`, { admin: true, body: { items: [{ item_id: line, quantity: 2 }] } });
       const fulfillment_id = fulfilled.order.fulfillments[0].id;
       await call("POST", "/admin/orders/{id}/shipment", `/admin/orders/${orderId}/shipment`, { admin: true, body: { fulfillment_id } });
+      // Claims: a replace claim, updated, fulfilled, its fulfillment canceled, fulfilled again and shipped; a refund claim of nothing, canceled.
+      const replaced = await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
+        admin: true,
+        body: {
+          type: "replace",
+          claim_items: [{ item_id: line, quantity: 1, reason: "production_failure", tags: ["broken"] }],
+          additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }],
+          shipping_methods: [{ option_id: option.id, price: 0 }],
+        },
+      });
+      const claimPath = `/admin/orders/${orderId}/claims/${replaced.order.claims[0].id}`;
+      await call("POST", "/admin/orders/{id}/claims/{claim_id}", claimPath, { admin: true, body: { no_notification: true, metadata: { ticket: "T-1" } } });
+      const sent = await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments", `${claimPath}/fulfillments`, { admin: true, body: {} });
+      const cancelPath = `${claimPath}/fulfillments/${sent.order.claims[0].fulfillments[0].id}/cancel`;
+      await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments/{fulfillment_id}/cancel", cancelPath, { admin: true, body: {} });
+      const resent = await call("POST", "/admin/orders/{id}/claims/{claim_id}/fulfillments", `${claimPath}/fulfillments`, { admin: true, body: {} });
+      await call("POST", "/admin/orders/{id}/claims/{claim_id}/shipments", `${claimPath}/shipments`, {
+        admin: true,
+        body: { fulfillment_id: resent.order.claims[0].fulfillments[1].id, tracking_numbers: ["TRK-1"] },
+      });
+      const refundClaim = await call("POST", "/admin/orders/{id}/claims", `/admin/orders/${orderId}/claims`, {
+        admin: true,
+        body: { type: "refund", claim_items: [{ item_id: line, quantity: 1 }], refund_amount: 0 },
+      });
+      const refundClaimPath = `/admin/orders/${orderId}/claims/${refundClaim.order.claims[1].id}/cancel`;
+      await call("POST", "/admin/orders/{id}/claims/{claim_id}/cancel", refundClaimPath, { admin: true, body: {} });
       const returned = await call("POST", "/store/returns", "/store/returns", { body: { order_id: orderId, items: [{ item_id: line, quantity: 1, reason_id: reason.return_reason.id }] } });
       await call("GET", "/admin/returns", "/admin/returns", { admin: true });
       await call("POST", "/admin/returns/{id}/receive", `/admin/returns/${returned.return.id}/receive`, { admin: true, body: { items: [{ item_id: line, quantity: 1 }] } });

@@ -35,6 +35,7 @@ export const Order = z
     refunds: z.array(reference),
     fulfillments: z.array(reference),
     returns: z.array(reference),
+    claims: z.array(reference),
     returnable_items: z.array(z.looseObject({ id: z.string(), returnable_quantity: z.number().int() })),
     subtotal: amount,
     discount_total: amount,

@@ -1,4 +1,4 @@
-import type { EntityManager, KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
+import type { ClaimView, EntityManager, KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
 import { JsonBatch, sql } from "kiosk/sql";
 import { groupBy } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
@@ -21,6 +21,8 @@ export interface OrderRows {
   giftCards: Map<string, OrderGiftCards>;
   /** Their swaps with fulfillments, oldest first. */
   swaps: SwapRowView[];
+  /** Their claims with their items, oldest first. */
+  claims: ClaimView[];
 }
 
 /**
@@ -49,6 +51,7 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
   const returnRows = reads.returnService.readForOrders(batch, orderIds);
   const giftCardRows = reads.giftCardService.readForOrders(batch, orderIds);
   const swapRows = reads.swapService.readForOrders(batch, orderIds);
+  const claimRows = reads.claimService.readForOrders(batch, orderIds);
   await batch.run();
   const discounts = discountRows();
   const { payments, refunds } = paymentRows();
@@ -67,5 +70,5 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
   const { lines, variants } = lineRows();
-  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), swaps: swapRows(), giftCards: giftCardRows() };
+  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), swaps: swapRows(), claims: claimRows(), giftCards: giftCardRows() };
 }

@@ -1,4 +1,4 @@
-import type { KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
+import type { ClaimView, KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
 import { orderTaxLines } from "./order-tax-lines";
@@ -14,6 +14,8 @@ export interface ViewContext {
   returns: ReturnView[];
   /** The orders' swaps (`swapService.readForOrders`). */
   swaps: SwapRowView[];
+  /** The orders' claims (`claimService.readForOrders`). */
+  claims: ClaimView[];
   /** What says which units may still be returned. */
   returnService: KioskServices["returnService"];
   /** What each order took from gift cards, by order id (`giftCardService.readForOrders`). */
@@ -82,7 +84,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     gift_cards: giftCards.cards,
     gift_card_transactions: giftCards.transactions,
     returns,
-    claims: [],
+    claims: context.claims.filter((c) => c.order_id === order.id),
     swaps: context.swaps.filter((s) => s.order_id === order.id),
     external_id: null,
     draft_order_id: null,

@@ -1,6 +1,17 @@
 import { Column, Entity, JoinColumn, KioskEntity, ManyToOne } from "kiosk";
 
-export const ORDER_ACTIONS = ["capture", "refund", "cancel", "create_fulfillment", "cancel_fulfillment", "receive_return", "swap_payment"] as const;
+export const ORDER_ACTIONS = [
+  "capture",
+  "refund",
+  "cancel",
+  "create_fulfillment",
+  "cancel_fulfillment",
+  "receive_return",
+  "swap_payment",
+  "claim_refund",
+  "create_claim_fulfillment",
+  "cancel_claim_fulfillment",
+] as const;
 export type OrderActionKind = (typeof ORDER_ACTIONS)[number];
 
 /**

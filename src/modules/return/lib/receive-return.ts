@@ -39,10 +39,16 @@ export function assertReceivable(ret: Return, items: { item_id: string; quantity
   }
 }
 
-/** The refund a receipt asks for: nothing for a swap's return (the swap settles it), the admin's, or the received units' share of the order's totals less the return shipping. */
+/**
+ * The refund a receipt asks for: nothing for a swap's return (the swap settles
+ * it); the admin's; nothing for a claim's return (the claim settles the money:
+ * a refund claim refunded when it was created); or the received units' share
+ * of the order's totals less the return shipping.
+ */
 export async function plannedRefund(cradle: KioskServices, ret: Return, input: ReceiveReturnInput): Promise<number> {
   if (ret.swap_id) return 0;
   if (input.refund !== undefined) return input.refund;
+  if (ret.claim_order_id) return 0;
   const order = await cradle.orderService.retrieve(ret.order_id);
   return refundFor(order.items, input.items, ret.shipping_price ?? 0);
 }

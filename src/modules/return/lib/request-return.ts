@@ -19,6 +19,8 @@ export interface RequestReturnInput {
   note?: string | null;
   /** The swap the return is part of: receiving it refunds nothing (the swap's payment settles it). */
   swap_id?: string;
+  /** The claim the return is created for (its receipt then refunds only the admin's `refund`). */
+  claim_order_id?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function requestReturn(cradle: KioskServices, tx: TransactionContex
     no_notification: input.no_notification ?? null,
     metadata: null,
     swap_id: input.swap_id ?? null,
+    claim_order_id: input.claim_order_id ?? null,
   });
   await tx.manager.insert(Return, ret as never);
   const items = input.items.map((i) =>

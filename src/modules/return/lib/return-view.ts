@@ -10,7 +10,6 @@ export type ReturnView = Omit<Return, "items"> & {
   object: "return";
   items: ReturnItemView[];
   shipping_method: { shipping_option_id: string; price: number; return_id: string; data: Record<string, unknown> } | null;
-  claim_order_id: null;
   location_id: null;
   idempotency_key: null;
 };
@@ -25,7 +24,6 @@ export function returnView(ret: Return, items: ReturnItem[], reasons: Map<string
     shipping_method: ret.shipping_option_id
       ? { shipping_option_id: ret.shipping_option_id, price: ret.shipping_price ?? 0, return_id: ret.id, data: ret.shipping_data ?? {} }
       : null,
-    claim_order_id: null,
     location_id: null,
     idempotency_key: null,
   };

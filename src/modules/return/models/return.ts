@@ -50,6 +50,10 @@ export class Return extends KioskEntity {
   @Index()
   @Column({ type: "varchar", nullable: true })
   swap_id: string | null;
+  /** The claim this return was created for (the claim module's; indexed, no foreign key): its receipt refunds nothing unless the admin says so. */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  claim_order_id: string | null;
 
   @OneToMany("ReturnItem", "return")
   items?: ReturnItem[];
