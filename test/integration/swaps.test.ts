@@ -234,6 +234,11 @@ describe.each(DATABASES)("swaps on $name", ({ name }) => {
     const first = expectStatus(await store.request("/store/swaps", { body: body(order.id, a.id), headers }), 200).swap;
     expect(expectStatus(await store.request("/store/swaps", { body: body(order.id, a.id), headers }), 200).swap.id).toBe(first.id);
     expect((await getOrder(order.id)).swaps).toHaveLength(1);
+    // A swap's cart places no order, so nothing would take a gift card's balance: refused, the cart unchanged.
+    const card = expectStatus(await store.admin("/admin/gift-cards", { body: { value: 1000, region_id: region.id } }), 200).gift_card;
+    const withCard = await store.request(`/store/carts/${first.cart_id}`, { body: { gift_cards: [{ code: card.code }] } });
+    expect(expectStatus(withCard, 400).code).toBe("gift_cards_not_allowed");
+    expect(expectStatus(await store.request(`/store/carts/${first.cart_id}`), 200).cart.gift_cards).toEqual([]);
     expect(expectStatus(await swapAction(order.id, "swap_unknown", "cancel"), 404).code).toBe("swap_not_found");
     expect(expectStatus(await store.request("/store/swaps/cart_unknown"), 404).code).toBe("swap_not_found");
 
