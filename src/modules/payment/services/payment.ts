@@ -67,7 +67,7 @@ export default class PaymentService {
    * session authorized, in the caller's transaction. A draft order's payment has no session (`session_id: null`).
    */
   recordAuthorized(
-    input: { session_id: string | null; cart_id: string; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
+    input: { session_id: string | null; cart_id: string | null; provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> },
   ): Promise<Payment> {
     return this.unitOfWork.run(async (tx) => {
       const now = new Date();
@@ -100,20 +100,7 @@ export default class PaymentService {
    * `attachToOrder`.
    */
   recordAuthorizedPayment(input: { provider_id: string; amount: number; currency_code: string; data: Record<string, unknown> }): Promise<Payment> {
-    return this.unitOfWork.run(async (tx) => {
-      const payment = tx.manager.create(Payment, {
-        ...input,
-        cart_id: null,
-        order_id: null,
-        amount_refunded: 0,
-        captured_at: null,
-        canceled_at: null,
-        idempotency_key: null,
-        metadata: null,
-      });
-      await tx.manager.insert(Payment, payment as never);
-      return payment;
-    });
+    return this.recordAuthorized({ ...input, session_id: null, cart_id: null });
   }
 
   /** Payments by id (unknown ids are left out), oldest first. */
