@@ -206,7 +206,7 @@ describe.each(DATABASES)("plugins on $name", ({ name }) => {
     return { server, store: await signedIn(server.request) };
   }
 
-  it("(a) from a folder with options: migrates, loads its src/ in development, serves its routes, gets order.placed", async () => {
+  it("(a) from a folder with options: migrates, loads its src/ in development, serves its routes, gets order.placed", { timeout: 90_000 }, async () => {
     const { dir, db, kiosk } = await setUp("folder");
     migrate(kiosk);
     const check = kiosk("migrate", "check");
@@ -223,7 +223,7 @@ describe.each(DATABASES)("plugins on $name", ({ name }) => {
     expect(await server.kernel.container.resolve<any>("reviewService").requestReviews(orderId)).toEqual([]);
   });
 
-  it("(b) as an installed package: loads its dist/, without options", async () => {
+  it("(b) as an installed package: loads its dist/, without options", { timeout: 90_000 }, async () => {
     const { dir, db, kiosk } = await setUp("package");
     migrate(kiosk);
     const { server, store } = await serveInProcess(dir, db.url);
@@ -232,7 +232,7 @@ describe.each(DATABASES)("plugins on $name", ({ name }) => {
     await exercisePlugin(store, false);
   });
 
-  it("(c) `kiosk plugin add ./plugins/reviews`, then kiosk build and kiosk start serve it from its dist/", async () => {
+  it("(c) `kiosk plugin add ./plugins/reviews`, then kiosk build and kiosk start serve it from its dist/", { timeout: 90_000 }, async () => {
     const { dir, db, kiosk } = await setUp("added");
     expect(kiosk("migrate", "show").stdout).not.toContain("plugin:");
     const added = kiosk("plugin", "add", "./plugins/reviews");
