@@ -5,7 +5,8 @@ import { DATABASES } from "../helpers/databases";
 import { ADMIN, startStore, type Store } from "../helpers/store";
 
 /**
- * Wire compatibility with Medusa v1's own JS client: a booted store driven only
+ * Wire compatibility with Medusa v1's own JS client: a store made by the real
+ * `create-store` (the starter as a user gets it), booted and driven only
  * through `@medusajs/medusa-js` (6.1.x, the client of Medusa 1.17 to 1.20). Every
  * call checks the envelope its response type promises (`{ product }`,
  * `{ products, count, offset, limit }`, …). Each resource is one `describe` below;
@@ -109,7 +110,7 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
   }
 
   beforeAll(async () => {
-    store = await startStore(name, "medusa_js");
+    store = await startStore(name, "medusa_js", { scaffold: true });
     events = recordEvents(store);
     medusa = new Medusa({ baseUrl: store.server.url, maxRetries: 0 });
     const { access_token } = envelope(await medusa.admin.auth.getToken(ADMIN), { access_token: "string" });

@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { createStore, REPO } from "./create-store";
 import { kiosk } from "./kiosk";
 import { copyFixture, removeProject } from "./fixture-project";
 import { suiteDatabase } from "./databases";
@@ -16,6 +18,23 @@ export interface StoreOptions {
   config?: Record<string, unknown>;
   /** The URL the server connects with, given the suite database's (e.g. through a TCP proxy). */
   connectUrl?: (url: string) => string;
+  /**
+   * Boot a store made by `create-store <dir> --yes --no-install --no-git` (the
+   * starter exactly as a user gets it, this checkout linked as its `kiosk`)
+   * instead of a fixture.
+   */
+  scaffold?: boolean;
+}
+
+/** A store rendered by the real `create-store` bin, with this checkout linked as its `kiosk` dependency. */
+async function scaffoldStore(): Promise<string> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-scaffold-"));
+  const created = await createStore(root, ["shop", "--yes", "--no-install", "--no-git"]);
+  if (created.status !== 0) throw new Error(`create-store failed: ${created.stderr || created.stdout}`);
+  const dir = path.join(root, "shop");
+  fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+  fs.symlinkSync(REPO, path.join(dir, "node_modules", "kiosk"), "dir");
+  return dir;
 }
 
 /**
@@ -24,7 +43,7 @@ export interface StoreOptions {
  * that send the admin's bearer token.
  */
 export async function startStore(db: "sqlite" | "postgres", label: string, options: StoreOptions = {}) {
-  const dir = copyFixture(options.fixture ?? "store");
+  const dir = options.scaffold ? await scaffoldStore() : copyFixture(options.fixture ?? "store");
   if (options.config) fs.writeFileSync(path.join(dir, "kiosk.config.ts"), `export default ${JSON.stringify(options.config)};\n`);
   const database = await suiteDatabase(db, label);
   let server: Server | undefined;
@@ -47,13 +66,13 @@ export async function startStore(db: "sqlite" | "postgres", label: string, optio
       close: async () => {
         await s.close();
         await database.drop();
-        removeProject(dir);
+        removeProject(options.scaffold ? path.dirname(dir) : dir);
       },
     };
   } catch (err) {
     await server?.close();
     await database.drop();
-    removeProject(dir);
+    removeProject(options.scaffold ? path.dirname(dir) : dir);
     throw err;
   }
 }
