@@ -94,7 +94,7 @@ describe.each(DATABASES)("sales channels and publishable API keys on $name", ({ 
     expect(bad.status).toBe(400);
   });
 
-  it("scopes store product lists and pages to a publishable key's channels, and refuses unknown or revoked keys", async () => {
+  it("scopes store product and variant lists and pages to a publishable key's channels, and refuses unknown or revoked keys", async () => {
     const kiosk = await channel({ name: "Kiosk" });
     const inKiosk = await createProduct(store, [{ prices: price }], { sales_channels: [{ id: kiosk.id }] });
     const elsewhere = await createProduct(store, [{ prices: price }]);
@@ -114,6 +114,12 @@ describe.each(DATABASES)("sales channels and publishable API keys on $name", ({ 
     expectStatus(await store.request(`/store/products/${inKiosk.id}`, { headers }), 200);
     expect((await store.request(`/store/products/${elsewhere.id}`, { headers })).status).toBe(404);
     expectStatus(await store.request(`/store/products/${elsewhere.id}`), 200);
+    // Variants too.
+    const both = `/store/variants?ids=${inKiosk.variants[0].id},${elsewhere.variants[0].id}`;
+    expect(expectStatus(await store.request(both, { headers }), 200).variants.map((v: { id: string }) => v.id)).toEqual([inKiosk.variants[0].id]);
+    expect(expectStatus(await store.request(both), 200).variants).toHaveLength(2);
+    expectStatus(await store.request(`/store/variants/${inKiosk.variants[0].id}`, { headers }), 200);
+    expect((await store.request(`/store/variants/${elsewhere.variants[0].id}`, { headers })).status).toBe(404);
 
     const unknown = await store.request("/store/products", { headers: { "x-publishable-api-key": "pk_unknown" } });
     expect(unknown.status).toBe(400);
