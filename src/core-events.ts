@@ -136,6 +136,12 @@ export interface CoreEvents {
   /** A return not received yet was canceled. */
   "return.canceled": { id: string; order_id: string };
 
+  "sales-channel.created": Id;
+  "sales-channel.updated": Id;
+  "sales-channel.deleted": Id;
+  "publishable-api-key.created": Id;
+  "publishable-api-key.revoked": Id;
+
   "store.updated": Id;
   /** A swap of an order was created (its return requested, its cart made). */
   "swap.created": SwapEvent;
@@ -234,6 +240,11 @@ export const CORE_EVENT_NAMES = [
   "return-reason.updated",
   "return-reason.deleted",
   "return.canceled",
+  "sales-channel.created",
+  "sales-channel.updated",
+  "sales-channel.deleted",
+  "publishable-api-key.created",
+  "publishable-api-key.revoked",
   "store.updated",
   "swap.created",
   "swap.payment_completed",

@@ -123,6 +123,7 @@ export type { RefundReason } from "./modules/payment/models/refund";
 export type { PaymentSession } from "./modules/payment/models/payment-session";
 export type { StartedSession } from "./modules/payment/services/payment-session";
 export type { Region } from "./modules/region/models/region";
+export type { SalesChannel } from "./modules/sales-channel/models/sales-channel";
 export type { JobArgs, JobConfig } from "./kernel/loaders/load-jobs";
 export { Kernel, startKernel, type KernelOptions } from "./kernel/boot/kernel";
 

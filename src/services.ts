@@ -41,6 +41,8 @@ import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ReturnService from "./modules/return/services/return";
+import type SalesChannelService from "./modules/sales-channel/services/sales-channel";
+import type PublishableApiKeyService from "./modules/sales-channel/services/publishable-api-key";
 import type SwapService from "./modules/swap/services/swap";
 import type OrderSwapService from "./modules/order/services/order-swap";
 import type ShippingOptionService from "./modules/shipping/services/shipping-option";
@@ -155,6 +157,9 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     // return
     returnReasonService: ReturnReasonService;
     returnService: ReturnService;
+    // sales-channel
+    salesChannelService: SalesChannelService;
+    publishableApiKeyService: PublishableApiKeyService;
     // swap
     swapService: SwapService;
     // shipping

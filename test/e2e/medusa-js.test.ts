@@ -429,6 +429,41 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("sales channels and publishable API keys", () => {
+    it("admin CRUD on channels and keys, products in channels, and a storefront scoped by its key", async () => {
+      const { sales_channel: channel } = envelope(await admin.salesChannels.create({ name: `Pop-up ${++n}`, description: "A market stall" }), { sales_channel: "object" });
+      expect(channel).toMatchObject({ description: "A market stall", is_disabled: false });
+      expect(envelope(await admin.salesChannels.retrieve(channel.id), { sales_channel: "object" }).sales_channel.id).toBe(channel.id);
+      const listed = list(await admin.salesChannels.list({ q: "market stall" } as any), "sales_channels").sales_channels;
+      expect(listed.map((c: { id: string }) => c.id)).toEqual([channel.id]);
+      expect(envelope(await admin.salesChannels.update(channel.id, { is_disabled: true }), { sales_channel: "object" }).sales_channel.is_disabled).toBe(true);
+      envelope(await admin.salesChannels.addProducts(channel.id, { product_ids: [{ id: seed.product.id }] }), { sales_channel: "object" });
+
+      const { publishable_api_key: key } = envelope(await admin.publishableApiKeys.create({ title: "Stall" }), { publishable_api_key: "object" });
+      expect(list(await admin.publishableApiKeys.list(), "publishable_api_keys").publishable_api_keys.map((k: { id: string }) => k.id)).toContain(key.id);
+      expect(envelope(await admin.publishableApiKeys.update(key.id, { title: "Stall front" }), { publishable_api_key: "object" }).publishable_api_key.title).toBe("Stall front");
+      envelope(await admin.publishableApiKeys.addSalesChannelsBatch(key.id, { sales_channel_ids: [{ id: channel.id }] }), { publishable_api_key: "object" });
+      const linked = envelope(await admin.publishableApiKeys.listSalesChannels(key.id), { sales_channels: "array" }).sales_channels;
+      expect(linked.map((c: { id: string }) => c.id)).toEqual([channel.id]);
+
+      const stall = new Medusa({ baseUrl: store.server.url, maxRetries: 0, publishableApiKey: key.id });
+      const shown = list(await stall.products.list(), "products").products;
+      expect(shown.map((p: { id: string }) => p.id)).toEqual([seed.product.id]);
+      const { cart } = envelope(await stall.carts.create({ region_id: seed.region.id }), { cart: "object" });
+      expect(cart.sales_channel_id).toBe(channel.id);
+
+      envelope(await admin.salesChannels.removeProducts(channel.id, { product_ids: [{ id: seed.product.id }] }), { sales_channel: "object" });
+      expect(list(await stall.products.list(), "products").products).toEqual([]);
+      envelope(await admin.publishableApiKeys.deleteSalesChannelsBatch(key.id, { sales_channel_ids: [{ id: channel.id }] }), { publishable_api_key: "object" });
+      expect(envelope(await admin.publishableApiKeys.revoke(key.id), { publishable_api_key: "object" }).publishable_api_key.revoked_at).toEqual(expect.any(String));
+      expect((await failure(stall.products.list())).status).toBe(400);
+      expect(envelope(await admin.publishableApiKeys.retrieve(key.id), { publishable_api_key: "object" }).publishable_api_key.revoked_by).toEqual(expect.any(String));
+      deleted(await admin.publishableApiKeys.delete(key.id), key.id, "publishable_api_key");
+      deleted(await admin.salesChannels.delete(channel.id), channel.id, "sales-channel");
+      expect((await failure(admin.salesChannels.retrieve(channel.id))).status).toBe(404);
+    });
+  });
+
   describe("notifications", () => {
     it("lists an order's notifications and resends one", async () => {
       const order = await checkout(medusa, `notified-${++n}@kiosk.test`);

@@ -115,6 +115,7 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /admin/draft-orders/:id/pay",
   "POST /admin/store/currencies/:code",
   "POST /admin/invites/:invite_id/resend",
+  "POST /admin/publishable-api-keys/:id/revoke",
 ]);
 
 /** Routes that act on the signed-in account itself, whatever they are sent: signing out everywhere revokes the walk's own tokens. */
@@ -227,6 +228,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const claimBody = { type: "replace", claim_items: shippedItems, additional_items: [{ variant_id: product.variants[0].id, quantity: 1 }] };
     const claimed = expectStatus(await store.admin(`/admin/orders/${shippedOrder.id}/claims`, { body: claimBody }), 200).order.claims[0];
     const note = expectStatus(await store.admin("/admin/notes", { body: { resource_id: order.id, resource_type: "order", value: "Hostile" } }), 200).note;
+    const salesChannel = expectStatus(await store.admin("/admin/sales-channels", { body: { name: "Hostile channel" } }), 200).sales_channel;
+    const publishableKey = expectStatus(await store.admin("/admin/publishable-api-keys", { body: { title: "Hostile key" } }), 200).publishable_api_key;
     // The order's notification is written by a subscriber after the commit.
     let notification: { id: string } | undefined;
     for (let tries = 0; !notification && tries < 100; tries++) {
@@ -268,6 +271,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "fulfillments/:fulfillment_id": fulfilled.fulfillments[0].id,
       "payment/:provider_id": "manual",
       "notes/:id": note.id,
+      "sales-channels/:id": salesChannel.id,
+      "publishable-api-keys/:id": publishableKey.id,
       "returns/:id": requested.id,
       "returns/:return_id": requested.id,
       "order-edits/:id": orderEdit.id,

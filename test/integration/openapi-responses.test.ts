@@ -322,6 +322,32 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("POST", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
     await call("DELETE", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
   });
+
+  it("answers sales channels and publishable API keys as the document says", async () => {
+    const admin = { admin: true };
+    const product = await call("POST", "/admin/products", "/admin/products", { admin: true, body: { title: "Channeled", status: "published" } }).then((b) => b.product);
+    const created = await call("POST", "/admin/sales-channels", "/admin/sales-channels", { admin: true, body: { name: "Web", description: "Site" } });
+    const sc = `/admin/sales-channels/${created.sales_channel.id}`;
+    await call("GET", "/admin/sales-channels", "/admin/sales-channels", admin);
+    await call("GET", "/admin/sales-channels/{id}", sc, admin);
+    await call("POST", "/admin/sales-channels/{id}", sc, { admin: true, body: { is_disabled: true } });
+    const products = { admin: true, body: { product_ids: [{ id: product.id }] } };
+    await call("POST", "/admin/sales-channels/{id}/products/batch", `${sc}/products/batch`, products);
+    await call("DELETE", "/admin/sales-channels/{id}/products/batch", `${sc}/products/batch`, products);
+    const key = await call("POST", "/admin/publishable-api-keys", "/admin/publishable-api-keys", { admin: true, body: { title: "Front" } });
+    const pk = `/admin/publishable-api-keys/${key.publishable_api_key.id}`;
+    await call("GET", "/admin/publishable-api-keys", "/admin/publishable-api-keys", admin);
+    await call("GET", "/admin/publishable-api-keys/{id}", pk, admin);
+    await call("POST", "/admin/publishable-api-keys/{id}", pk, { admin: true, body: { title: "Front door" } });
+    const channels = { admin: true, body: { sales_channel_ids: [{ id: created.sales_channel.id }] } };
+    await call("POST", "/admin/publishable-api-keys/{id}/sales-channels/batch", `${pk}/sales-channels/batch`, channels);
+    await call("GET", "/admin/publishable-api-keys/{id}/sales-channels", `${pk}/sales-channels`, admin);
+    await call("GET", "/store/products", "/store/products", { headers: { "x-publishable-api-key": key.publishable_api_key.id } });
+    await call("DELETE", "/admin/publishable-api-keys/{id}/sales-channels/batch", `${pk}/sales-channels/batch`, channels);
+    await call("POST", "/admin/publishable-api-keys/{id}/revoke", `${pk}/revoke`, admin);
+    await call("DELETE", "/admin/publishable-api-keys/{id}", pk, admin);
+    await call("DELETE", "/admin/sales-channels/{id}", sc, admin);
+  });
 });
 
 /** A path as a JSON pointer segment (`/store/carts/{id}` -> `~1store~1carts~1{id}`), URI-encoded for a `$ref`. */

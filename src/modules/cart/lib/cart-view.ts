@@ -20,7 +20,6 @@ export type CartView = Omit<Cart, "items"> &
     shipping_address_id: string | null;
     billing_address_id: string | null;
     gift_cards: GiftCardRow[];
-    sales_channel_id: null;
     payment_id: null;
   };
 
@@ -75,7 +74,6 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     payment_sessions: sessions,
     payment_session: sessions.find((s: { is_selected: boolean }) => s.is_selected) ?? null,
     payment_id: null,
-    sales_channel_id: null,
     ...totals,
   } as unknown as CartView;
 }

@@ -49,6 +49,7 @@ export async function addLine(cradle: KioskServices, manager: EntityManager, car
     return;
   }
   const variant = await purchasable(cradle, input.variant_id ?? null);
+  if (cart.sales_channel_id) await cradle.salesChannelService.assertProductsIn(cart.sales_channel_id, [variant.product_id]);
   const existing = draft ? undefined : lines.find((l) => l.variant_id === variant.id);
   const quantity = (existing?.quantity ?? 0) + input.quantity;
   if (quantity > MAX_LINE_QUANTITY) {

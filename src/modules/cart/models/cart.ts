@@ -42,6 +42,11 @@ export class Cart extends KioskEntity {
   @Column({ type: "varchar" })
   currency_code: string;
 
+  /** The sales channel it sells from (the sales-channel module's; store carts only, null for draft and swap carts). */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  sales_channel_id: string | null;
+
   @Column({ type: "jsonb", nullable: true })
   shipping_address: CartAddress | null;
 

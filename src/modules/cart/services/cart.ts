@@ -22,6 +22,7 @@ import { changeRegion, countryIn, regionFor } from "../lib/cart-region";
 import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
 import type { CartView } from "../lib/cart-view";
 import type { CatalogVariant } from "../lib/catalog";
+import { setCartChannel } from "../lib/cart-channel";
 import { addLine, changeLine, type LineItemChange, type LineItemInput } from "../lib/line-pricing";
 
 export type { CartView, LineItemView } from "../lib/cart-view";
@@ -40,10 +41,13 @@ export interface CreateCartInput {
   type?: "default" | "swap";
   /** A whole shipping address to start with (not an API field: the swap module copies its order's). */
   shipping_address?: AddressInput;
+  /** A store cart's channel (else the publishable key's, else the default one). */
+  sales_channel_id?: string;
 }
 
 export interface UpdateCartInput extends AddressesInput {
   region_id?: string;
+  sales_channel_id?: string;
   email?: string;
   customer_id?: string;
   discounts?: { code: string }[];
@@ -61,6 +65,8 @@ export interface UpdateCartInput extends AddressesInput {
 export interface CartActor {
   customerId?: string;
   draftOrder?: boolean;
+  /** The sales channels the request's publishable key allows (none: any). */
+  salesChannelIds?: string[];
 }
 
 /**
@@ -100,12 +106,16 @@ export default class CartService {
         completed_at: null,
         payment_authorized_at: null,
         idempotency_key: null,
+        sales_channel_id: null,
         context: input.context ?? {},
         metadata: input.metadata ?? null,
         ...customFieldValues("cart", input),
       });
       if (input.country_code) cart.shipping_address = toAddress({ country_code: countryIn(region, input.country_code) }, null);
       if (input.shipping_address) cart.shipping_address = toAddress(input.shipping_address, null);
+      if (cart.type === "default") {
+        await setCartChannel(this.cradle, tx.manager, cart, { sales_channel_id: input.sales_channel_id, allowedChannelIds: actor.salesChannelIds });
+      }
       await tx.manager.insert(Cart, cart as never);
       for (const item of input.items ?? []) await addLine(this.cradle, tx.manager, cart, region, item);
       tx.emit("cart.created", { id: cart.id });
@@ -127,6 +137,9 @@ export default class CartService {
       let region = await this.cradle.regionService.retrieve(cart.region_id);
       if (input.region_id && input.region_id !== cart.region_id) {
         region = await changeRegion(this.cradle, tx, cart, input.region_id);
+      }
+      if (input.sales_channel_id !== undefined && cart.type === "default") {
+        await setCartChannel(this.cradle, tx.manager, cart, { sales_channel_id: input.sales_channel_id, allowedChannelIds: actor.salesChannelIds });
       }
       await setAddresses(this.cradle, cart, region, input);
       if (input.context) cart.context = { ...(cart.context ?? {}), ...input.context };
@@ -270,9 +283,10 @@ export default class CartService {
 
   /** Saves the cart's own columns (never its relations). */
   private async saveColumns(manager: EntityManager, cart: Cart): Promise<void> {
-    const { email, customer_id, region_id, currency_code, shipping_address, billing_address, context, metadata } = cart;
+    const { email, customer_id, region_id, currency_code, shipping_address, billing_address, context, metadata, sales_channel_id } = cart;
     await manager.update(Cart, { id: cart.id }, {
       email,
+      sales_channel_id,
       customer_id,
       region_id,
       currency_code,

@@ -91,6 +91,8 @@ export interface ProductLinks {
   categories?: { id: string }[];
   /** Upserted by value; `null` takes the type away. */
   type?: Nullable<TypeInput>;
+  /** The channels it is sold in (the sales-channel module's); a new product without them joins the default channel. */
+  sales_channels?: { id: string }[];
 }
 
 export interface CreateProductInput extends ProductFields, ProductLinks {

@@ -14,6 +14,8 @@ export interface ProductFilters {
   tags?: string[];
   category_id?: string[];
   is_giftcard?: boolean;
+  /** Subqueries of product ids (the sales-channel module's `productsIn`): a product must be in each. */
+  in?: Sql[];
   /** Indexed custom fields, each an equality (`{ brand: "acme" }`). */
   custom?: Record<string, unknown>;
 }
@@ -45,6 +47,7 @@ function whereClause(filters: ProductFilters): Sql {
   if (filters.handle !== undefined) where.push(sql`p."handle" = ${filters.handle}`);
   if (filters.collection_id) where.push(sql.in(sql`p."collection_id"`, filters.collection_id));
   if (filters.type_id) where.push(sql.in(sql`p."type_id"`, filters.type_id));
+  for (const ids of filters.in ?? []) where.push(sql`p."id" IN (${ids})`);
   if (filters.is_giftcard !== undefined) where.push(sql`p."is_giftcard" = ${filters.is_giftcard}`);
   for (const [column, value] of Object.entries(filters.custom ?? {})) where.push(sql`${sql.id("p", column)} = ${value}`);
   if (filters.q) {

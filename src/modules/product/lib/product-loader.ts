@@ -159,7 +159,7 @@ export function pickFields(product: Product, fields: string[] | undefined): Prod
   if (!fields) return product;
   const out: Row = {};
   for (const f of fields) out[f] = (product as unknown as Row)[f];
-  for (const r of ["variants", "options", "images", "tags", "collection", "categories", "type"]) {
+  for (const r of ["variants", "options", "images", "tags", "collection", "categories", "type", "sales_channels"]) {
     if (r in product) out[r] = (product as unknown as Row)[r];
   }
   return out as unknown as Product;
@@ -174,11 +174,12 @@ export async function loadProduct(
   manager: EntityManager,
   id: string,
   selection: ProductSelection,
-  scope: { statuses?: readonly string[]; categories?: CategoryScope } = {},
+  scope: { statuses?: readonly string[]; categories?: CategoryScope; in?: Sql } = {},
 ): Promise<Product | undefined> {
   const batch = new JsonBatch(manager);
   const visible = scope.statuses ? sql` AND ${sql.in(sql`t."status"`, scope.statuses)}` : sql``;
-  const products = batch.rows<Product>(Product, sql`t."id" = ${id}${visible}`);
+  const inside = scope.in ? sql` AND t."id" IN (${scope.in})` : sql``;
+  const products = batch.rows<Product>(Product, sql`t."id" = ${id}${visible}${inside}`);
   const of = (column: string) => sql`SELECT p.${sql.id(column)} FROM "product" p WHERE p."id" = ${id}`;
   const attach = addRelations(batch, sql`${id}`, { collectionIds: of("collection_id"), typeIds: of("type_id") }, selection, scope.categories ?? "admin");
   await batch.run();

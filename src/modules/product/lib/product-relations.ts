@@ -12,6 +12,7 @@ export const PRODUCT_RELATIONS = [
   "collection",
   "categories",
   "type",
+  "sales_channels",
 ] as const;
 export type ProductRelation = (typeof PRODUCT_RELATIONS)[number];
 

@@ -13,6 +13,8 @@ export interface VariantFilters {
   q?: string;
   /** Only variants of products with one of these statuses (the store: published). */
   statuses?: readonly string[];
+  /** Only variants of these products (an id subquery: the sales-channel module's `productsIn` for a publishable key). */
+  productIn?: Sql;
 }
 
 /** The statuses whose products' variants the store sees. */
@@ -24,6 +26,7 @@ function whereClause(filters: VariantFilters): Sql {
   const where: Sql[] = [];
   if (filters.id) where.push(sql.in(sql`v."id"`, filters.id));
   if (filters.statuses) where.push(sql.in(sql`p."status"`, filters.statuses));
+  if (filters.productIn) where.push(sql`p."id" IN (${filters.productIn})`);
   if (filters.q) {
     const pattern = containsPattern(filters.q.toLowerCase());
     const like = (column: Sql) => sql`LOWER(${column}) LIKE ${pattern} ESCAPE '\\'`;
@@ -55,9 +58,10 @@ export async function listVariants(
 }
 
 /** One variant with its prices, option values and product, or undefined (also when its product's status is not one of `statuses`). */
-export async function loadVariant(manager: EntityManager, id: string, statuses?: readonly string[]): Promise<ProductVariant | undefined> {
+export async function loadVariant(manager: EntityManager, id: string, statuses?: readonly string[], productIn?: Sql): Promise<ProductVariant | undefined> {
   const visible = statuses ? sql` AND ${sql.in(sql`p."status"`, statuses)}` : sql``;
-  const rows = await runSql(manager, sql`SELECT v.* FROM "product_variant" v JOIN "product" p ON p."id" = v."product_id" WHERE v."id" = ${id}${visible}`);
+  const inside = productIn ? sql` AND p."id" IN (${productIn})` : sql``;
+  const rows = await runSql(manager, sql`SELECT v.* FROM "product_variant" v JOIN "product" p ON p."id" = v."product_id" WHERE v."id" = ${id}${visible}${inside}`);
   return (await withRelations(manager, hydrateCopies<ProductVariant>(manager, ProductVariant, rows)))[0];
 }
 

@@ -1,3 +1,4 @@
+import type { SalesChannel } from "kiosk";
 import { Column, Customizable, Entity, Index, JoinColumn, JoinTable, KioskEntity, ManyToMany, ManyToOne, OneToMany } from "kiosk";
 import type { Image } from "./image";
 import type { ProductCategory } from "./product-category";
@@ -106,4 +107,7 @@ export class Product extends KioskEntity {
     inverseJoinColumn: { name: "product_category_id", referencedColumnName: "id" },
   })
   categories?: ProductCategory[];
+
+  /** The channels it is sold in (the sales-channel module's rows), when `sales_channels` is expanded. */
+  sales_channels?: SalesChannel[];
 }

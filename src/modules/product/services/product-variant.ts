@@ -53,10 +53,13 @@ export default class ProductVariantService {
     return this.unitOfWork.read((manager) => listVariants(manager, filters, page));
   }
 
-  /** A variant with prices, option values and product; one whose product's status is not in `statuses` is a 404 too. */
-  retrieve(id: string, statuses?: readonly string[]): Promise<ProductVariant> {
+  /**
+   * A variant with prices, option values and product; one whose product's status is not in `statuses`,
+   * or (a publishable key's scope) whose product is not in the `productIn` subquery, is a 404 too.
+   */
+  retrieve(id: string, statuses?: readonly string[], productIn?: Sql): Promise<ProductVariant> {
     return this.unitOfWork.read(async (manager) => {
-      const variant = await loadVariant(manager, id, statuses);
+      const variant = await loadVariant(manager, id, statuses, productIn);
       if (!variant) throw new NotFoundError(`Variant with id ${id} was not found`);
       return variant;
     });

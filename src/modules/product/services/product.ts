@@ -1,4 +1,4 @@
-import { ConflictError, customFieldFilters, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, customFieldFilters, In, InvalidDataError, mergeMetadata, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { insertAll } from "kiosk/sql";
 import { Product, type ProductStatus } from "../models/product";
 import { ProductOption } from "../models/product-option";
@@ -14,8 +14,9 @@ import { insertVariants } from "../lib/variant-writer";
 import { slugify } from "../lib/slug";
 
 /** List filters as the routes give them: categories may widen to their children. */
-export interface ProductListFilters extends Omit<ProductFilters, "category_id"> {
+export interface ProductListFilters extends Omit<ProductFilters, "category_id" | "in"> {
   category_id?: string[];
+  sales_channel_id?: string[];
   include_category_children?: boolean;
 }
 
@@ -29,6 +30,8 @@ interface ResolvedLinks {
 export interface ProductScope {
   statuses?: ProductStatus[];
   categories: CategoryScope;
+  /** Only products sold in one of these channels (a store request's publishable key). */
+  salesChannelIds?: string[];
 }
 
 const ALL: ProductScope = { categories: "admin" };
@@ -46,14 +49,14 @@ export default class ProductService {
 
   list(filters: ProductListFilters, page: ProductPage, selection: ProductSelection, scope: ProductScope = ALL): Promise<[Product[], number]> {
     return this.unitOfWork.read(async (manager) => {
-      const { include_category_children, category_id, ...rest } = filters;
-      const where: ProductFilters = { ...rest, custom: customFieldFilters("product", filters) };
+      const { include_category_children, category_id, sales_channel_id, ...rest } = filters;
+      const where: ProductFilters = { ...rest, custom: customFieldFilters("product", filters), in: this.channelFilters(sales_channel_id, scope) };
       if (scope.statuses) where.status = rest.status ? rest.status.filter((s) => scope.statuses!.includes(s)) : scope.statuses;
       if (category_id) {
         where.category_id = await this.categoryFilter(manager, category_id, scope.categories, !!include_category_children);
       }
       const { rows, count } = await selectProductPage(manager, where, page);
-      return [await loadProducts(manager, rows, selection, scope.categories), count];
+      return [await this.withChannels(await loadProducts(manager, rows, selection, scope.categories), selection), count];
     });
   }
 
@@ -63,7 +66,7 @@ export default class ProductService {
   }
 
   async create(input: CreateProductInput): Promise<Product> {
-    const { options = [], variants = [], images, tags, categories, type, ...fields } = input;
+    const { options = [], variants = [], images, tags, categories, type, sales_channels, ...fields } = input;
     const titles = options.map((o) => o.title);
     if (new Set(titles).size !== titles.length) {
       throw new InvalidDataError("options: two options have the same title", { field: "options" });
@@ -96,6 +99,9 @@ export default class ProductService {
       await insertAll(manager, ProductOption, optionRows);
       const created = await insertVariants(manager, product.id, optionRows, newVariants, 0);
       await this.writeLinks(manager, product.id, links);
+      const channels = this.cradle.salesChannelService;
+      if (sales_channels) await channels.setProductChannels(product.id, sales_channels.map((c) => c.id));
+      else await channels.joinDefault([product.id]);
 
       tx.emit("product.created", { id: product.id });
       for (const v of created) tx.emit("product-variant.created", { id: v.id, product_id: product.id });
@@ -104,7 +110,7 @@ export default class ProductService {
   }
 
   update(id: string, input: UpdateProductInput, selection: ProductSelection): Promise<Product> {
-    const { images, tags, categories, type, metadata, ...fields } = input;
+    const { images, tags, categories, type, metadata, sales_channels, ...fields } = input;
     return this.unitOfWork.run(async (tx) => {
       const { manager } = tx;
       const product = await manager.findOneBy(Product, { id });
@@ -119,6 +125,7 @@ export default class ProductService {
       product.updated_at = new Date(); // also when only its tags, categories or images change
       await manager.save(product);
       await this.writeLinks(manager, id, links);
+      if (sales_channels) await this.cradle.salesChannelService.setProductChannels(id, sales_channels.map((c) => c.id));
       tx.emit("product.updated", { id, fields: Object.keys(input) });
       return this.load(manager, id, selection, ALL);
     });
@@ -132,10 +139,34 @@ export default class ProductService {
     });
   }
 
+  /** Refuses (404) ids that are not products. */
+  async assertExist(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return;
+    const found = await this.unitOfWork.read((manager) => manager.find(Product, { select: { id: true }, where: { id: In(unique) } }));
+    const missing = unique.filter((id) => !found.some((p) => p.id === id));
+    if (missing.length) throw new NotFoundError(`Product with id ${missing.join(", ")} was not found`);
+  }
+
   private async load(manager: EntityManager, id: string, selection: ProductSelection, scope: ProductScope): Promise<Product> {
-    const product = await loadProduct(manager, id, selection, scope);
+    const inChannels = scope.salesChannelIds && this.cradle.salesChannelService.productsIn(scope.salesChannelIds);
+    const product = await loadProduct(manager, id, selection, { ...scope, in: inChannels });
     if (!product) throw new NotFoundError(`Product with id ${id} was not found`);
-    return product;
+    return (await this.withChannels([product], selection))[0];
+  }
+
+  /** The sales-channel filters of a list: the `sales_channel_id` asked for and the request key's channels. */
+  private channelFilters(requested: string[] | undefined, scope: ProductScope) {
+    const service = this.cradle.salesChannelService;
+    return [requested, scope.salesChannelIds].filter((ids): ids is string[] => !!ids).map((ids) => service.productsIn(ids));
+  }
+
+  /** Hangs each product's channels on it when `sales_channels` is expanded. */
+  private async withChannels(products: Product[], selection: ProductSelection): Promise<Product[]> {
+    if (!selection.relations.has("sales_channels") || !products.length) return products;
+    const byProduct = await this.cradle.salesChannelService.channelsOfProducts(products.map((p) => p.id));
+    for (const product of products) product.sales_channels = byProduct.get(product.id) ?? [];
+    return products;
   }
 
   private async categoryFilter(manager: EntityManager, ids: string[], scope: CategoryScope, children: boolean): Promise<string[]> {

@@ -66,6 +66,7 @@ const productFields = {
     .max(100)
     .optional(),
   categories: z.array(z.strictObject({ id })).max(100).optional(),
+  sales_channels: z.array(z.strictObject({ id })).max(100).optional(),
   /** Upserted by value, as in Medusa; `null` takes it away. */
   type: z.strictObject({ id: id.optional(), value: z.string().min(1).max(200) }).nullable().optional(),
   weight: size,
@@ -98,6 +99,7 @@ export const productFilters = {
   tags: idList.optional(),
   category_id: idList.optional(),
   type_id: idList.optional(),
+  sales_channel_id: idList.optional(),
   include_category_children: queryBoolean.optional(),
   is_giftcard: queryBoolean.optional(),
   ...customFieldsFilterShape("product"),

@@ -4,7 +4,8 @@ import { pickFields } from "../../../lib/product-loader";
 import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../lib/product-relations";
 import { sendJson } from "../../../lib/send-json";
 import type PriceSelectionService from "../../../services/price-selection";
-import ProductService, { STORE_SCOPE } from "../../../services/product";
+import type ProductService from "../../../services/product";
+import { storeScope } from "../../../lib/store-scope";
 import { listStoreProducts } from "./validators";
 import { productList } from "../../schemas";
 
@@ -25,7 +26,7 @@ async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>
   const context = await pricing.context({ region_id, currency_code, cart_id });
   const [products, count] = await req.scope
     .resolve<ProductService>("productService")
-    .list(filters, { offset, limit, order }, selection, STORE_SCOPE);
+    .list(filters, { offset, limit, order }, selection, storeScope(req));
   await pricing.setVariantPrices(products, context);
   sendJson(res, listEnvelope("products", products.map((p) => pickFields(p, selection.fields)), count, { offset, limit }));
 }

@@ -1,11 +1,12 @@
 import { withValidation, type KioskResponse } from "kiosk";
 import { PUBLISHED } from "../../../lib/variant-list";
+import { keyProducts } from "../../../lib/store-scope";
 import type PriceSelectionService from "../../../services/price-selection";
 import type ProductVariantService from "../../../services/product-variant";
 import { listStoreVariants } from "./validators";
 import { storeVariantList } from "../../schemas";
 
-/** Variants of published products, with calculated prices for `cart_id` / `region_id` / `currency_code`: `{ variants }`, as in Medusa. */
+/** Variants of published products (of the publishable key's sales channels, when the request carries one), with calculated prices for `cart_id` / `region_id` / `currency_code`: `{ variants }`, as in Medusa. */
 export const GET = withValidation({ query: listStoreVariants, response: storeVariantList }, async (req, res: KioskResponse) => {
   const { offset, limit, ids, id, region_id, currency_code, cart_id } = req.validatedQuery;
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
@@ -13,7 +14,7 @@ export const GET = withValidation({ query: listStoreVariants, response: storeVar
   const wanted = ids || id ? [...new Set([...(ids ?? []), ...(id ?? [])])] : undefined;
   const [variants] = await req.scope
     .resolve<ProductVariantService>("productVariantService")
-    .listAll({ id: wanted, statuses: PUBLISHED }, { offset, limit });
+    .listAll({ id: wanted, statuses: PUBLISHED, productIn: keyProducts(req) }, { offset, limit });
   await pricing.setVariantPrices([{ id: "variants", variants }], context);
   res.json({ variants });
 });

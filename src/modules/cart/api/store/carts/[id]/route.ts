@@ -8,9 +8,9 @@ export const GET = withValidation({ response: cartResponse }, async (req, res: K
   res.json({ cart: await req.scope.resolve<CartService>("cartService").retrieve(req.params.id) });
 });
 
-/** Updates email, addresses, region, discounts, gift cards, customer, context or metadata: `{ cart }`. */
+/** Updates email, addresses, region, sales channel, discounts, gift cards, customer, context or metadata: `{ cart }`. */
 export const POST = withValidation({ body: updateCart, response: cartResponse }, async (req, res: KioskResponse) => {
-  const { sales_channel_id: _s, ...input } = req.validatedBody;
   const customerId = req.auth?.actorType === "customer" ? req.auth.actorId : undefined;
-  res.json({ cart: await req.scope.resolve<CartService>("cartService").update(req.params.id, input, { customerId }) });
+  const salesChannelIds = req.scope.resolve("publishableApiKeyService").channelsOf(req);
+  res.json({ cart: await req.scope.resolve<CartService>("cartService").update(req.params.id, req.validatedBody, { customerId, salesChannelIds }) });
 });

@@ -3,7 +3,8 @@ import { pickFields } from "../../../../lib/product-loader";
 import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../../lib/product-relations";
 import { sendJson } from "../../../../lib/send-json";
 import type PriceSelectionService from "../../../../services/price-selection";
-import ProductService, { STORE_SCOPE } from "../../../../services/product";
+import type ProductService from "../../../../services/product";
+import { storeScope } from "../../../../lib/store-scope";
 import { retrieveStoreProduct } from "../validators";
 import { productResponse } from "../../../schemas";
 
@@ -13,7 +14,7 @@ export const GET = withValidation({ query: retrieveStoreProduct, response: produ
   const selection = productSelection(query, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
   const context = await pricing.context({ region_id, currency_code, cart_id });
-  const product = await req.scope.resolve<ProductService>("productService").retrieve(req.params.id, selection, STORE_SCOPE);
+  const product = await req.scope.resolve<ProductService>("productService").retrieve(req.params.id, selection, storeScope(req));
   await pricing.setVariantPrices([product], context);
   sendJson(res, { product: pickFields(product, selection.fields) });
 });

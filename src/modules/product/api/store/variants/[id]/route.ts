@@ -1,5 +1,6 @@
 import { withValidation, type KioskResponse } from "kiosk";
 import { PUBLISHED } from "../../../../lib/variant-list";
+import { keyProducts } from "../../../../lib/store-scope";
 import type PriceSelectionService from "../../../../services/price-selection";
 import type ProductVariantService from "../../../../services/product-variant";
 import { retrieveStoreVariant } from "../validators";
@@ -9,7 +10,7 @@ import { storeVariantResponse } from "../../../schemas";
 export const GET = withValidation({ query: retrieveStoreVariant, response: storeVariantResponse }, async (req, res: KioskResponse) => {
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
   const context = await pricing.context(req.validatedQuery);
-  const variant = await req.scope.resolve<ProductVariantService>("productVariantService").retrieve(req.params.id, PUBLISHED);
+  const variant = await req.scope.resolve<ProductVariantService>("productVariantService").retrieve(req.params.id, PUBLISHED, keyProducts(req));
   await pricing.setVariantPrices([{ id: variant.product_id, variants: [variant] }], context);
   res.json({ variant });
 });
