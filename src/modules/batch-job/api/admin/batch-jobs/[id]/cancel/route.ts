@@ -1,0 +1,7 @@
+import { withValidation, type KioskResponse } from "kiosk";
+import { batchJobResponse } from "../../../../schemas";
+
+/** Cancels a job that has not started processing. */
+export const POST = withValidation({ response: batchJobResponse }, async (req, res: KioskResponse) => {
+  res.json({ batch_job: await req.scope.resolve("batchJobService").cancel(req.params.id) });
+});

@@ -1,0 +1,7 @@
+import { withValidation, type KioskResponse } from "kiosk";
+import { batchJobResponse } from "../../../../schemas";
+
+/** pre_processed → confirmed: the job then runs (a dry run waits here). */
+export const POST = withValidation({ response: batchJobResponse }, async (req, res: KioskResponse) => {
+  res.json({ batch_job: await req.scope.resolve("batchJobService").confirm(req.params.id) });
+});
