@@ -56,7 +56,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
       "shirt-import,Shirt,Soft cotton,published,Large,SHIRT-L,5,Size,L,1600,",
       'mug-import,Mug,"A mug, white",draft,Default,MUG-1,3,,,800,',
     ]);
-    const created = expectStatus(await create({ type: "product-import", context: { fileKey } }), 201).batch_job;
+    const created = expectStatus(await create({ type: "product-import", context: { fileKey } }), 200).batch_job;
     expect(created).toMatchObject({ type: "product-import", status: "created", dry_run: false, context: { fileKey } });
     expect(created.id).toMatch(/^batch_/);
     const job = await settle(store, created.id);
@@ -75,7 +75,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
     // The same handles again: updated in place, a new SKU added as a variant, nothing duplicated.
     const before = await productCount(store);
     const second = upload(store, "second.csv", [HEADER, "shirt-import,Shirt 2,,,Small,SHIRT-S,7,Size,S,1700,", "shirt-import,,,,Medium,SHIRT-M,2,Size,M,1650,"]);
-    const updated = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: second } }), 201).batch_job.id);
+    const updated = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: second } }), 200).batch_job.id);
     expect(updated.result).toMatchObject({ count: 1, created: 0, updated: 1 });
     expect(await productCount(store)).toBe(before);
     const again = await productByHandle(store, "shirt-import");
@@ -96,7 +96,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
       "bad-status,Bad,,sold,Default,BAD-3,1,,,100,",
       "dup-sku,Dup,,published,Default,GOOD-1,1,,,100,",
     ]);
-    const job = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey } }), 201).batch_job.id);
+    const job = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey } }), 200).batch_job.id);
     expect(job.status).toBe("failed");
     expect(job.failed_at).not.toBeNull();
     const lines = job.result.errors.map((e: { line: number }) => e.line).sort();
@@ -105,14 +105,14 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
     expect(await productCount(store)).toBe(before);
 
     const noTitle = upload(store, "no-title.csv", [HEADER, "good-two,Good,,published,Default,GOOD-2,1,,,100,", "no-title,,,published,Default,NT-1,1,,,100,"]);
-    const failed = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: noTitle } }), 201).batch_job.id);
+    const failed = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: noTitle } }), 200).batch_job.id);
     expect(failed.status).toBe("failed");
     expect(failed.result.errors).toEqual([expect.objectContaining({ line: 3, code: "invalid_row", message: expect.stringMatching(/Product Title/) })]);
     expect(await productCount(store)).toBe(before);
 
     // A SKU another product already has: refused while writing, and the whole import is undone.
     const clash = upload(store, "clash.csv", [HEADER, "fresh-one,Fresh,,published,Default,FRESH-1,1,,,100,", "clash-one,Clash,,published,Default,MUG-1,1,,,100,"]);
-    const clashed = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: clash } }), 201).batch_job.id);
+    const clashed = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: clash } }), 200).batch_job.id);
     expect(clashed.status).toBe("failed");
     expect(clashed.result.errors[0]).toMatchObject({ line: 3 });
     expect(await productCount(store)).toBe(before);
@@ -121,11 +121,14 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
 
   it("waits for confirmation on a dry run, and refuses transitions the status machine does not allow", async () => {
     const fileKey = upload(store, "dry.csv", [HEADER, "dry-run-product,Dry,,draft,Default,DRY-1,1,,,100,"]);
-    const created = expectStatus(await create({ type: "product-import", context: { fileKey }, dry_run: true }), 201).batch_job;
+    const created = expectStatus(await create({ type: "product-import", context: { fileKey }, dry_run: true }), 200).batch_job;
     const pre = await settle(store, created.id, ["pre_processed", "failed"]);
     expect(pre).toMatchObject({ status: "pre_processed", confirmed_at: null, result: { count: 1, rows: 1 } });
     expect(await productByHandle(store, "dry-run-product")).toBeUndefined();
 
+    const junk = await store.admin(`/admin/batch-jobs/${created.id}/confirm`, { body: { dry_run: false } });
+    expect(junk.status).toBe(400);
+    expect(expectStatus(await store.admin(`/admin/batch-jobs/${created.id}`), 200).batch_job.status).toBe("pre_processed");
     const confirmed = expectStatus(await store.admin(`/admin/batch-jobs/${created.id}/confirm`, { method: "POST" }), 200).batch_job;
     expect(confirmed.status).toMatch(/confirmed|processing|completed/);
     await settle(store, created.id);
@@ -138,7 +141,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
     expect(cancelDone.status).toBe(422);
     expect(cancelDone.body.code).toBe("batch_job_not_cancelable");
 
-    const other = expectStatus(await create({ type: "product-export", context: {}, dry_run: true }), 201).batch_job;
+    const other = expectStatus(await create({ type: "product-export", context: {}, dry_run: true }), 200).batch_job;
     await settle(store, other.id, ["pre_processed"]);
     const canceled = expectStatus(await store.admin(`/admin/batch-jobs/${other.id}/cancel`, { method: "POST" }), 200).batch_job;
     expect(canceled).toMatchObject({ status: "canceled" });
@@ -155,7 +158,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
   it("confirms a dry run once when two confirmations race", { tags: ["race"] }, async () => {
     // On SQLite this cannot fail (transactions take turns); it proves the row lock on PostgreSQL.
     const fileKey = upload(store, "race.csv", [HEADER, "race-product,Race,,draft,Default,RACE-1,1,,,100,"]);
-    const { id } = expectStatus(await create({ type: "product-import", context: { fileKey }, dry_run: true }), 201).batch_job;
+    const { id } = expectStatus(await create({ type: "product-import", context: { fileKey }, dry_run: true }), 200).batch_job;
     await settle(store, id, ["pre_processed"]);
     const answers = await Promise.all([1, 2, 3].map(() => store.admin(`/admin/batch-jobs/${id}/confirm`, { method: "POST" })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 422, 422]);
@@ -166,7 +169,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
   });
 
   it("exports products to a CSV under uploads/ that imports back unchanged", async () => {
-    const job = await settle(store, expectStatus(await create({ type: "product-export", context: {} }), 201).batch_job.id);
+    const job = await settle(store, expectStatus(await create({ type: "product-export", context: {} }), 200).batch_job.id);
     const count = await productCount(store);
     expect(job).toMatchObject({ status: "completed", result: { count, progress: 1 } });
     expect(job.result.file_key).toMatch(/^exports\/batch_.*\.csv$/);
@@ -177,7 +180,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
     expect(rows.filter((r) => r.startsWith("shirt-import,"))).toHaveLength(3);
 
     fs.copyFileSync(path.join(store.dir, "uploads", job.result.file_key), path.join(store.dir, "uploads", "imports", "roundtrip.csv"));
-    const back = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: "imports/roundtrip.csv" } }), 201).batch_job.id);
+    const back = await settle(store, expectStatus(await create({ type: "product-import", context: { fileKey: "imports/roundtrip.csv" } }), 200).batch_job.id);
     expect(back.result).toMatchObject({ count, created: 0, updated: count });
     expect(await productCount(store)).toBe(count);
   });
@@ -188,7 +191,7 @@ function batchJobSuite(label: string, start: () => Promise<Store>) {
     const product = await createProduct(store, [{ inventory_quantity: 5, prices: [{ currency_code: "usd", amount: 1000 }] }]);
     const cart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: product.variants[0].id, quantity: 2 }] });
     const order = expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data;
-    const job = await settle(store, expectStatus(await create({ type: "order-export", context: {} }), 201).batch_job.id);
+    const job = await settle(store, expectStatus(await create({ type: "order-export", context: {} }), 200).batch_job.id);
     expect(job).toMatchObject({ status: "completed", result: { count: 1 } });
     const [header, row] = fs.readFileSync(path.join(store.dir, "uploads", job.result.file_key), "utf8").trim().split("\n");
     const columns = header.split(",");

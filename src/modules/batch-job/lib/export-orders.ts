@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { stringifyCsv } from "kiosk/internal";
 import type { KioskServices, OrderView } from "kiosk";
 import type { OnProgress } from "./import-products";
 
@@ -39,5 +39,5 @@ export async function exportOrders(cradle: KioskServices, onProgress: OnProgress
     await onProgress(rows.length - 1, count);
     if (page.length < PAGE) break;
   }
-  return { count: rows.length - 1, csv: stringify(rows) };
+  return { count: rows.length - 1, csv: stringifyCsv(rows) };
 }

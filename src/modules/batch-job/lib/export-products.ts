@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { stringifyCsv } from "kiosk/internal";
 import type { KioskServices } from "kiosk";
 import { PRODUCT_COLUMNS as C } from "./product-columns";
 import type { OnProgress } from "./import-products";
@@ -42,5 +42,5 @@ export async function exportProducts(cradle: KioskServices, onProgress: OnProgre
       rows.push([...productCells, ...variantCells, ...optionCells, ...priceCells]);
     }
   }
-  return { count: products.length, csv: stringify(rows) };
+  return { count: products.length, csv: stringifyCsv(rows) };
 }

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parseCsv } from "kiosk/internal";
 import { OPTION_COLUMN, PRICE_COLUMN, PRODUCT_COLUMNS as C, PRODUCT_STATUSES } from "./product-columns";
 
 /** One variant row of an import file. */
@@ -50,7 +50,7 @@ type Record = { [column: string]: string };
 export function parseProductCsv(text: string): ParsedImport {
   let records: { record: Record; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as never;
+    records = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as never;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     return { products: [], rows: 0, errors: [{ line, message: `not a readable CSV file: ${(err as Error).message}` }], ignored_columns: [] };

@@ -12,5 +12,5 @@ export const GET = withValidation({ query: listBatchJobs, response: batchJobList
 export const POST = withValidation({ body: createBatchJob, response: batchJobResponse }, async (req, res: KioskResponse) => {
   const created_by = requireActorId(req, "user");
   const batch_job = await req.scope.resolve("batchJobService").create({ ...req.validatedBody, created_by });
-  res.status(201).json({ batch_job });
+  res.json({ batch_job });
 });

@@ -14,3 +14,6 @@ export const createBatchJob = z.strictObject({
   context,
   dry_run: z.boolean().default(false),
 });
+
+/** Confirm and cancel take no input: any field is a 400. */
+export const noInput = z.strictObject({});
