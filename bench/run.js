@@ -30,7 +30,7 @@ const { log, repoRoot } = require("./lib/util");
 
 const WATCHDOG_MS = 8 * 60_000;
 /** The parts after the first four, each `scenarios/<file>.js` exporting run({ logDir }). */
-const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", burst: "burst", events: "events", cluster: "cluster" };
+const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", burst: "burst", events: "events", cluster: "cluster", import: "import" };
 const BUDGET_PCT = 80;
 const notRun = { skipped: "not selected" };
 const BUSY_WARN_PCT = 15;

@@ -104,6 +104,13 @@ export interface CoreEvents {
   /** The whole amount is authorized (by its sessions, or marked so by the admin). */
   "payment-collection.payment_authorized": Id;
 
+  "batch.created": Id;
+  "batch.pre_processed": Id;
+  "batch.confirmed": Id;
+  "batch.canceled": Id;
+  "batch.completed": Id;
+  "batch.failed": Id;
+
   "note.created": Id;
   "note.updated": Id;
   "note.deleted": Id;
@@ -217,6 +224,12 @@ export const CORE_EVENT_NAMES = [
   "payment-collection.updated",
   "payment-collection.deleted",
   "payment-collection.payment_authorized",
+  "batch.created",
+  "batch.pre_processed",
+  "batch.confirmed",
+  "batch.canceled",
+  "batch.completed",
+  "batch.failed",
   "note.created",
   "note.updated",
   "note.deleted",

@@ -12,8 +12,11 @@
  * - `groupBy`: rows by a key, as a Map.
  * - `withTimeout`: a promise that rejects after a delay (calls to providers).
  * - `WeightedSemaphore`: bounds concurrent work by weight.
+ * - `parseCsv` / `stringifyCsv`: csv-parse's and csv-stringify's synchronous APIs (batch jobs).
  */
 export { compareText, byCreation } from "./kernel/compare";
 export { groupBy } from "./kernel/group-by";
 export { withTimeout } from "./kernel/with-timeout";
 export { WeightedSemaphore } from "./kernel/concurrency/weighted-semaphore";
+export { parse as parseCsv } from "csv-parse/sync";
+export { stringify as stringifyCsv } from "csv-stringify/sync";

@@ -8,6 +8,7 @@ import type CustomerPasswordResetService from "./modules/customer/services/custo
 import type DiscountService from "./modules/discount/services/discount";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
 import type GiftCardService from "./modules/gift-card/services/gift-card";
+import type BatchJobService from "./modules/batch-job/services/batch-job";
 import type NoteService from "./modules/note/services/note";
 import type NotificationService from "./modules/notification/services/notification";
 import type NotificationProviderService from "./modules/notification/services/notification-provider";
@@ -99,6 +100,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     priceSelectionStrategy: PriceSelectionStrategy;
     orderNumberStrategy: OrderNumberStrategy;
 
+    // batch-job
+    batchJobService: BatchJobService;
     // cart
     cartService: CartService;
     cartCompletionService: CartCompletionService;

@@ -123,7 +123,7 @@ function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
     else return true;
     return false;
   };
-  const { scaffold, generators, checkout, burst, events, cluster } = results;
+  const { scaffold, generators, checkout, burst, events, cluster, import: imported } = results;
 
   if (status("scaffold", scaffold)) {
     const short = [[/^Created a git/, "git"], [/^Created /, "render"], [/^Installed/, "install"], [/^Ran migrations/, "migrate"], [/^Loaded demo data/, "seed"], [/^Creating admin|^Created admin/, "admin"]];
@@ -134,6 +134,14 @@ function addedSummaryRows(results, { notSelected, busyWarnPct = 15 }) {
       "scaffold: create-store -> first 200 of npm run dev",
       `${secs(scaffold.totalMs)}  (npm run dev to GET ${scaffold.firstPath} 200: ${secs(scaffold.devMs)})`,
       budget(`<${scaffold.budgetMs / 1000} s`, scaffold.ok),
+    ]);
+  }
+
+  if (status("import", imported)) {
+    measures.push([
+      `import: kiosk import products, ${imported.rows} rows (SQLite)`,
+      `${fmt.n(imported.rowsPerSec, 0)} rows/s  (${secs(imported.importMs)} importing = ${secs(imported.wallMs)} wall - ${secs(imported.bootMs)} for a 1-row file; peak RSS ${fmt.n(imported.peakMB, 0)} MB)`,
+      "",
     ]);
   }
 

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   build: () => (require("./commands/build") as typeof import("./commands/build")).buildCommand(),
   migrate: () => (require("./commands/migrate") as typeof import("./commands/migrate")).migrateCommand(),
   seed: () => (require("./commands/seed") as typeof import("./commands/seed")).seedCommand(),
+  import: () => (require("./commands/import") as typeof import("./commands/import")).importCommand(),
   user: () => (require("./commands/user") as typeof import("./commands/user")).userCommand(),
   generate: () => (require("./commands/generate") as typeof import("./commands/generate")).generateCommand(),
   destroy: () => (require("./commands/destroy") as typeof import("./commands/destroy")).destroyCommand(),

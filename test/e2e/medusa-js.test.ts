@@ -464,6 +464,33 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("batch jobs", () => {
+    it("creates, lists, retrieves, confirms and cancels batch jobs", async () => {
+      const waitFor = async (id: string, status: string) => {
+        for (let tries = 0; tries < 300; tries++) {
+          const { batch_job } = envelope(await admin.batchJobs.retrieve(id), { batch_job: "object" });
+          if (batch_job.status === status) return batch_job;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`batch job ${id} never became ${status}`);
+      };
+      const job = envelope(await admin.batchJobs.create({ type: "product-export", context: {}, dry_run: true }), { batch_job: "object" }).batch_job;
+      expect(job).toMatchObject({ type: "product-export", dry_run: true });
+      await waitFor(job.id, "pre_processed");
+      expect(envelope(await admin.batchJobs.confirm(job.id), { batch_job: "object" }).batch_job.status).not.toBe("pre_processed");
+      const done = await waitFor(job.id, "completed");
+      expect(done.result.file_key).toMatch(/^exports\//);
+      const listed = list(await admin.batchJobs.list({ type: ["product-export"] } as any), "batch_jobs");
+      expect(listed.batch_jobs.map((j: { id: string }) => j.id)).toContain(job.id);
+
+      const spare = envelope(await admin.batchJobs.create({ type: "order-export", context: {}, dry_run: true }), { batch_job: "object" }).batch_job;
+      await waitFor(spare.id, "pre_processed");
+      expect(envelope(await admin.batchJobs.cancel(spare.id), { batch_job: "object" }).batch_job.status).toBe("canceled");
+      const refused = await failure(admin.batchJobs.confirm(spare.id));
+      expect(refused).toMatchObject({ status: 422, body: { code: "batch_job_not_pre_processed" } });
+    });
+  });
+
   describe("notifications", () => {
     it("lists an order's notifications and resends one", async () => {
       const order = await checkout(medusa, `notified-${++n}@kiosk.test`);

@@ -239,6 +239,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     if (!notification) throw new Error("the order's notification never came");
     const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
+    const batchJob = expectStatus(await store.admin("/admin/batch-jobs", { body: { type: "product-export", context: {}, dry_run: true } }), 200).batch_job;
 
     Object.assign(real, {
       "products/:id": product.id,
@@ -289,6 +290,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "claims/:claim_id": claimed.id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
+      "batch-jobs/:id": batchJob.id,
     });
   }, 120_000);
 

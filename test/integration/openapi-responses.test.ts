@@ -267,6 +267,17 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     expect(paid.order.payment_status).toBe("captured");
     const spare = await call("POST", "/admin/draft-orders", "/admin/draft-orders", { admin: true, body: draftBody }).then((b) => b.draft_order);
     await call("DELETE", "/admin/draft-orders/{id}", `/admin/draft-orders/${spare.id}`, { admin: true });
+    const batchJob = await call("POST", "/admin/batch-jobs", "/admin/batch-jobs", { admin: true, body: { type: "product-export", context: {}, dry_run: true } }).then((b) => b.batch_job);
+    await call("GET", "/admin/batch-jobs", "/admin/batch-jobs", { admin: true });
+    const batchPath = `/admin/batch-jobs/${batchJob.id}`;
+    for (let tries = 0; (await call("GET", "/admin/batch-jobs/{id}", batchPath, { admin: true })).batch_job.status !== "pre_processed"; tries++) {
+      if (tries > 200) throw new Error("the batch job was never pre-processed");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const confirmed = await call("POST", "/admin/batch-jobs/{id}/confirm", `${batchPath}/confirm`, { admin: true });
+    expect(confirmed.batch_job.status).not.toBe("pre_processed");
+    const spareJob = await call("POST", "/admin/batch-jobs", "/admin/batch-jobs", { admin: true, body: { type: "order-export", context: {}, dry_run: true } }).then((b) => b.batch_job);
+    await call("POST", "/admin/batch-jobs/{id}/cancel", `/admin/batch-jobs/${spareJob.id}/cancel`, { admin: true });
     await call("GET", "/admin/store", "/admin/store", { admin: true });
     await call("POST", "/admin/store", "/admin/store", { admin: true, body: { name: "Documented", invite_link_template: "https://x.test/{invite_token}" } });
     await call("POST", "/admin/store/currencies/{code}", "/admin/store/currencies/dkk", { admin: true });
