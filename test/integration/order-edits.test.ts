@@ -180,6 +180,25 @@ describe.each(DATABASES)("order edits on $name", ({ name }) => {
     expect(await stock(variantA)).toBe(stockA + 1);
   });
 
+  it("keeps what gift cards paid: an unchanged edit of an order paid partly by a card owes nothing, a smaller one is owed back", async () => {
+    const card = expectStatus(await admin("/admin/gift-cards", { value: 1000, region_id: region.id }), 200).gift_card;
+    const cart = await readyCart(store, { regionId: region.id, optionId: option.id, items: [{ variant_id: variantA, quantity: 2 }] });
+    expectStatus(await store.request(`/store/carts/${cart.id}`, { body: { gift_cards: [{ code: card.code }] } }), 200);
+    const order = expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data;
+    // 2 x 2000 + 1000 shipping + 25 % tax = 6250, of which the card paid 1000.
+    expect(order).toMatchObject({ gift_card_total: 1000, total: 5250 });
+    const created = expectStatus(await admin("/admin/order-edits", { order_id: order.id }), 200).order_edit;
+    expect(created).toMatchObject({ gift_card_total: 1000, total: 5250, difference_due: 0 });
+    const line = created.items[0];
+    const same = expectStatus(await edit(created.id, `/items/${line.id}`, { quantity: 2 }), 200).order_edit;
+    expect(same.difference_due).toBe(0);
+    const smaller = expectStatus(await edit(created.id, `/items/${line.id}`, { quantity: 1 }), 200).order_edit;
+    // One unit less: 2000 + 25 % tax = 2500 less to pay.
+    expect(smaller).toMatchObject({ total: 2750, difference_due: -2500 });
+    expectStatus(await edit(created.id, "/request"), 200);
+    expect(expectStatus(await storeEdit(created.id, "/complete"), 200).order_edit.status).toBe("confirmed");
+  });
+
   it("refuses what cannot be done, coded, and changes nothing", async () => {
     const order = await placeOrder([{ variant_id: variantA, quantity: 2 }]);
     expectCode(await admin("/admin/order-edits", { order_id: "order_nope" }), 404, "order_not_found");
