@@ -7,6 +7,9 @@ import type CustomerAddressService from "./modules/customer/services/customer-ad
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
+import type FileService from "./modules/file/services/file";
+import type FileProviderService from "./modules/file/services/file-provider";
+import type LocalFileProviderService from "./modules/file/services/local-file-provider";
 import type GiftCardService from "./modules/gift-card/services/gift-card";
 import type NoteService from "./modules/note/services/note";
 import type NotificationService from "./modules/notification/services/notification";
@@ -111,6 +114,10 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     discountService: DiscountService;
     // draft-order
     draftOrderService: DraftOrderService;
+    // file
+    fileService: FileService;
+    fileProviderService: FileProviderService;
+    localFileProviderService: LocalFileProviderService;
     // gift-card
     giftCardService: GiftCardService;
     // note
