@@ -42,6 +42,7 @@ import type ProductOptionService from "./modules/product/services/product-option
 import type PriceSelectionService from "./modules/product/services/price-selection";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
+import type SearchService from "./modules/search/services/search";
 import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ReturnService from "./modules/return/services/return";
 import type SwapService from "./modules/swap/services/swap";
@@ -118,6 +119,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     fileService: FileService;
     fileProviderService: FileProviderService;
     localFileProviderService: LocalFileProviderService;
+    // search
+    searchService: SearchService;
     // gift-card
     giftCardService: GiftCardService;
     // note
