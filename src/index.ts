@@ -49,6 +49,7 @@ export {
   type RouteHandler,
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
+export { readMultipartFiles, type MultipartFile } from "./kernel/http/multipart-files";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { metadata } from "./kernel/http/metadata-schema";
 export { addressPayload, countryCode, ADDRESS_FIELDS, type AddressPayload } from "./kernel/http/address-schema";

@@ -237,6 +237,10 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
 
+    const form = new FormData();
+    form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
+    const uploads = await fetch(store.server.url + "/admin/uploads/protected", { method: "POST", body: form, headers: store.adminHeaders });
+    const uploaded = ((await uploads.json()) as { uploads: { key: string }[] }).uploads[0].key.replace("protected/", "");
     Object.assign(real, {
       "products/:id": product.id,
       "variants/:variant_id": product.variants[0].id,
@@ -284,6 +288,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "claims/:claim_id": claimed.id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
+      "uploads/:name": uploaded,
+      "protected/:name": uploaded,
     });
   }, 120_000);
 

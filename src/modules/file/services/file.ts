@@ -1,7 +1,7 @@
 import { InvalidDataError, type KioskServices } from "kiosk";
 import type { FileContext, FileProvider, FileUpload } from "../lib/file-provider";
 import { recogniseType } from "../lib/file-types";
-import type { ReceivedFile } from "../lib/read-uploads";
+import type { MultipartFile } from "kiosk";
 
 /**
  * Uploads through the configured provider (`files.provider`, default `local`):
@@ -16,7 +16,7 @@ export default class FileService {
     return this.cradle.fileProviderService.retrieve(this.cradle.config.files.provider);
   }
 
-  async upload(files: ReceivedFile[], access: "public" | "protected", context: FileContext): Promise<FileUpload[]> {
+  async upload(files: MultipartFile[], access: "public" | "protected", context: FileContext): Promise<FileUpload[]> {
     const allowed = this.cradle.config.files.allowedTypes;
     const checked = files.map((file, i) => {
       const type = recogniseType(file.content, file.originalName);
