@@ -90,6 +90,8 @@ export type {
   SentNotification,
   AttachmentGenerator,
 } from "./modules/notification/lib/notification-provider";
+export type { FileProvider, ProviderFile, FileContext, FileUpload } from "./modules/file/lib/file-provider";
+export type { SearchFilter } from "./modules/search/services/search";
 export type { KioskServices, KioskContainer } from "./services";
 export type { KioskEvents, KioskEventName, CoreEvents } from "./events";
 export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define-subscriber";
