@@ -87,4 +87,20 @@ describe.each(DATABASES)("product search on $name", ({ name }) => {
     expect(expectStatus(await store.request("/store/products/search", { body: { limit: 0 } }), 400).code).toBe("invalid_request");
     expect(expectStatus(await store.request("/store/products/search", { body: { filter: { status: ["draft"] } } }), 400).code).toBe("invalid_request");
   });
+  // On SQLite this cannot fail (transactions take turns); on PostgreSQL it proves the advisory lock of `indexProduct`.
+  it("ends with the product's last state when its indexers race its updates (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
+    const product = await createProduct(store, [{}], { title: "Racing Start" });
+    const search = store.server.kernel.container.resolve<any>("searchService");
+    const words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"];
+    await Promise.all(
+      words.flatMap((word) => [
+        store.admin(`/admin/products/${product.id}`, { body: { title: `Racing ${word}` } }),
+        search.indexProduct(product.id),
+        search.indexProduct(product.id),
+      ]),
+    );
+    const final = expectStatus(await store.admin(`/admin/products/${product.id}`), 200).product.title;
+    await eventually("racing", [final]);
+    for (const word of words) await eventually(word, final.endsWith(word) ? [final] : []);
+  });
 });
