@@ -28,6 +28,8 @@ import type ShippingMethodServiceClass from "./modules/shipping/services/shippin
 import type FulfillmentProviderServiceClass from "./modules/shipping/services/fulfillment-provider";
 import type ManualFulfillmentProviderServiceClass from "./modules/shipping/services/manual-fulfillment-provider";
 import type UserServiceClass from "./modules/user/services/user";
+import type FileServiceClass from "./modules/file/services/file";
+import type SearchServiceClass from "./modules/search/services/search";
 
 /**
  * The core modules' service classes as values, so a project's override extends
@@ -72,6 +74,8 @@ const files = {
   FulfillmentProviderService: "./modules/shipping/services/fulfillment-provider",
   ManualFulfillmentProviderService: "./modules/shipping/services/manual-fulfillment-provider",
   UserService: "./modules/user/services/user",
+  FileService: "./modules/file/services/file",
+  SearchService: "./modules/search/services/search",
 } as const;
 
 for (const [name, file] of Object.entries(files)) {
@@ -108,6 +112,8 @@ export declare const ShippingMethodService: typeof ShippingMethodServiceClass;
 export declare const FulfillmentProviderService: typeof FulfillmentProviderServiceClass;
 export declare const ManualFulfillmentProviderService: typeof ManualFulfillmentProviderServiceClass;
 export declare const UserService: typeof UserServiceClass;
+export declare const FileService: typeof FileServiceClass;
+export declare const SearchService: typeof SearchServiceClass;
 
 // The same names as types (an instance of the class), so `CoreCartService["create"]` reads as in any class.
 export type CartService = CartServiceClass;

@@ -49,6 +49,7 @@ export {
   type RouteHandler,
 } from "./kernel/http/types";
 export { withValidation } from "./kernel/http/with-validation";
+export { readMultipartFiles, type MultipartFile } from "./kernel/http/multipart-files";
 export { money, MAX_AMOUNT } from "./kernel/http/money-schema";
 export { metadata } from "./kernel/http/metadata-schema";
 export { addressPayload, countryCode, ADDRESS_FIELDS, type AddressPayload } from "./kernel/http/address-schema";
@@ -89,6 +90,8 @@ export type {
   SentNotification,
   AttachmentGenerator,
 } from "./modules/notification/lib/notification-provider";
+export type { FileProvider, ProviderFile, FileContext, FileUpload } from "./modules/file/lib/file-provider";
+export type { SearchFilter } from "./modules/search/services/search";
 export type { KioskServices, KioskContainer } from "./services";
 export type { KioskEvents, KioskEventName, CoreEvents } from "./events";
 export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define-subscriber";

@@ -7,6 +7,9 @@ import type CustomerAddressService from "./modules/customer/services/customer-ad
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
+import type FileService from "./modules/file/services/file";
+import type FileProviderService from "./modules/file/services/file-provider";
+import type LocalFileProviderService from "./modules/file/services/local-file-provider";
 import type GiftCardService from "./modules/gift-card/services/gift-card";
 import type BatchJobService from "./modules/batch-job/services/batch-job";
 import type NoteService from "./modules/note/services/note";
@@ -40,6 +43,7 @@ import type ProductOptionService from "./modules/product/services/product-option
 import type PriceSelectionService from "./modules/product/services/price-selection";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
+import type SearchService from "./modules/search/services/search";
 import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ReturnService from "./modules/return/services/return";
 import type SalesChannelService from "./modules/sales-channel/services/sales-channel";
@@ -116,6 +120,12 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     discountService: DiscountService;
     // draft-order
     draftOrderService: DraftOrderService;
+    // file
+    fileService: FileService;
+    fileProviderService: FileProviderService;
+    localFileProviderService: LocalFileProviderService;
+    // search
+    searchService: SearchService;
     // gift-card
     giftCardService: GiftCardService;
     // note

@@ -61,6 +61,17 @@ async function failure(call: Promise<unknown>): Promise<{ status: number; body: 
   return { status: err.response.status, body };
 }
 
+/** An axios adapter over fetch, which sends a FormData body as multipart (with its boundary) from Node. */
+async function fetchAdapter(config: { url: string; baseURL: string; method: string; headers: Record<string, string>; data: unknown }) {
+  const headers = { ...config.headers };
+  if (config.data instanceof FormData) delete headers["Content-Type"];
+  const res = await fetch(new URL(config.url, config.baseURL), { method: config.method.toUpperCase(), headers, body: config.data as BodyInit });
+  const text = await res.text();
+  const response = { data: text ? JSON.parse(text) : undefined, status: res.status, statusText: res.statusText, headers: Object.fromEntries(res.headers), config, request: {} };
+  if (res.ok) return response;
+  throw Object.assign(new Error(`Request failed with status code ${res.status}`), { config, response, isAxiosError: true });
+}
+
 describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
   let store: Store;
   let events: ReturnType<typeof recordEvents>;
@@ -506,6 +517,41 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
       expect(first).toMatchObject({ resource_id: order.id, to: order.email });
       const resent = envelope(await admin.notifications.resend(first.id, {}), { notification: "object" }).notification;
       expect(resent.id).toBe(first.id);
+    });
+  });
+  describe("uploads", () => {
+    it("uploads public and protected files, gives a download URL and deletes them", async () => {
+      // medusa-js's axios (0.24) sends a FormData only from a browser; in Node it is given a fetch adapter, as an app would.
+      const { access_token } = await medusa.admin.auth.getToken(ADMIN);
+      const uploader = new Medusa({
+        baseUrl: store.server.url,
+        maxRetries: 0,
+        customHeaders: { Authorization: `Bearer ${access_token}` },
+        axiosAdapter: fetchAdapter as any,
+      }).admin;
+      const png = new Blob([Buffer.from("89504e470d0a1a0a00", "hex")], { type: "image/png" });
+      const [file] = envelope(await uploader.uploads.create(new File([png], "shirt.png", { type: "image/png" }) as any), { uploads: "array" }).uploads;
+      expect(file.key).toMatch(/^[0-9a-f]{32}\.png$/);
+      expect((await fetch(file.url)).status).toBe(200);
+      const [secret] = envelope(await uploader.uploads.createProtected([new File([png], "a.png", { type: "image/png" })] as any), { uploads: "array" }).uploads;
+      const { download_url } = envelope(await admin.uploads.getPresignedDownloadUrl({ file_key: secret.key }), { download_url: "string" });
+      expect((await fetch(download_url)).status).toBe(200);
+      deleted(await admin.uploads.delete({ file_key: file.key }), file.key, "file");
+      expect((await fetch(file.url)).status).toBe(404);
+      expect((await failure(admin.uploads.delete({ file_key: file.key }))).status).toBe(404);
+    });
+  });
+
+  describe("product search", () => {
+    it("finds the seeded product by a word of its title", async () => {
+      let hits: any[] = [];
+      for (let i = 0; i < 50 && !hits.length; i++) {
+        await events.drain();
+        hits = envelope(await medusa.products.search({ q: "linen" }), { hits: "array" }).hits;
+        if (!hits.length) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(hits.map((h: { id: string }) => h.id)).toEqual([seed.product.id]);
+      expect(envelope(await medusa.products.search({ q: "nothing-like-it", limit: 5, offset: 0 }), { hits: "array" }).hits).toEqual([]);
     });
   });
 });

@@ -241,6 +241,10 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
     const batchJob = expectStatus(await store.admin("/admin/batch-jobs", { body: { type: "product-export", context: {}, dry_run: true } }), 200).batch_job;
 
+    const form = new FormData();
+    form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
+    const uploads = await fetch(store.server.url + "/admin/uploads/protected", { method: "POST", body: form, headers: store.adminHeaders });
+    const uploaded = ((await uploads.json()) as { uploads: { key: string }[] }).uploads[0].key.replace("protected/", "");
     Object.assign(real, {
       "products/:id": product.id,
       "variants/:variant_id": product.variants[0].id,
@@ -291,6 +295,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
       "batch-jobs/:id": batchJob.id,
+      "uploads/:name": uploaded,
+      "protected/:name": uploaded,
     });
   }, 120_000);
 

@@ -297,6 +297,22 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     expect(checked.length).toBeGreaterThan(30);
   });
 
+  it("answers uploads, download URLs and product search as the document says", async () => {
+    const form = new FormData();
+    form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
+    const sent = await fetch(store.server.url + "/admin/uploads", { method: "POST", body: form, headers: store.adminHeaders });
+    const body = await sent.json();
+    expect(sent.status).toBe(200);
+    const validate = ajv.compile({ $ref: `https://kiosk.test/openapi.json#/paths/${pointer("/admin/uploads")}/post/responses/200/content/application~1json/schema` });
+    expect(validate(body), ajv.errorsText(validate.errors)).toBe(true);
+    const key = body.uploads[0].key;
+    expect(doc.paths["/uploads/{name}"].get.responses["200"].content["application/octet-stream"]).toBeDefined();
+    expect(doc.paths["/uploads/protected/{name}"].get.responses["200"].content["application/octet-stream"]).toBeDefined();
+    await call("POST", "/admin/uploads/download-url", "/admin/uploads/download-url", { admin: true, body: { file_key: key } });
+    await call("DELETE", "/admin/uploads", "/admin/uploads", { admin: true, body: { file_key: key } });
+    await call("POST", "/store/products/search", "/store/products/search", { body: { q: "shirt" } });
+  });
+
   it("answers the catalog's types, variants, options, metadata, tag usage and batches as the document says", async () => {
     const admin = { admin: true };
     const region = await call("POST", "/admin/regions", "/admin/regions", { admin: true, body: { name: "Catalog", currency_code: "eur", tax_rate: 0, countries: [] } });

@@ -139,6 +139,26 @@ export interface KioskConfig {
       address?: { points?: number; duration?: number };
     };
   };
+  /** Uploads (`POST /admin/uploads`) and the built-in `local` file provider. */
+  files?: {
+    /** The file provider (default `local`: files on this machine's disk, served at `/uploads/<name>`). */
+    provider?: string;
+    /** Where the `local` provider keeps files, relative to the project (default `uploads`). */
+    dir?: string;
+    /** Largest file accepted, in bytes (default 10485760, 10 MiB); a larger one is a 413 `file_too_large`. */
+    maxSize?: number;
+    /**
+     * Types accepted, by MIME type (default the images and PDF): `image/png`, `image/jpeg`, `image/gif`,
+     * `image/webp`, `application/pdf` (recognised by their content), `text/csv`, `text/plain` (by their
+     * extension, as UTF-8 text). Another is a 400 `file_type_not_allowed`.
+     */
+    allowedTypes?: ("image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/pdf" | "text/csv" | "text/plain")[];
+    /**
+     * The public address of `/uploads` written into upload URLs (`https://shop.example.com/uploads`).
+     * Default: the origin of the upload request (its protocol and `Host`), which behind a proxy needs `http.trustProxy`.
+     */
+    url?: string;
+  };
   /**
    * Custom fields of core entities, as real columns: `{ product: { brand: { type: "string", index: true } } }`.
    * `kiosk migrate generate` writes their migration; admin bodies accept them, store bodies those marked

@@ -16,6 +16,9 @@ const rateLimitSchema = z.strictObject({
   duration: z.number().int().min(1).max(86_400).optional(),
 });
 
+/** The types an upload may be (`files.allowedTypes`): the file module recognises each. */
+const FILE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/csv", "text/plain"] as const;
+
 const configSchema = z.strictObject({
   database: z
     .strictObject({
@@ -79,6 +82,15 @@ const configSchema = z.strictObject({
           address: rateLimitSchema.optional(),
         })
         .optional(),
+    })
+    .optional(),
+  files: z
+    .strictObject({
+      provider: z.string().min(1).max(100).optional(),
+      dir: z.string().min(1).optional(),
+      maxSize: z.number().int().min(1).max(2 ** 31).optional(),
+      allowedTypes: z.array(z.enum(FILE_TYPES)).min(1).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
     })
     .optional(),
   customFields: customFieldsConfigSchema.optional(),
@@ -240,6 +252,13 @@ export function loadConfig(options: {
           duration: config.auth?.rateLimit?.address?.duration ?? 60,
         },
       },
+    },
+    files: {
+      provider: config.files?.provider ?? "local",
+      dir: path.resolve(projectDir, config.files?.dir ?? "uploads"),
+      maxSize: config.files?.maxSize ?? 10 * 1024 * 1024,
+      allowedTypes: config.files?.allowedTypes ?? ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"],
+      url: config.files?.url?.replace(/\/+$/, ""),
     },
     customFields: config.customFields ?? {},
     plugins: config.plugins ?? [],

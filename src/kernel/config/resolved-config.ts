@@ -82,6 +82,15 @@ export interface ResolvedConfig {
     passwordResetTtl: number;
     rateLimit: { email: RateLimit; address: RateLimit };
   };
+  /** Uploads: the provider, the `local` provider's absolute directory, the size limit (bytes), the allowed MIME types. */
+  files: {
+    provider: string;
+    dir: string;
+    maxSize: number;
+    allowedTypes: string[];
+    /** The public address of `/uploads`, without a trailing slash; unset: the request's origin. */
+    url?: string;
+  };
   /** `customFields` as configured (validated; entity names are checked once the models load). */
   customFields: CustomFieldsConfig;
   plugins: PluginEntry[];

@@ -28,11 +28,15 @@ export const responses = {
   noContent: { emptyStatus: 204 } as EmptyResponse,
   /** An answer of 200 with no body (`res.status(200).end()`, as Medusa v1's sign-outs answer). */
   emptyOk: { emptyStatus: 200 } as EmptyResponse,
+  /** A file's bytes (`res.sendFile`), not JSON: 200 with the file's own content type. */
+  file: { emptyStatus: 200, file: true } as EmptyResponse,
 };
 
-/** A response declared to have no body, with its status (`responses.noContent`, `responses.emptyOk`). */
+/** A response declared to have no JSON body, with its status (`responses.noContent`, `responses.emptyOk`, `responses.file`). */
 export interface EmptyResponse {
   readonly emptyStatus: 200 | 204;
+  /** The answer is a file's bytes rather than nothing (`responses.file`). */
+  readonly file?: true;
 }
 
 /** Whether a declared response is one of the empty answers. */

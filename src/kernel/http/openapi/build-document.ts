@@ -98,7 +98,9 @@ export function buildOpenApiDocument(
     const response = responses[i];
     const empty = isEmptyResponse(schemas.response) ? schemas.response.emptyStatus : undefined;
     operation.responses = {
-      ...(empty
+      ...(isEmptyResponse(schemas.response) && schemas.response.file
+        ? { "200": { description: "The file", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } } }
+        : empty
         ? { [String(empty)]: { description: empty === 204 ? "No content" : "OK, no body" } }
         : { "200": { description: "OK", content: { "application/json": { schema: response ?? { type: "object" } } } } }),
       default: { description: "An error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
