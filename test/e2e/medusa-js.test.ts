@@ -523,6 +523,27 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
       expect((await failure(medusa.giftCards.retrieve(card.code))).status).toBe(404);
       expect((await failure(admin.giftCards.retrieve(card.id))).status).toBe(404);
     });
+
+    it("pays part of an order, whose edit still counts the card (an unchanged edit owes nothing)", async () => {
+      const card = envelope(await admin.giftCards.create({ value: 1000, region_id: seed.region.id } as any), { gift_card: "object" }).gift_card;
+      const { cart } = envelope(await medusa.carts.create({ region_id: seed.region.id }), { cart: "object" });
+      envelope(await medusa.carts.lineItems.create(cart.id, { variant_id: seed.product.variants[0].id, quantity: 1 }), { cart: "object" });
+      const email = `carded-${++n}@kiosk.test`;
+      envelope(await medusa.carts.update(cart.id, { email, shipping_address: SHIPPING_ADDRESS, gift_cards: [{ code: card.code }] }), { cart: "object" });
+      envelope(await medusa.carts.addShippingMethod(cart.id, { option_id: seed.option.id }), { cart: "object" });
+      envelope(await medusa.carts.createPaymentSessions(cart.id), { cart: "object" });
+      envelope(await medusa.carts.setPaymentSession(cart.id, { provider_id: "manual" }), { cart: "object" });
+      const order = envelope(await medusa.carts.complete(cart.id), { type: "string", data: "object" }).data;
+      // 4000 + 1000 shipping + 25 % tax = 6250, of which the card pays 1000.
+      expect(order).toMatchObject({ gift_card_total: 1000, total: 5250 });
+      expect(envelope(await admin.giftCards.retrieve(card.id), { gift_card: "object" }).gift_card).toMatchObject({ balance: 0, is_disabled: true });
+
+      const edit = envelope(await admin.orderEdits.create({ order_id: order.id }), { order_edit: "object" }).order_edit;
+      expect(edit).toMatchObject({ gift_card_total: 1000, total: 5250, difference_due: 0 });
+      const grown = envelope(await admin.orderEdits.addLineItem(edit.id, { variant_id: seed.product.variants[0].id, quantity: 1 }), { order_edit: "object" }).order_edit;
+      expect(grown).toMatchObject({ total: 10250, difference_due: 5000 });
+      envelope(await admin.orderEdits.cancel(edit.id), { order_edit: "object" });
+    });
   });
 
   describe("draft orders", () => {

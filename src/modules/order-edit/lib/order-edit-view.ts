@@ -74,7 +74,12 @@ export function orderEditView(rows: EditRows, lineItems: KioskServices["lineItem
   });
   const byId = new Map(itemViews.map((i) => [i.id, i]));
   const { active_order_id: _active, items: _items, changes: _changes, ...columns } = edit;
-  const { gift_card_total, gift_card_tax_total, subtotal, discount_total, shipping_total, tax_total, total } = result.totals;
+  const { subtotal, discount_total, shipping_total, tax_total } = result.totals;
+  // What the order took from gift cards still pays for it, as in Medusa v1 (where both totals count the order's cards):
+  // an edit that changes nothing owes nothing.
+  const gift_card_total: number = order.gift_card_total ?? 0;
+  const gift_card_tax_total: number = order.gift_card_tax_total ?? 0;
+  const total = result.totals.total - gift_card_total - gift_card_tax_total;
   return {
     ...columns,
     object: "order_edit",
