@@ -139,13 +139,16 @@ describe.each(DATABASES)("order edits on $name", ({ name }) => {
     // Undoing a change puts the line back as the order has it.
     const removed = expectStatus(await admin(`/admin/order-edits/${first.id}/items/${copy.id}`, undefined, "DELETE"), 200).order_edit;
     expect(removed.items).toEqual([]);
-    const undone = expectStatus(await admin(`/admin/order-edits/${first.id}/changes/${removed.changes[0].id}`, undefined, "DELETE"), 200).order_edit;
+    const change = removed.changes[0].id;
+    expect(expectStatus(await admin(`/admin/order-edits/${first.id}/changes/${change}`, undefined, "DELETE"), 200)).toEqual({ id: change, object: "item_change", deleted: true });
+    const undone = expectStatus(await admin(`/admin/order-edits/${first.id}`), 200).order_edit;
     expect(undone.changes).toEqual([]);
     expect(undone.items).toMatchObject([{ original_item_id: copy.original_item_id, quantity: 2 }]);
     expect(undone.difference_due).toBe(0);
     const grown = expectStatus(await edit(first.id, `/items/${undone.items[0].id}`, { quantity: 3 }), 200).order_edit;
     expect(grown.difference_due).toBe(2500);
-    const reverted = expectStatus(await admin(`/admin/order-edits/${first.id}/changes/${grown.changes[0].id}`, undefined, "DELETE"), 200).order_edit;
+    expectStatus(await admin(`/admin/order-edits/${first.id}/changes/${grown.changes[0].id}`, undefined, "DELETE"), 200);
+    const reverted = expectStatus(await admin(`/admin/order-edits/${first.id}`), 200).order_edit;
     expect(reverted.items[0].quantity).toBe(2);
     expectCode(await admin(`/admin/order-edits/${first.id}/changes/oic_nope`, undefined, "DELETE"), 404, "order_item_change_not_found");
     expectCode(await edit(first.id, "/items/item_nope", { quantity: 1 }), 404, "order_edit_item_not_found");

@@ -17,6 +17,8 @@ import { nextDraftDisplayId } from "../lib/display-id";
 import { draftOrderView, type DraftOrderView } from "../lib/draft-order-view";
 import { lockDraft, lockOpenDraft, assertOpen } from "../lib/lock-draft";
 import { registerPayment } from "../lib/register-payment";
+import { readDraftsOfOrders } from "../lib/drafts-of-orders";
+import type { JsonBatch, Sql } from "kiosk/sql";
 
 /** The admin reaches draft orders' carts, and only those (the cart module's scope). */
 const ACTOR = { draftOrder: true } as const;
@@ -64,6 +66,11 @@ export default class DraftOrderService {
       });
       return [await Promise.all(drafts.map((d) => this.present(d))), count];
     });
+  }
+
+  /** Read part (see `JsonBatch`): order id → the id of the draft it was paid from, for the orders `orderIds` picks. */
+  readForOrders(batch: JsonBatch, orderIds: Sql): () => Map<string, string> {
+    return readDraftsOfOrders(batch, orderIds);
   }
 
   retrieve(id: string): Promise<DraftOrderView> {

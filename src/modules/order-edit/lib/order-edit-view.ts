@@ -74,10 +74,12 @@ export function orderEditView(rows: EditRows, lineItems: KioskServices["lineItem
   });
   const byId = new Map(itemViews.map((i) => [i.id, i]));
   const { active_order_id: _active, items: _items, changes: _changes, ...columns } = edit;
-  const { gift_card_tax_total, subtotal, discount_total, shipping_total, tax_total } = result.totals;
-  // What gift cards paid of the order stays paid: the edited order's total is after it (capped by that total), as the order's is.
-  const gift_card_total = Math.min(order.gift_card_total ?? 0, result.totals.total);
-  const total = result.totals.total - gift_card_total;
+  const { subtotal, discount_total, shipping_total, tax_total } = result.totals;
+  // What the order took from gift cards still pays for it, as in Medusa v1 (where both totals count the order's cards):
+  // an edit that changes nothing owes nothing. Capped by the edited total: cards are never owed back as money.
+  const gift_card_total: number = order.gift_card_total ?? 0;
+  const gift_card_tax_total: number = order.gift_card_tax_total ?? 0;
+  const total = result.totals.total - Math.min(gift_card_total + gift_card_tax_total, result.totals.total);
   return {
     ...columns,
     object: "order_edit",

@@ -23,6 +23,8 @@ export interface OrderRows {
   swaps: SwapRowView[];
   /** Their claims with their items, oldest first. */
   claims: ClaimView[];
+  /** The drafts they were paid from: order id → draft id (the draft-order module's read part). */
+  drafts: Map<string, string>;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface OrderRows {
  * the order module's own rows (orders, fulfillments and their items, discount
  * links) and the read parts of the modules that own the rest (shipping
  * methods, payments and refunds, discounts, lines with adjustments and
- * variants, regions, returns, swaps, gift card transactions and cards). Unknown ids are left out; the order of the result is not
+ * variants, regions, returns, swaps, claims, gift card transactions and cards, drafts). Unknown ids are left out; the order of the result is not
  * that of `ids`.
  */
 export async function loadOrders(reads: KioskServices, manager: EntityManager, ids: string[]): Promise<OrderRows> {
@@ -52,6 +54,7 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
   const giftCardRows = reads.giftCardService.readForOrders(batch, orderIds);
   const swapRows = reads.swapService.readForOrders(batch, orderIds);
   const claimRows = reads.claimService.readForOrders(batch, orderIds);
+  const draftRows = reads.draftOrderService.readForOrders(batch, orderIds);
   await batch.run();
   const discounts = discountRows();
   const { payments, refunds } = paymentRows();
@@ -70,5 +73,5 @@ export async function loadOrders(reads: KioskServices, manager: EntityManager, i
     discounts: (links.get(order.id) ?? []).map((l) => discounts.get(l.discount_id)).filter(Boolean),
   })) as Order[];
   const { lines, variants } = lineRows();
-  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), swaps: swapRows(), claims: claimRows(), giftCards: giftCardRows() };
+  return { orders, lines, variants, regions: regionRows(), returns: returnRows(), swaps: swapRows(), claims: claimRows(), giftCards: giftCardRows(), drafts: draftRows() };
 }

@@ -20,6 +20,8 @@ export interface ViewContext {
   returnService: KioskServices["returnService"];
   /** What each order took from gift cards, by order id (`giftCardService.readForOrders`). */
   giftCards: Map<string, OrderGiftCards>;
+  /** The draft each order was paid from, by order id (`draftOrderService.readForOrders`). */
+  drafts: Map<string, string>;
 }
 
 export type OrderView = Omit<Order, "items" | "fulfillments"> & Record<string, any>;
@@ -87,7 +89,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     claims: context.claims.filter((c) => c.order_id === order.id),
     swaps: context.swaps.filter((s) => s.order_id === order.id),
     external_id: null,
-    draft_order_id: null,
+    draft_order_id: context.drafts.get(order.id) ?? null,
     sales_channel_id: null,
     ...result.totals,
     gift_card_total: giftCardTotal,

@@ -256,8 +256,8 @@ export default class OrderService {
   /** Orders as the API shows them, in the order of `ids` (unknown ids are left out): one statement (`loadOrders`). */
   private async views(manager: EntityManager, ids: string[]): Promise<OrderView[]> {
     if (!ids.length) return [];
-    const { orders, lines, variants, regions, returns, swaps, claims, giftCards } = await loadOrders(this.cradle, manager, ids);
-    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns, swaps, claims, returnService: this.cradle.returnService, giftCards };
+    const { orders, lines, variants, regions, returns, swaps, claims, giftCards, drafts } = await loadOrders(this.cradle, manager, ids);
+    const context: ViewContext = { lineItems: this.cradle.lineItemService, lines, variants, regions, returns, swaps, claims, returnService: this.cradle.returnService, giftCards, drafts };
     const byId = new Map(orders.map((o) => [o.id, orderView(o, context)]));
     return ids.map((id) => byId.get(id)).filter((v): v is OrderView => !!v);
   }

@@ -1,9 +1,9 @@
-import { withValidation, type KioskResponse } from "kiosk";
+import { responses, withValidation, type KioskResponse } from "kiosk";
 import type OrderEditService from "../../../../../../services/order-edit";
-import { orderEditResponse } from "../../../../../schemas";
 
-/** Undoes one change of the edit. */
-export const DELETE = withValidation({ response: orderEditResponse }, async (req, res: KioskResponse) => {
+/** Undoes one change of the edit; answers Medusa v1's deletion envelope (`object: "item_change"`). */
+export const DELETE = withValidation({ response: responses.deleted }, async (req, res: KioskResponse) => {
   const { id, change_id } = req.params;
-  res.json({ order_edit: await req.scope.resolve<OrderEditService>("orderEditService").deleteChange(id, change_id) });
+  await req.scope.resolve<OrderEditService>("orderEditService").deleteChange(id, change_id);
+  res.json({ id: change_id, object: "item_change", deleted: true });
 });
