@@ -11,12 +11,17 @@ import {
   type Region,
   type UnitOfWork,
 } from "kiosk";
-import { insertAll, type JsonBatch, type Sql } from "kiosk/sql";
+import { insertAll, JsonBatch, sql, type Sql } from "kiosk/sql";
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
 import { readDiscountParts, type DiscountWithRule } from "../lib/discount-reads";
 import { replacedBy, type Combinable } from "../lib/combination";
+import type { ConditionInput } from "../lib/condition-input";
+import { conditionsHold, type LineFacts } from "../lib/condition-match";
+import { readConditionParts } from "../lib/condition-reads";
+import { conditionFacts, type DiscountConditionView } from "../lib/condition-view";
+import { createDynamicCode, deleteDynamicCode, type DynamicCodeInput } from "../lib/dynamic-codes";
 
 export interface DiscountRuleInput {
   type: DiscountRuleType;
@@ -28,9 +33,10 @@ export interface DiscountRuleInput {
 
 export interface CreateDiscountInput {
   code: string;
-  rule: DiscountRuleInput;
+  rule: DiscountRuleInput & { conditions?: ConditionInput[] };
   regions: string[];
   is_dynamic?: boolean;
+  valid_duration?: string | null;
   is_disabled?: boolean;
   starts_at?: Date;
   ends_at?: Date | null;
@@ -46,6 +52,7 @@ export interface UpdateDiscountInput {
   starts_at?: Date;
   ends_at?: Date | null;
   usage_limit?: number | null;
+  valid_duration?: string | null;
   metadata?: Record<string, unknown> | null;
 }
 
@@ -61,7 +68,13 @@ export interface DiscountListQuery {
  * A discount as the API shows it, Medusa v1's shape: the rule and the regions
  * expanded (the region module's rows; only the id of one no longer there).
  */
-export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & { rule: DiscountRule; regions: (Region | { id: string })[] };
+export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & {
+  rule: DiscountRule & { conditions: DiscountConditionView[] };
+  regions: (Region | { id: string })[];
+};
+
+/** A cart's line as the conditions read it: its id and its product's facts (`LineFacts`). */
+export type DiscountableLine = { id: string } & LineFacts;
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
@@ -148,6 +161,8 @@ export default class DiscountService {
         tx.manager.create(Discount, {
           code,
           is_dynamic: input.is_dynamic ?? false,
+          valid_duration: input.is_dynamic ? (input.valid_duration ?? null) : null,
+          parent_discount_id: null,
           rule_id: savedRule.id,
           is_disabled: input.is_disabled ?? false,
           starts_at: startsAt,
@@ -159,6 +174,7 @@ export default class DiscountService {
         }),
       );
       await this.writeRegions(tx.manager, discount.id, regions);
+      await this.cradle.discountConditionService.writeForRule(tx.manager, savedRule.id, input.rule.conditions ?? []);
       tx.emit("discount.created", { id: discount.id });
       return this.retrieve(discount.id);
     });
@@ -187,7 +203,10 @@ export default class DiscountService {
       const regions = input.regions ? [...new Set(input.regions)] : (discount.discount_regions ?? []).map((r) => r.region_id);
       this.checkRegionCount(rule.type, regions);
       if (input.regions) await this.assertRegions(regions);
-      for (const key of ["is_disabled", "starts_at", "ends_at", "usage_limit", "metadata"] as const) {
+      if (input.valid_duration !== undefined && !discount.is_dynamic) {
+        throw new InvalidDataError("valid_duration is for dynamic discounts only", { field: "valid_duration" });
+      }
+      for (const key of ["is_disabled", "starts_at", "ends_at", "usage_limit", "valid_duration", "metadata"] as const) {
         if (input[key] !== undefined) (discount as any)[key] = input[key];
       }
       Object.assign(discount, customFieldValues("discount", input));
@@ -210,8 +229,12 @@ export default class DiscountService {
   delete(id: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const discount = await this.load(tx.manager, { id });
+      // A dynamic code shares its parent's rule; a parent takes its codes with it.
+      const children = await tx.manager.findBy(Discount, { parent_discount_id: id });
+      if (children.length) await tx.manager.delete(Discount, { id: In(children.map((c) => c.id)) });
       await tx.manager.delete(Discount, { id });
-      await tx.manager.delete(DiscountRule, { id: discount.rule_id });
+      if (!discount.parent_discount_id) await tx.manager.delete(DiscountRule, { id: discount.rule_id });
+      for (const child of children) tx.emit("discount.deleted", { id: child.id });
       tx.emit("discount.deleted", { id });
     });
   }
@@ -238,6 +261,39 @@ export default class DiscountService {
       tx.emit("discount.updated", { id });
       return this.retrieve(id);
     });
+  }
+
+  /** `POST /admin/discounts/:id/dynamic-codes`: a dynamic code of a dynamic discount (`lib/dynamic-codes.ts`); answers the code. */
+  createDynamicCode(id: string, input: DynamicCodeInput): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => this.retrieve(await createDynamicCode(tx, id, input)));
+  }
+
+  /** `DELETE /admin/discounts/:id/dynamic-codes/:code`: answers the parent. */
+  deleteDynamicCode(id: string, code: string): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => {
+      await deleteDynamicCode(tx, id, code);
+      return this.retrieve(id);
+    });
+  }
+
+  /**
+   * The ids of the lines a discount may take from: those for which every
+   * condition of its rule holds (all lines when it has none). A line's facts
+   * come from the product module (`CatalogVariant.product`) and the cart's customer.
+   */
+  discountableLines(discount: { rule: { conditions?: DiscountConditionView[] } | null }, lines: DiscountableLine[]): string[] {
+    const conditions = (discount.rule?.conditions ?? []).map(conditionFacts);
+    return lines.filter((l) => conditionsHold(conditions, l)).map((l) => l.id);
+  }
+
+  /**
+   * A code with conditions must hold for one of the cart's lines when it is
+   * applied: otherwise a 400 `discount_not_valid_for_items` (Medusa v1's
+   * "Discount is not valid for any item").
+   */
+  assertValidForLines(discount: DiscountView, lines: DiscountableLine[]): void {
+    if (!discount.rule.conditions.length || this.discountableLines(discount, lines).length) return;
+    throw new InvalidDataError("Discount is not valid for any item", { code: "discount_not_valid_for_items", field: "code" });
   }
 
   /**
@@ -320,17 +376,29 @@ export default class DiscountService {
     return discount;
   }
 
-  /** Discounts with `regions` (the region module's rows, when it is there) in place of the join rows. */
+  /** Discounts with `regions` (the region module's rows, when it is there) in place of the join rows, and their rules' conditions. */
   private async views(rows: Discount[]): Promise<DiscountView[]> {
     const ids = [...new Set(rows.flatMap((d) => (d.discount_regions ?? []).map((r) => r.region_id)))];
     const found = ids.length && this.cradle.regionService ? await this.cradle.regionService.listByIds(ids) : [];
     const byId = new Map(found.map((r) => [r.id, r]));
+    const conditionsOf = await this.conditionsOf([...new Set(rows.map((d) => d.rule_id))]);
     return rows.map((d) => {
       const { discount_regions, ...rest } = d;
       return {
         ...rest,
+        rule: rest.rule ? { ...rest.rule, conditions: conditionsOf.get(rest.rule_id) ?? [] } : rest.rule,
         regions: (discount_regions ?? []).map((r) => byId.get(r.region_id) ?? { id: r.region_id }),
       } as DiscountView;
+    });
+  }
+
+  private conditionsOf(ruleIds: string[]): Promise<Map<string, DiscountConditionView[]>> {
+    if (!ruleIds.length) return Promise.resolve(new Map());
+    return this.unitOfWork.read(async (manager) => {
+      const batch = new JsonBatch(manager);
+      const conditions = readConditionParts(batch, sql.list(ruleIds));
+      await batch.run();
+      return conditions();
     });
   }
 
