@@ -8,19 +8,18 @@ import {
   UnprocessableError,
   type EntityManager,
   type KioskServices,
-  type Region,
   type UnitOfWork,
 } from "kiosk";
-import { insertAll, JsonBatch, sql, type Sql } from "kiosk/sql";
+import { insertAll, type JsonBatch, type Sql } from "kiosk/sql";
 import { Discount } from "../models/discount";
 import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
 import { readDiscountParts, type DiscountWithRule } from "../lib/discount-reads";
 import { replacedBy, type Combinable } from "../lib/combination";
 import type { ConditionInput } from "../lib/condition-input";
-import { conditionsHold, type LineFacts } from "../lib/condition-match";
-import { readConditionParts } from "../lib/condition-reads";
-import { conditionFacts, type DiscountConditionView } from "../lib/condition-view";
+import type { DiscountConditionView } from "../lib/condition-view";
+import { assertApplicable, assertValidForLines, discountableLines, type DiscountableLine } from "../lib/applicability";
+import { discountViews, type DiscountView } from "../lib/discount-view";
 import { createDynamicCode, deleteDynamicCode, type DynamicCodeInput } from "../lib/dynamic-codes";
 
 export interface DiscountRuleInput {
@@ -64,17 +63,7 @@ export interface DiscountListQuery {
   limit: number;
 }
 
-/**
- * A discount as the API shows it, Medusa v1's shape: the rule and the regions
- * expanded (the region module's rows; only the id of one no longer there).
- */
-export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & {
-  rule: DiscountRule & { conditions: DiscountConditionView[] };
-  regions: (Region | { id: string })[];
-};
-
-/** A cart's line as the conditions read it: its id and its product's facts (`LineFacts`). */
-export type DiscountableLine = { id: string } & LineFacts;
+export type { DiscountView, DiscountableLine };
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
@@ -104,18 +93,18 @@ export default class DiscountService {
         .skip(query.offset)
         .take(query.limit)
         .getManyAndCount();
-      return [await this.views(rows), count];
+      return [await discountViews(this.cradle, rows), count];
     });
   }
 
   retrieve(id: string): Promise<DiscountView> {
-    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0]);
+    return this.unitOfWork.run(async (tx) => (await discountViews(this.cradle, [await this.load(tx.manager, { id })]))[0]);
   }
 
   /** A discount by code (any case); unknown is a 404 `discount_not_found`. */
   retrieveByCode(code: string): Promise<DiscountView> {
     return this.unitOfWork.run(
-      async (tx) => (await this.views([await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
+      async (tx) => (await discountViews(this.cradle, [await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
     );
   }
 
@@ -134,7 +123,7 @@ export default class DiscountService {
   listByIds(ids: string[]): Promise<DiscountView[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) =>
-      this.views(await tx.manager.find(Discount, { where: { id: In(ids) }, relations: { rule: true, discount_regions: true } })),
+      discountViews(this.cradle, await tx.manager.find(Discount, { where: { id: In(ids) }, relations: { rule: true, discount_regions: true } })),
     );
   }
 
@@ -282,8 +271,7 @@ export default class DiscountService {
    * come from the product module (`CatalogVariant.product`) and the cart's customer.
    */
   discountableLines(discount: { rule: { conditions?: DiscountConditionView[] } | null }, lines: DiscountableLine[]): string[] {
-    const conditions = (discount.rule?.conditions ?? []).map(conditionFacts);
-    return lines.filter((l) => conditionsHold(conditions, l)).map((l) => l.id);
+    return discountableLines(discount, lines);
   }
 
   /**
@@ -292,8 +280,7 @@ export default class DiscountService {
    * "Discount is not valid for any item").
    */
   assertValidForLines(discount: DiscountView, lines: DiscountableLine[]): void {
-    if (!discount.rule.conditions.length || this.discountableLines(discount, lines).length) return;
-    throw new InvalidDataError("Discount is not valid for any item", { code: "discount_not_valid_for_items", field: "code" });
+    assertValidForLines(discount, lines);
   }
 
   /**
@@ -310,20 +297,7 @@ export default class DiscountService {
    * with a stable code), as Medusa v1 refuses it.
    */
   assertApplicable(discount: DiscountView, regionId: string, now = new Date()): void {
-    const { code } = discount;
-    if (discount.is_disabled) throw new UnprocessableError(`The discount code ${code} is disabled`, "discount_disabled", "code");
-    if (new Date(discount.starts_at) > now) {
-      throw new UnprocessableError(`The discount code ${code} is not valid yet`, "discount_not_started", "code");
-    }
-    if (discount.ends_at && new Date(discount.ends_at) <= now) {
-      throw new UnprocessableError(`The discount code ${code} has expired`, "discount_expired", "code");
-    }
-    if (discount.usage_limit !== null && discount.usage_count >= discount.usage_limit) {
-      throw new UnprocessableError(`The discount code ${code} has been used the maximum allowed times`, "discount_used_up", "code");
-    }
-    if (!discount.regions.some((r) => r.id === regionId)) {
-      throw new UnprocessableError(`The discount code ${code} is not available in the cart's region`, "discount_region_mismatch", "code");
-    }
+    assertApplicable(discount, regionId, now);
   }
 
   /**
@@ -374,32 +348,6 @@ export default class DiscountService {
       throw new NotFoundError(message, "discount_not_found");
     }
     return discount;
-  }
-
-  /** Discounts with `regions` (the region module's rows, when it is there) in place of the join rows, and their rules' conditions. */
-  private async views(rows: Discount[]): Promise<DiscountView[]> {
-    const ids = [...new Set(rows.flatMap((d) => (d.discount_regions ?? []).map((r) => r.region_id)))];
-    const found = ids.length && this.cradle.regionService ? await this.cradle.regionService.listByIds(ids) : [];
-    const byId = new Map(found.map((r) => [r.id, r]));
-    const conditionsOf = await this.conditionsOf([...new Set(rows.map((d) => d.rule_id))]);
-    return rows.map((d) => {
-      const { discount_regions, ...rest } = d;
-      return {
-        ...rest,
-        rule: rest.rule ? { ...rest.rule, conditions: conditionsOf.get(rest.rule_id) ?? [] } : rest.rule,
-        regions: (discount_regions ?? []).map((r) => byId.get(r.region_id) ?? { id: r.region_id }),
-      } as DiscountView;
-    });
-  }
-
-  private conditionsOf(ruleIds: string[]): Promise<Map<string, DiscountConditionView[]>> {
-    if (!ruleIds.length) return Promise.resolve(new Map());
-    return this.unitOfWork.read(async (manager) => {
-      const batch = new JsonBatch(manager);
-      const conditions = readConditionParts(batch, sql.list(ruleIds));
-      await batch.run();
-      return conditions();
-    });
   }
 
   private checkRule(rule: DiscountRuleInput): Required<Omit<DiscountRuleInput, "metadata" | "description">> & DiscountRuleInput {
