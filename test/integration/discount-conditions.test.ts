@@ -225,4 +225,22 @@ describe.each(DATABASES)("discount conditions and dynamic codes on $name", ({ na
     const ids = expectStatus(await store.admin(path), 200).discount_condition.products.map((p: any) => p.id);
     expect(ids).toEqual([a.id, b.id, c.id].sort());
   });
+  it("reverts and reruns its migration in place: the discounts stay, without conditions or parents", async () => {
+    const before = expectStatus(await store.admin("/admin/discounts?limit=500"), 200);
+    const dataSource = store.server.kernel.container.resolve<any>("dataSource");
+    const runner = dataSource.createQueryRunner();
+    // As `migrate revert` runs it: in a transaction, foreign keys on.
+    await runner.startTransaction();
+    try {
+      const migration = dataSource.migrations.find((m: any) => m.name === "CreateDiscountCondition1730000740000");
+      await migration.down(runner);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const after = expectStatus(await store.admin("/admin/discounts?limit=500"), 200);
+    expect(after.count).toBe(before.count);
+    expect(after.discounts.every((d: any) => d.rule.conditions.length === 0 && d.parent_discount_id === null && d.valid_duration === null)).toBe(true);
+  });
 });
