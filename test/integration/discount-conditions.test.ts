@@ -191,6 +191,8 @@ describe.each(DATABASES)("discount conditions and dynamic codes on $name", ({ na
       [`/admin/discounts/${(await createDiscount({ type: "percentage", value: 5 })).id}/dynamic-codes`, { code: "NOPE" }, 422, "discount_not_dynamic"],
       [`/admin/discounts/disc_nope/dynamic-codes`, { code: "NOPE" }, 404, "discount_not_found"],
       ["/admin/discounts", { code: `bad-dur-${name}`, rule: { type: "percentage", value: 5 }, regions: [dk.id], is_dynamic: true, valid_duration: "1 day" }, 400, "invalid_request"],
+      ["/admin/discounts", { code: `not-dyn-${name}`, rule: { type: "percentage", value: 5 }, regions: [dk.id], valid_duration: "P1D" }, 400, "invalid_data"],
+      [`/admin/discounts/${(await createDiscount({ type: "percentage", value: 5 })).id}`, { valid_duration: "P1D" }, 400, "invalid_data"],
     ];
     for (const [url, body, status, code] of refused) {
       const res = await store.admin(url, { body });

@@ -131,6 +131,9 @@ export default class DiscountService {
     const rule = this.checkRule(input.rule);
     const regions = [...new Set(input.regions)];
     this.checkRegionCount(rule.type, regions);
+    if (input.valid_duration && !input.is_dynamic) {
+      throw new InvalidDataError("valid_duration is for dynamic discounts only", { field: "valid_duration" });
+    }
     const startsAt = input.starts_at ?? new Date();
     this.checkDates(startsAt, input.ends_at ?? null);
     return this.unitOfWork.run(async (tx) => {
@@ -150,7 +153,7 @@ export default class DiscountService {
         tx.manager.create(Discount, {
           code,
           is_dynamic: input.is_dynamic ?? false,
-          valid_duration: input.is_dynamic ? (input.valid_duration ?? null) : null,
+          valid_duration: input.valid_duration ?? null,
           parent_discount_id: null,
           rule_id: savedRule.id,
           is_disabled: input.is_disabled ?? false,
