@@ -112,7 +112,7 @@ export type { CartView, LineItemView } from "./modules/cart/lib/cart-view";
 export type { LineItem } from "./modules/cart/models/line-item";
 export type { LineItemChange, LineItemInput } from "./modules/cart/lib/line-pricing";
 export type { UpdateCartInput } from "./modules/cart/services/cart";
-export type { DiscountView } from "./modules/discount/services/discount";
+export type { DiscountView, DiscountableLine } from "./modules/discount/services/discount";
 export type { DiscountWithRule } from "./modules/discount/lib/discount-reads";
 export type { GiftCardRow } from "./modules/gift-card/lib/gift-card-view";
 export type { OrderGiftCards } from "./modules/gift-card/lib/gift-card-reads";

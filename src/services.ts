@@ -6,6 +6,7 @@ import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
 import type DiscountService from "./modules/discount/services/discount";
+import type DiscountConditionService from "./modules/discount/services/discount-condition";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
 import type FileService from "./modules/file/services/file";
 import type FileProviderService from "./modules/file/services/file-provider";
@@ -118,6 +119,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerPasswordResetService: CustomerPasswordResetService;
     // discount
     discountService: DiscountService;
+    discountConditionService: DiscountConditionService;
     // draft-order
     draftOrderService: DraftOrderService;
     // file

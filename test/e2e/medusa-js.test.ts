@@ -426,6 +426,61 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("discounts", () => {
+    it("admin create with conditions, condition CRUD and batches, dynamic codes, by code, and a condition limiting a cart's discount", async () => {
+      const product = seed.product;
+      const { discount } = envelope(
+        await admin.discounts.create({
+          code: `js-dyn-${++n}`,
+          rule: { type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "in", products: [product.id] }] },
+          regions: [seed.region.id],
+          is_dynamic: true,
+          valid_duration: "P2D",
+        } as any),
+        { discount: "object" },
+      );
+      const conditionId = discount.rule.conditions[0].id;
+      expect(envelope(await admin.discounts.retrieveByCode(discount.code), { discount: "object" }).discount.id).toBe(discount.id);
+      const withTwo = envelope(
+        await admin.discounts.createCondition(discount.id, { operator: "not_in", product_collections: ["pcol_elsewhere"] } as any),
+        { discount: "object" },
+      ).discount;
+      const second = withTwo.rule.conditions.find((c: { id: string }) => c.id !== conditionId);
+      expect(envelope(await admin.discounts.getCondition(discount.id, second.id), { discount_condition: "object" }).discount_condition).toMatchObject({
+        operator: "not_in",
+        product_collections: [{ id: "pcol_elsewhere" }],
+      });
+      envelope(await admin.discounts.updateCondition(discount.id, second.id, { product_collections: ["pcol_other"] } as any), { discount: "object" });
+      envelope(await admin.discounts.addConditionResourceBatch(discount.id, second.id, { resources: [{ id: "pcol_third" }] }), { discount: "object" });
+      envelope(await admin.discounts.deleteConditionResourceBatch(discount.id, second.id, { resources: [{ id: "pcol_other" }] }), { discount: "object" });
+      const condition = envelope(await admin.discounts.getCondition(discount.id, second.id), { discount_condition: "object" }).discount_condition;
+      expect(condition.product_collections).toEqual([{ id: "pcol_third" }]);
+      const removed = envelope(await admin.discounts.deleteCondition(discount.id, second.id), { id: "string", object: "string", deleted: "boolean", discount: "object" });
+      expect(removed).toMatchObject({ id: second.id, object: "discount-condition", deleted: true });
+
+      const code = `JS-CODE-${n}`;
+      const child = envelope(await admin.discounts.createDynamicCode(discount.id, { code }), { discount: "object" }).discount;
+      expect(child).toMatchObject({ code, parent_discount_id: discount.id, is_dynamic: true, usage_limit: 1 });
+      const { cart } = envelope(await medusa.carts.create({ region_id: seed.region.id }), { cart: "object" });
+      envelope(await medusa.carts.lineItems.create(cart.id, { variant_id: product.variants[0].id, quantity: 1 }), { cart: "object" });
+      const discounted = envelope(await medusa.carts.update(cart.id, { discounts: [{ code }] }), { cart: "object" }).cart;
+      expect(discounted).toMatchObject({ subtotal: 4000, discount_total: 400 });
+      const parent = envelope(await admin.discounts.deleteDynamicCode(discount.id, code), { discount: "object" }).discount;
+      expect(parent.id).toBe(discount.id);
+
+      const elsewhere = envelope(
+        await admin.discounts.create({
+          code: `js-cond-${n}`,
+          rule: { type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "not_in", products: [product.id] }] },
+          regions: [seed.region.id],
+        } as any),
+        { discount: "object" },
+      ).discount;
+      const refused = await failure(medusa.carts.update(cart.id, { discounts: [{ code: elsewhere.code }] }));
+      expect(refused).toMatchObject({ status: 400, body: { code: "discount_not_valid_for_items" } });
+    });
+  });
+
   describe("notes", () => {
     it("admin CRUD on an order's notes", async () => {
       const order = await checkout(medusa, `noted-${++n}@kiosk.test`);

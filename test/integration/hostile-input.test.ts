@@ -178,7 +178,11 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const collection = expectStatus(await store.admin("/admin/collections", { body: { title: "Hostile" } }), 200).collection;
     const category = expectStatus(await store.admin("/admin/product-categories", { body: { name: "Hostile", is_active: true } }), 200)
       .product_category;
-    const discountBody = { code: "HOSTILE10", rule: { type: "percentage", value: 10, allocation: "total" }, regions: [region.id] };
+    const discountBody = {
+      code: "HOSTILE10",
+      rule: { type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "in", products: [product.id] }] },
+      regions: [region.id],
+    };
     const discount = expectStatus(await store.admin("/admin/discounts", { body: discountBody }), 200).discount;
     const reason = expectStatus(await store.admin("/admin/return-reasons", { body: { value: "hostile", label: "Hostile" } }), 200).return_reason;
     const giftCard = expectStatus(await store.admin("/admin/gift-cards", { body: { value: 1000, region_id: region.id } }), 200).gift_card;
@@ -261,6 +265,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "discounts/:id": discount.id,
       "code/:code": discount.code,
       "discounts/:code": discount.code,
+      "conditions/:condition_id": discount.rule.conditions[0].id,
+      "dynamic-codes/:code": "HOSTILE-DYNAMIC",
       "users/:id": staff.id,
       "return-reasons/:id": reason.id,
       "gift-cards/:id": giftCard.id,

@@ -123,6 +123,21 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("GET", "/admin/products/{id}", `/admin/products/${product.id}`, { admin: true });
     await call("GET", "/admin/regions", "/admin/regions", { admin: true });
     await call("GET", "/admin/discounts", "/admin/discounts", { admin: true });
+    const dynamic = await call("POST", "/admin/discounts", "/admin/discounts", {
+      admin: true,
+      body: { code: "DYN", rule: { type: "percentage", value: 5, conditions: [{ operator: "in", products: [product.id] }] }, regions: [region.id], is_dynamic: true, valid_duration: "P1M" },
+    }).then((b) => b.discount);
+    const dyn = `/admin/discounts/${dynamic.id}`;
+    const cp = `${dyn}/conditions/${dynamic.rule.conditions[0].id}`;
+    const conditionPath = "/admin/discounts/{id}/conditions/{condition_id}";
+    await call("POST", "/admin/discounts/{id}/conditions", `${dyn}/conditions`, { admin: true, body: { operator: "not_in", product_collections: [collection.collection.id] } });
+    await call("GET", conditionPath, cp, { admin: true });
+    await call("POST", conditionPath, cp, { admin: true, body: { products: [product.id] } });
+    await call("POST", `${conditionPath}/batch`, `${cp}/batch`, { admin: true, body: { resources: [{ id: "prod_other" }] } });
+    await call("DELETE", `${conditionPath}/batch`, `${cp}/batch`, { admin: true, body: { resources: [{ id: "prod_other" }] } });
+    await call("POST", "/admin/discounts/{id}/dynamic-codes", `${dyn}/dynamic-codes`, { admin: true, body: { code: "DYN-1" } });
+    await call("DELETE", "/admin/discounts/{id}/dynamic-codes/{code}", `${dyn}/dynamic-codes/DYN-1`, { admin: true });
+    await call("DELETE", conditionPath, cp, { admin: true });
     await call("GET", "/admin/users", "/admin/users", { admin: true });
     await call("GET", "/admin/shipping-options", "/admin/shipping-options", { admin: true });
     await call("GET", "/admin/gift-cards", "/admin/gift-cards", { admin: true });

@@ -16,6 +16,7 @@ import { loadCartRows, type CartRows } from "./cart-relations";
 import { cartView, type CartView } from "./cart-view";
 import { checkedTaxResult } from "./tax-result";
 import { DRAFT_ORDER_CART } from "./draft-carts";
+import { discountableLines, withEligibleLines } from "./discountable-lines";
 
 /**
  * Which carts a caller reaches: the storefront's by default, or (`draftOrder`)
@@ -52,7 +53,9 @@ export async function presentRows(cradle: KioskServices, rows: CartRows, known?:
   const { cart } = rows;
   const read = rows.region?.id === cart.region_id ? rows.region : undefined;
   const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await cradle.regionService.retrieve(cart.region_id)));
-  return cartView(rows, region, await taxesOf(cradle, rows, region));
+  const lines = discountableLines(rows.items, rows.variants);
+  const withLines = { ...rows, discounts: withEligibleLines(cradle, rows.discounts, lines) };
+  return cartView(withLines, region, await taxesOf(cradle, rows, region));
 }
 
 /** The tax lines of a cart's lines and shipping methods, from the `taxCalculation` strategy (checked). */

@@ -1,15 +1,25 @@
 import type { DiscountView, KioskServices, TransactionContext } from "kiosk";
 import { Cart } from "../models/cart";
+import { rowsWhereIn } from "kiosk/sql";
+import { LineItem } from "../models/line-item";
 import { cartDiscounts } from "./cart-relations";
+import { discountableLines } from "./discountable-lines";
 
 /**
  * Applies a code: it must exist (404) and be usable now in the cart's region
  * (422 with the reason); it replaces the discounts it cannot be combined
- * with (the discount module's rule, `discountService.replacedBy`).
+ * with (the discount module's rule, `discountService.replacedBy`). A code
+ * with conditions must hold for one of the cart's lines (400
+ * `discount_not_valid_for_items`).
  */
 export async function attachDiscount(cradle: KioskServices, tx: TransactionContext, cart: Cart, code: string): Promise<void> {
   const discount = await cradle.discountService.retrieveByCode(code);
   cradle.discountService.assertApplicable(discount, cart.region_id);
+  if (discount.rule.conditions.length) {
+    const items = (await rowsWhereIn<LineItem>(tx.manager, LineItem, "cart_id", [cart.id])).filter((i) => i.allow_discounts);
+    const variants = await cradle.productVariantService.findVariants(items.map((i) => i.variant_id ?? ""));
+    cradle.discountService.assertValidForLines(discount, discountableLines(items, variants));
+  }
   const current = (await cartDiscounts(cradle, tx.manager, cart.id)) as unknown as DiscountView[];
   if (current.some((d) => d.id === discount.id)) return;
   const replaced = cradle.discountService.replacedBy(discount, current);

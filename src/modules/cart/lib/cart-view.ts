@@ -27,7 +27,7 @@ export type CartView = Omit<Cart, "items"> &
  * A cart as the API shows it, from its rows (`lib/cart-relations.ts`) and its
  * region: lines in the order they were added with their totals and tax lines
  * (the `taxCalculation` strategy's, `taxes`), shipping methods at their prices after
- * discounts, payment sessions by provider with the selected one, the gift
+ * discounts (each taking only from its `item_ids`, when given), payment sessions by provider with the selected one, the gift
  * cards that can pay, and the cart's totals (`lib/totals.ts`, then
  * `lib/gift-card-totals.ts`).
  */
@@ -64,7 +64,7 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
       includes_tax: false,
     })),
     region,
-    discounts,
+    discounts: discounts.map(({ item_ids: _lines, ...d }) => d),
     gift_cards: giftCards,
     shipping_methods: methods.map((m: any, i: number) => ({
       ...m,

@@ -8,7 +8,7 @@ import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-mat
  *
  * - a line's `subtotal` is `unit_price * quantity`;
  * - discounts are taken per line (lines whose product is not `discountable` get
- *   none): a percentage takes `round(subtotal * value / 100)` of each line; a
+ *   none, nor lines outside a discount's `item_ids`, its conditions'): a percentage takes `round(subtotal * value / 100)` of each line; a
  *   fixed `item` amount takes `value` per unit (at most the line); a fixed
  *   `total` amount (at most the discountable subtotal) is spread over the lines
  *   in proportion to their subtotals, the remainders going to the largest
@@ -35,6 +35,8 @@ export interface TotalsDiscount {
   id: string;
   code: string;
   rule: { type: string; value: number; allocation: string | null };
+  /** The lines the discount may take from (its conditions'); all discountable lines when left out. */
+  item_ids?: string[];
 }
 
 export interface LineAdjustment {
@@ -83,7 +85,8 @@ const subtotalOf = (l: TotalsLine) => checkedAmount(l.unit_price * l.quantity, "
 /** The part of each line a discount takes. */
 function discountParts(lines: TotalsLine[], discount: TotalsDiscount, left: Map<string, number>): Map<string, number> {
   const parts = new Map<string, number>();
-  const eligible = lines.filter((l) => l.allow_discounts && (left.get(l.id) ?? 0) > 0);
+  const allowed = discount.item_ids ? new Set(discount.item_ids) : undefined;
+  const eligible = lines.filter((l) => l.allow_discounts && (left.get(l.id) ?? 0) > 0 && (!allowed || allowed.has(l.id)));
   const { type, value, allocation } = discount.rule;
   if (type === "percentage") {
     for (const l of eligible) parts.set(l.id, Math.min(left.get(l.id)!, mulDivRound(subtotalOf(l), value, 100)));

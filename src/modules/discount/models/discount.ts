@@ -42,6 +42,15 @@ export class Discount extends KioskEntity {
   @Column({ type: "integer", default: 0 })
   usage_count: number;
 
+  /** A dynamic code's parent (the dynamic discount it was made from; it shares its rule). */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  parent_discount_id: string | null;
+
+  /** How long a dynamic code made from this discount lasts (an ISO 8601 duration, such as `P1Y2M3DT4H`). */
+  @Column({ type: "varchar", nullable: true })
+  valid_duration: string | null;
+
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
 

@@ -8,7 +8,6 @@ import {
   UnprocessableError,
   type EntityManager,
   type KioskServices,
-  type Region,
   type UnitOfWork,
 } from "kiosk";
 import { insertAll, type JsonBatch, type Sql } from "kiosk/sql";
@@ -17,6 +16,11 @@ import { DiscountRegion } from "../models/discount-region";
 import { DiscountRule, type DiscountAllocation, type DiscountRuleType } from "../models/discount-rule";
 import { readDiscountParts, type DiscountWithRule } from "../lib/discount-reads";
 import { replacedBy, type Combinable } from "../lib/combination";
+import type { ConditionInput } from "../lib/condition-input";
+import type { DiscountConditionView } from "../lib/condition-view";
+import { assertApplicable, assertValidForLines, discountableLines, type DiscountableLine } from "../lib/applicability";
+import { discountViews, type DiscountView } from "../lib/discount-view";
+import { createDynamicCode, deleteDynamicCode, type DynamicCodeInput } from "../lib/dynamic-codes";
 
 export interface DiscountRuleInput {
   type: DiscountRuleType;
@@ -28,9 +32,10 @@ export interface DiscountRuleInput {
 
 export interface CreateDiscountInput {
   code: string;
-  rule: DiscountRuleInput;
+  rule: DiscountRuleInput & { conditions?: ConditionInput[] };
   regions: string[];
   is_dynamic?: boolean;
+  valid_duration?: string | null;
   is_disabled?: boolean;
   starts_at?: Date;
   ends_at?: Date | null;
@@ -46,6 +51,7 @@ export interface UpdateDiscountInput {
   starts_at?: Date;
   ends_at?: Date | null;
   usage_limit?: number | null;
+  valid_duration?: string | null;
   metadata?: Record<string, unknown> | null;
 }
 
@@ -57,11 +63,7 @@ export interface DiscountListQuery {
   limit: number;
 }
 
-/**
- * A discount as the API shows it, Medusa v1's shape: the rule and the regions
- * expanded (the region module's rows; only the id of one no longer there).
- */
-export type DiscountView = Omit<Discount, "discount_regions" | "rule"> & { rule: DiscountRule; regions: (Region | { id: string })[] };
+export type { DiscountView, DiscountableLine };
 
 /**
  * Discount codes: the admin's CRUD, and for carts the checks that a code can be
@@ -91,18 +93,18 @@ export default class DiscountService {
         .skip(query.offset)
         .take(query.limit)
         .getManyAndCount();
-      return [await this.views(rows), count];
+      return [await discountViews(this.cradle, rows), count];
     });
   }
 
   retrieve(id: string): Promise<DiscountView> {
-    return this.unitOfWork.run(async (tx) => (await this.views([await this.load(tx.manager, { id })]))[0]);
+    return this.unitOfWork.run(async (tx) => (await discountViews(this.cradle, [await this.load(tx.manager, { id })]))[0]);
   }
 
   /** A discount by code (any case); unknown is a 404 `discount_not_found`. */
   retrieveByCode(code: string): Promise<DiscountView> {
     return this.unitOfWork.run(
-      async (tx) => (await this.views([await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
+      async (tx) => (await discountViews(this.cradle, [await this.load(tx.manager, { code: code.trim().toUpperCase() })]))[0],
     );
   }
 
@@ -121,7 +123,7 @@ export default class DiscountService {
   listByIds(ids: string[]): Promise<DiscountView[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.unitOfWork.run(async (tx) =>
-      this.views(await tx.manager.find(Discount, { where: { id: In(ids) }, relations: { rule: true, discount_regions: true } })),
+      discountViews(this.cradle, await tx.manager.find(Discount, { where: { id: In(ids) }, relations: { rule: true, discount_regions: true } })),
     );
   }
 
@@ -129,6 +131,9 @@ export default class DiscountService {
     const rule = this.checkRule(input.rule);
     const regions = [...new Set(input.regions)];
     this.checkRegionCount(rule.type, regions);
+    if (input.valid_duration && !input.is_dynamic) {
+      throw new InvalidDataError("valid_duration is for dynamic discounts only", { field: "valid_duration" });
+    }
     const startsAt = input.starts_at ?? new Date();
     this.checkDates(startsAt, input.ends_at ?? null);
     return this.unitOfWork.run(async (tx) => {
@@ -148,6 +153,8 @@ export default class DiscountService {
         tx.manager.create(Discount, {
           code,
           is_dynamic: input.is_dynamic ?? false,
+          valid_duration: input.valid_duration ?? null,
+          parent_discount_id: null,
           rule_id: savedRule.id,
           is_disabled: input.is_disabled ?? false,
           starts_at: startsAt,
@@ -159,6 +166,7 @@ export default class DiscountService {
         }),
       );
       await this.writeRegions(tx.manager, discount.id, regions);
+      await this.cradle.discountConditionService.writeForRule(tx.manager, savedRule.id, input.rule.conditions ?? []);
       tx.emit("discount.created", { id: discount.id });
       return this.retrieve(discount.id);
     });
@@ -187,7 +195,10 @@ export default class DiscountService {
       const regions = input.regions ? [...new Set(input.regions)] : (discount.discount_regions ?? []).map((r) => r.region_id);
       this.checkRegionCount(rule.type, regions);
       if (input.regions) await this.assertRegions(regions);
-      for (const key of ["is_disabled", "starts_at", "ends_at", "usage_limit", "metadata"] as const) {
+      if (input.valid_duration !== undefined && !discount.is_dynamic) {
+        throw new InvalidDataError("valid_duration is for dynamic discounts only", { field: "valid_duration" });
+      }
+      for (const key of ["is_disabled", "starts_at", "ends_at", "usage_limit", "valid_duration", "metadata"] as const) {
         if (input[key] !== undefined) (discount as any)[key] = input[key];
       }
       Object.assign(discount, customFieldValues("discount", input));
@@ -210,8 +221,12 @@ export default class DiscountService {
   delete(id: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const discount = await this.load(tx.manager, { id });
+      // A dynamic code shares its parent's rule; a parent takes its codes with it.
+      const children = await tx.manager.findBy(Discount, { parent_discount_id: id });
+      if (children.length) await tx.manager.delete(Discount, { id: In(children.map((c) => c.id)) });
       await tx.manager.delete(Discount, { id });
-      await tx.manager.delete(DiscountRule, { id: discount.rule_id });
+      if (!discount.parent_discount_id) await tx.manager.delete(DiscountRule, { id: discount.rule_id });
+      for (const child of children) tx.emit("discount.deleted", { id: child.id });
       tx.emit("discount.deleted", { id });
     });
   }
@@ -240,6 +255,37 @@ export default class DiscountService {
     });
   }
 
+  /** `POST /admin/discounts/:id/dynamic-codes`: a dynamic code of a dynamic discount (`lib/dynamic-codes.ts`); answers the code. */
+  createDynamicCode(id: string, input: DynamicCodeInput): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => this.retrieve(await createDynamicCode(tx, id, input)));
+  }
+
+  /** `DELETE /admin/discounts/:id/dynamic-codes/:code`: answers the parent. */
+  deleteDynamicCode(id: string, code: string): Promise<DiscountView> {
+    return this.unitOfWork.run(async (tx) => {
+      await deleteDynamicCode(tx, id, code);
+      return this.retrieve(id);
+    });
+  }
+
+  /**
+   * The ids of the lines a discount may take from: those for which every
+   * condition of its rule holds (all lines when it has none). A line's facts
+   * come from the product module (`CatalogVariant.product`) and the cart's customer.
+   */
+  discountableLines(discount: { rule: { conditions?: DiscountConditionView[] } | null }, lines: DiscountableLine[]): string[] {
+    return discountableLines(discount, lines);
+  }
+
+  /**
+   * A code with conditions must hold for one of the cart's lines when it is
+   * applied: otherwise a 400 `discount_not_valid_for_items` (Medusa v1's
+   * "Discount is not valid for any item").
+   */
+  assertValidForLines(discount: DiscountView, lines: DiscountableLine[]): void {
+    assertValidForLines(discount, lines);
+  }
+
   /**
    * The discounts among those on a cart (`current`, with their rules) that
    * `added` replaces there: a cart holds one amount discount and one free
@@ -254,20 +300,7 @@ export default class DiscountService {
    * with a stable code), as Medusa v1 refuses it.
    */
   assertApplicable(discount: DiscountView, regionId: string, now = new Date()): void {
-    const { code } = discount;
-    if (discount.is_disabled) throw new UnprocessableError(`The discount code ${code} is disabled`, "discount_disabled", "code");
-    if (new Date(discount.starts_at) > now) {
-      throw new UnprocessableError(`The discount code ${code} is not valid yet`, "discount_not_started", "code");
-    }
-    if (discount.ends_at && new Date(discount.ends_at) <= now) {
-      throw new UnprocessableError(`The discount code ${code} has expired`, "discount_expired", "code");
-    }
-    if (discount.usage_limit !== null && discount.usage_count >= discount.usage_limit) {
-      throw new UnprocessableError(`The discount code ${code} has been used the maximum allowed times`, "discount_used_up", "code");
-    }
-    if (!discount.regions.some((r) => r.id === regionId)) {
-      throw new UnprocessableError(`The discount code ${code} is not available in the cart's region`, "discount_region_mismatch", "code");
-    }
+    assertApplicable(discount, regionId, now);
   }
 
   /**
@@ -318,20 +351,6 @@ export default class DiscountService {
       throw new NotFoundError(message, "discount_not_found");
     }
     return discount;
-  }
-
-  /** Discounts with `regions` (the region module's rows, when it is there) in place of the join rows. */
-  private async views(rows: Discount[]): Promise<DiscountView[]> {
-    const ids = [...new Set(rows.flatMap((d) => (d.discount_regions ?? []).map((r) => r.region_id)))];
-    const found = ids.length && this.cradle.regionService ? await this.cradle.regionService.listByIds(ids) : [];
-    const byId = new Map(found.map((r) => [r.id, r]));
-    return rows.map((d) => {
-      const { discount_regions, ...rest } = d;
-      return {
-        ...rest,
-        regions: (discount_regions ?? []).map((r) => byId.get(r.region_id) ?? { id: r.region_id }),
-      } as DiscountView;
-    });
   }
 
   private checkRule(rule: DiscountRuleInput): Required<Omit<DiscountRuleInput, "metadata" | "description">> & DiscountRuleInput {

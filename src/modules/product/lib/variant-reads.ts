@@ -32,6 +32,10 @@ export interface CatalogVariant {
     status: string;
     discountable: boolean;
     is_giftcard: boolean;
+    type_id: string | null;
+    collection_id: string | null;
+    /** The ids of the product's tags (what discount conditions read). */
+    tag_ids: string[];
   };
 }
 
@@ -43,13 +47,13 @@ export interface CatalogVariant {
  */
 export function readVariantParts(batch: JsonBatch, variantIds: Sql): () => Map<string, CatalogVariant> {
   const variants = batch.rows<Omit<CatalogVariant, "product" | "prices">>(ProductVariant, sql`t."id" IN (${variantIds})`);
-  const products = batch.rows<CatalogVariant["product"]>(
-    Product,
-    sql`t."id" IN (SELECT v."product_id" FROM "product_variant" v WHERE v."id" IN (${variantIds}))`,
-  );
+  const productIds = sql`SELECT v."product_id" FROM "product_variant" v WHERE v."id" IN (${variantIds})`;
+  const products = batch.rows<Omit<CatalogVariant["product"], "tag_ids">>(Product, sql`t."id" IN (${productIds})`);
+  const tags = batch.plain<{ product_id: string; product_tag_id: string }>("product_tags", ["product_id", "product_tag_id"], sql`t."product_id" IN (${productIds})`);
   const prices = batch.rows<CatalogPrice & { variant_id: string }>(MoneyAmount, sql`t."variant_id" IN (${variantIds})`);
   return () => {
-    const productById = new Map(products.rows.map((p) => [p.id, p]));
+    const tagsOf = groupBy(tags.rows, (t) => t.product_id);
+    const productById = new Map(products.rows.map((p) => [p.id, { ...p, tag_ids: (tagsOf.get(p.id) ?? []).map((t) => t.product_tag_id).sort() }]));
     const pricesOf = groupBy(prices.rows, (p) => p.variant_id);
     return new Map(
       variants.rows.map((v) => [v.id, { ...v, product: productById.get(v.product_id)!, prices: pricesOf.get(v.id) ?? [] }]),

@@ -1,0 +1,17 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "kiosk";
+import type { DiscountCondition } from "./discount-condition";
+
+/** A collection a `product_collections` condition names. The ids belong to another module: indexed, no foreign key. */
+@Entity("discount_condition_product_collection")
+export class DiscountConditionProductCollection {
+  @PrimaryColumn({ type: "varchar" })
+  condition_id: string;
+
+  @Index()
+  @PrimaryColumn({ type: "varchar" })
+  product_collection_id: string;
+
+  @ManyToOne("DiscountCondition", { onDelete: "CASCADE" })
+  @JoinColumn({ name: "condition_id" })
+  condition?: DiscountCondition;
+}

@@ -1,0 +1,17 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "kiosk";
+import type { DiscountCondition } from "./discount-condition";
+
+/** A product type a `product_types` condition names. The ids belong to another module: indexed, no foreign key. */
+@Entity("discount_condition_product_type")
+export class DiscountConditionProductType {
+  @PrimaryColumn({ type: "varchar" })
+  condition_id: string;
+
+  @Index()
+  @PrimaryColumn({ type: "varchar" })
+  product_type_id: string;
+
+  @ManyToOne("DiscountCondition", { onDelete: "CASCADE" })
+  @JoinColumn({ name: "condition_id" })
+  condition?: DiscountCondition;
+}
