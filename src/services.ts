@@ -5,6 +5,7 @@ import type ClaimService from "./modules/claim/services/claim";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
+import type CustomerGroupService from "./modules/customer/services/customer-group";
 import type DiscountService from "./modules/discount/services/discount";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
 import type GiftCardService from "./modules/gift-card/services/gift-card";
@@ -107,6 +108,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerService: CustomerService;
     customerAddressService: CustomerAddressService;
     customerPasswordResetService: CustomerPasswordResetService;
+    customerGroupService: CustomerGroupService;
     // discount
     discountService: DiscountService;
     // draft-order

@@ -414,6 +414,31 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("customer groups", () => {
+    it("admin CRUD and members in batches", async () => {
+      const email = `grouped-${++n}@kiosk.test`;
+      const customer = envelope(
+        await admin.customers.create({ email, password: "longenough", first_name: "Gro", last_name: "Uped" }),
+        { customer: "object" },
+      ).customer;
+      const group = envelope(await admin.customerGroups.create({ name: `VIP ${n}` }), { customer_group: "object" }).customer_group;
+      expect(group).toMatchObject({ name: `VIP ${n}` });
+      expect(list(await admin.customerGroups.list(), "customer_groups").customer_groups.map((g: { id: string }) => g.id)).toContain(group.id);
+      expect(envelope(await admin.customerGroups.retrieve(group.id), { customer_group: "object" }).customer_group).toMatchObject({ id: group.id });
+      const renamed = envelope(await admin.customerGroups.update(group.id, { name: `Gold ${n}` }), { customer_group: "object" }).customer_group;
+      expect(renamed.name).toBe(`Gold ${n}`);
+      envelope(await admin.customerGroups.addCustomers(group.id, { customer_ids: [{ id: customer.id }] }), { customer_group: "object" });
+      const members = list(await admin.customerGroups.listCustomers(group.id), "customers").customers;
+      expect(members.map((c: { id: string }) => c.id)).toEqual([customer.id]);
+      envelope(await admin.customerGroups.removeCustomers(group.id, { customer_ids: [{ id: customer.id }] }), { customer_group: "object" });
+      expect(list(await admin.customerGroups.listCustomers(group.id), "customers").count).toBe(0);
+      const regrouped = envelope(await admin.customers.update(customer.id, { groups: [{ id: group.id }] }), { customer: "object" }).customer;
+      expect(regrouped.groups.map((g: { id: string }) => g.id)).toEqual([group.id]);
+      deleted(await admin.customerGroups.delete(group.id), group.id, "customer_group");
+      expect((await failure(admin.customerGroups.retrieve(group.id))).status).toBe(404);
+    });
+  });
+
   describe("notes", () => {
     it("admin CRUD on an order's notes", async () => {
       const order = await checkout(medusa, `noted-${++n}@kiosk.test`);

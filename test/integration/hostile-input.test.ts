@@ -236,6 +236,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     if (!notification) throw new Error("the order's notification never came");
     const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
+    const customerGroup = expectStatus(await store.admin("/admin/customer-groups", { body: { name: "Hostile" } }), 200).customer_group;
 
     Object.assign(real, {
       "products/:id": product.id,
@@ -284,6 +285,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "claims/:claim_id": claimed.id,
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
+      "customer-groups/:id": customerGroup.id,
     });
   }, 120_000);
 

@@ -322,6 +322,27 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("POST", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
     await call("DELETE", "/admin/product-categories/{id}/products/batch", `/admin/product-categories/${category.product_category.id}/products/batch`, linked);
   });
+
+  it("answers customer groups as the document says", async () => {
+    const admin = { admin: true };
+    const customer = await call("POST", "/admin/customers", "/admin/customers", {
+      admin: true,
+      body: { email: "grouped@kiosk.test", password: "longenough", first_name: "G", last_name: "Roup" },
+    }).then((b) => b.customer);
+    const created = await call("POST", "/admin/customer-groups", "/admin/customer-groups", { admin: true, body: { name: "VIP", metadata: { a: 1 } } });
+    const groupPath = `/admin/customer-groups/${created.customer_group.id}`;
+    await call("GET", "/admin/customer-groups", "/admin/customer-groups", admin);
+    await call("GET", "/admin/customer-groups/{id}", groupPath, admin);
+    await call("POST", "/admin/customer-groups/{id}", groupPath, { admin: true, body: { name: "VIPs" } });
+    const members = { admin: true, body: { customer_ids: [{ id: customer.id }] } };
+    await call("POST", "/admin/customer-groups/{id}/customers/batch", `${groupPath}/customers/batch`, members);
+    await call("GET", "/admin/customer-groups/{id}/customers", `${groupPath}/customers`, admin);
+    const shown = await call("GET", "/admin/customers/{id}", `/admin/customers/${customer.id}?expand=groups`, admin);
+    expect(shown.customer.groups).toHaveLength(1);
+    await call("POST", "/admin/customers/{id}", `/admin/customers/${customer.id}`, { admin: true, body: { groups: [{ id: created.customer_group.id }] } });
+    await call("DELETE", "/admin/customer-groups/{id}/customers/batch", `${groupPath}/customers/batch`, members);
+    await call("DELETE", "/admin/customer-groups/{id}", groupPath, admin);
+  });
 });
 
 /** A path as a JSON pointer segment (`/store/carts/{id}` -> `~1store~1carts~1{id}`), URI-encoded for a `$ref`. */
