@@ -38,6 +38,7 @@ import type ProductTagService from "./modules/product/services/product-tag";
 import type ProductTypeService from "./modules/product/services/product-type";
 import type ProductOptionService from "./modules/product/services/product-option";
 import type PriceSelectionService from "./modules/product/services/price-selection";
+import type PriceListService from "./modules/price-list/services/price-list";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type ReturnReasonService from "./modules/return/services/return-reason";
@@ -151,6 +152,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     productTypeService: ProductTypeService;
     productOptionService: ProductOptionService;
     priceSelectionService: PriceSelectionService;
+    // price-list
+    priceListService: PriceListService;
     // region
     regionService: RegionService;
     currencyService: CurrencyService;

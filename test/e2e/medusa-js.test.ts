@@ -439,6 +439,44 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("price lists", () => {
+    it("admin CRUD, price batches, and the store's calculated price", async () => {
+      const variantId = seed.product.variants[0].id;
+      const created = envelope(
+        await admin.priceLists.create({
+          name: `Sale ${++n}`,
+          description: "Summer",
+          type: "sale" as any,
+          status: "active" as any,
+          prices: [{ variant_id: variantId, amount: 3000, currency_code: "dkk" }],
+        }),
+        { price_list: "object" },
+      ).price_list;
+      expect(created).toMatchObject({ type: "sale", status: "active" });
+      expect(list(await admin.priceLists.list(), "price_lists").price_lists.map((l: { id: string }) => l.id)).toContain(created.id);
+      expect(envelope(await admin.priceLists.retrieve(created.id), { price_list: "object" }).price_list.prices).toHaveLength(1);
+      const updated = envelope(await admin.priceLists.update(created.id, { name: `Summer sale ${n}` }), { price_list: "object" }).price_list;
+      expect(updated.name).toBe(`Summer sale ${n}`);
+      const added = envelope(
+        await admin.priceLists.addPrices(created.id, { prices: [{ variant_id: variantId, amount: 2500, currency_code: "dkk", min_quantity: 5 }] }),
+        { price_list: "object" },
+      ).price_list;
+      expect(added.prices).toHaveLength(2);
+      expect(list(await admin.priceLists.listProducts(created.id), "products").products.map((p: { id: string }) => p.id)).toEqual([seed.product.id]);
+
+      const shown = list(await medusa.products.list({ id: seed.product.id, region_id: seed.region.id } as any), "products").products[0];
+      expect(shown.variants[0]).toMatchObject({ calculated_price: 3000, calculated_price_type: "sale", original_price: 4000 });
+
+      const byId = envelope(await admin.priceLists.deletePrices(created.id, { price_ids: [added.prices[1].id] }), { ids: "array", deleted: "boolean" });
+      expect(byId.ids).toEqual([added.prices[1].id]);
+      expect(envelope(await admin.priceLists.deleteVariantPrices(created.id, variantId), { ids: "array" }).ids).toHaveLength(1);
+      envelope(await admin.priceLists.addPrices(created.id, { prices: [{ variant_id: variantId, amount: 3500, currency_code: "dkk" }] }), { price_list: "object" });
+      expect(envelope(await admin.priceLists.deleteProductPrices(created.id, seed.product.id), { ids: "array" }).ids).toHaveLength(1);
+      deleted(await admin.priceLists.delete(created.id), created.id, "price-list");
+      expect((await failure(admin.priceLists.retrieve(created.id))).status).toBe(404);
+    });
+  });
+
   describe("notes", () => {
     it("admin CRUD on an order's notes", async () => {
       const order = await checkout(medusa, `noted-${++n}@kiosk.test`);

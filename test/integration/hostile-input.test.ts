@@ -237,6 +237,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
     const customerGroup = expectStatus(await store.admin("/admin/customer-groups", { body: { name: "Hostile" } }), 200).customer_group;
+    const listBody = { name: "Hostile", description: "d", type: "sale", prices: [{ variant_id: product.variants[0].id, amount: 900, currency_code: "dkk" }] };
+    const priceList = expectStatus(await store.admin("/admin/price-lists", { body: listBody }), 200).price_list;
 
     Object.assign(real, {
       "products/:id": product.id,
@@ -286,6 +288,8 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "notifications/:id": notification.id,
       "draft-orders/:id": draft.id,
       "customer-groups/:id": customerGroup.id,
+      "price-lists/:id": priceList.id,
+      "products/:product_id": product.id,
     });
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { ConflictError, In, IsNull, mergeMetadata, Not, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
-import { insertAll, lockRow } from "kiosk/sql";
+import { insertAll, lockRow, sql, type Sql } from "kiosk/sql";
 import { CustomerGroup } from "../models/customer-group";
 import { Customer } from "../models/customer";
 import { addMembers, existingCustomers, removeAllMembers, removeMembers, setCustomerGroups } from "../lib/group-members";
@@ -94,18 +94,18 @@ export default class CustomerGroupService {
     await setCustomerGroups(manager, customerId, unique);
   }
 
-  /** The live groups a customer is in (none for a guest or no customer), for pricing. */
-  async groupIdsOf(customerId: string | null | undefined): Promise<string[]> {
-    if (!customerId) return [];
-    const groups = await this.unitOfWork.read((manager) =>
-      manager
-        .createQueryBuilder(CustomerGroup, "grp")
-        .innerJoin("grp.customers", "member", "member.id = :customerId", { customerId })
-        .where("grp.deleted_at IS NULL")
-        .select("grp.id")
-        .getMany(),
-    );
-    return groups.map((g) => g.id).sort();
+  /** The live groups of these ids (unknown or deleted ones left out), for views that show groups. */
+  liveGroups(ids: string[]): Promise<CustomerGroup[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.unitOfWork.read((manager) => manager.find(CustomerGroup, { where: { id: In(ids), deleted_at: IsNull() }, order: { name: "ASC", id: "ASC" } }));
+  }
+
+  /**
+   * Read part: a subquery of the ids of a customer's live groups, for another module's
+   * statement (`priceListService.pricesInForce`), so pricing stays one statement.
+   */
+  groupIdsSql(customerId: string): Sql {
+    return sql`SELECT m."customer_group_id" FROM "customer_group_customers" m JOIN "customer_group" cg ON cg."id" = m."customer_group_id" WHERE m."customer_id" = ${customerId} AND cg."deleted_at" IS NULL`;
   }
 
   private changeMembers(id: string, change: (manager: EntityManager) => Promise<void>): Promise<CustomerGroup> {
