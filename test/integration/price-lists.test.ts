@@ -56,10 +56,13 @@ describe.each(DATABASES)("price lists on $name", ({ name }) => {
     });
     expect(created).toMatchObject({ type: "sale", status: "active", description: "d", starts_at: null, ends_at: null, deleted_at: null });
     expect(created.id).toMatch(/^pl_/);
-    expect(created.prices.map((p: any) => [p.amount, p.currency_code, p.region_id, p.min_quantity])).toEqual([
+    // Prices written in one statement share a creation time: compared by amount.
+    const byAmount = (prices: any[]) => [...prices].sort((a, b) => b.amount - a.amount);
+    expect(byAmount(created.prices).map((p: any) => [p.amount, p.currency_code, p.region_id, p.min_quantity])).toEqual([
       [800, "eur", null, null],
       [700, "eur", region.id, 10],
     ]);
+    const [eurPrice, regionPrice] = byAmount(created.prices);
     expect(created.customer_groups.map((g: { id: string }) => g.id)).toEqual([vip]);
 
     const listed = expectStatus(await store.admin("/admin/price-lists?status=active&type=sale"), 200);
@@ -69,12 +72,12 @@ describe.each(DATABASES)("price lists on $name", ({ name }) => {
 
     const changed = expectStatus(
       await store.admin(`/admin/price-lists/${created.id}`, {
-        body: { name: "Summer", prices: [{ id: created.prices[0].id, variant_id: variantId, amount: 750, currency_code: "eur" }], customer_groups: [] },
+        body: { name: "Summer", prices: [{ id: eurPrice.id, variant_id: variantId, amount: 750, currency_code: "eur" }], customer_groups: [] },
       }),
       200,
     ).price_list;
     expect(changed).toMatchObject({ name: "Summer", customer_groups: [] });
-    expect(changed.prices.map((p: { amount: number }) => p.amount)).toEqual([750, 700]);
+    expect(byAmount(changed.prices).map((p: { amount: number }) => p.amount)).toEqual([750, 700]);
 
     const added = expectStatus(
       await store.admin(`/admin/price-lists/${created.id}/prices/batch`, { body: { prices: [{ variant_id: variantId, amount: 600, currency_code: "eur", min_quantity: 50 }] } }),
@@ -85,10 +88,11 @@ describe.each(DATABASES)("price lists on $name", ({ name }) => {
     expect(products).toMatchObject({ count: 1 });
     expect(products.products[0].id).toBe(product.id);
 
-    const byId = expectStatus(await store.admin(`/admin/price-lists/${created.id}/prices/batch`, { method: "DELETE", body: { price_ids: [added.prices[2].id] } }), 200);
-    expect(byId).toEqual({ ids: [added.prices[2].id], object: "money-amount", deleted: true });
+    const tierPrice = added.prices.find((p: { amount: number }) => p.amount === 600);
+    const byId = expectStatus(await store.admin(`/admin/price-lists/${created.id}/prices/batch`, { method: "DELETE", body: { price_ids: [tierPrice.id] } }), 200);
+    expect(byId).toEqual({ ids: [tierPrice.id], object: "money-amount", deleted: true });
     const byVariant = expectStatus(await store.admin(`/admin/price-lists/${created.id}/variants/${variantId}/prices`, { method: "DELETE" }), 200);
-    expect(byVariant.ids.sort()).toEqual([created.prices[0].id, created.prices[1].id].sort());
+    expect(byVariant.ids.sort()).toEqual([eurPrice.id, regionPrice.id].sort());
     expectStatus(await store.admin(`/admin/price-lists/${created.id}/prices/batch`, { body: { prices: [{ variant_id: variantId, amount: 1, currency_code: "eur" }] } }), 200);
     const byProduct = expectStatus(await store.admin(`/admin/price-lists/${created.id}/products/${product.id}/prices`, { method: "DELETE" }), 200);
     expect(byProduct.ids).toHaveLength(1);
@@ -169,6 +173,15 @@ describe.each(DATABASES)("price lists on $name", ({ name }) => {
     // Leaving the group ends the member's price.
     expectStatus(await store.admin(`/admin/customer-groups/${vip}/customers/batch`, { method: "DELETE", body: { customer_ids: [{ id: member.id }] } }), 200);
     expect((await shown(product.id, { headers: member.headers })).calculated_price).toBe(900);
+    // A list whose groups are all deleted applies to nobody, not to everyone.
+    const staff = await group();
+    await addToGroup(staff, member.id);
+    const staffList = await priceList({ type: "override", prices: [{ variant_id: variantId, amount: 50, currency_code: "eur" }], customer_groups: [{ id: staff }] });
+    expect((await shown(product.id, { headers: member.headers })).calculated_price).toBe(50);
+    expectStatus(await store.admin(`/admin/customer-groups/${staff}`, { method: "DELETE" }), 200);
+    expect((await shown(product.id, { headers: member.headers })).calculated_price).toBe(900);
+    expect((await shown(product.id, { headers: guest.headers })).calculated_price).toBe(900);
+    expect(expectStatus(await store.admin(`/admin/price-lists/${staffList.id}`), 200).price_list.customer_groups).toEqual([]);
   });
 
   it("respects status, dates and quantity tiers, and an override list over a sale", async () => {
