@@ -47,6 +47,10 @@ export interface CoreEvents {
   "customer.created": Id;
   "customer.updated": Id;
   "customer.deleted": Id;
+  "customer-group.created": Id;
+  /** Also raised when the group's customers change (added or removed). */
+  "customer-group.updated": Id;
+  "customer-group.deleted": Id;
   /** A password reset was asked for: a notification provider sends `token` to `email`. */
   "customer.password_reset": { id: string; email: string; first_name: string | null; last_name: string | null; token: string };
 
@@ -132,6 +136,11 @@ export interface CoreEvents {
   "product-collection.updated": Id;
   "product-collection.deleted": Id;
 
+  "price-list.created": Id;
+  /** Also raised when the list's prices or groups change. */
+  "price-list.updated": Id;
+  "price-list.deleted": Id;
+
   "region.created": Id;
   "region.updated": Id;
   "region.deleted": Id;
@@ -192,6 +201,9 @@ export const CORE_EVENT_NAMES = [
   "customer.updated",
   "customer.deleted",
   "customer.password_reset",
+  "customer-group.created",
+  "customer-group.updated",
+  "customer-group.deleted",
   "draft-order.created",
   "draft-order.updated",
   "discount.created",
@@ -246,6 +258,9 @@ export const CORE_EVENT_NAMES = [
   "product-collection.created",
   "product-collection.updated",
   "product-collection.deleted",
+  "price-list.created",
+  "price-list.updated",
+  "price-list.deleted",
   "region.created",
   "region.updated",
   "region.deleted",

@@ -102,6 +102,7 @@ export type {
   TaxCalculationResult,
   TaxCalculationStrategy,
   PriceSelectionInput,
+  PriceSelectionResult,
   PriceSelectionStrategy,
   OrderNumberStrategy,
 } from "./strategies";
@@ -121,6 +122,7 @@ export type { OrderView } from "./modules/order/lib/order-view";
 export type { ReturnView } from "./modules/return/lib/return-view";
 export type { SwapRowView, SwapView } from "./modules/swap/lib/swap-view";
 export type { ClaimView } from "./modules/claim/lib/claim-view";
+export type { ListPrice } from "./modules/price-list/lib/prices-in-force";
 export type { Payment } from "./modules/payment/models/payment";
 export type { RefundReason } from "./modules/payment/models/refund";
 export type { PaymentSession } from "./modules/payment/models/payment-session";

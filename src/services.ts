@@ -5,6 +5,7 @@ import type ClaimService from "./modules/claim/services/claim";
 import type CustomerService from "./modules/customer/services/customer";
 import type CustomerAddressService from "./modules/customer/services/customer-address";
 import type CustomerPasswordResetService from "./modules/customer/services/customer-password-reset";
+import type CustomerGroupService from "./modules/customer/services/customer-group";
 import type DiscountService from "./modules/discount/services/discount";
 import type DiscountConditionService from "./modules/discount/services/discount-condition";
 import type DraftOrderService from "./modules/draft-order/services/draft-order";
@@ -42,6 +43,7 @@ import type ProductTagService from "./modules/product/services/product-tag";
 import type ProductTypeService from "./modules/product/services/product-type";
 import type ProductOptionService from "./modules/product/services/product-option";
 import type PriceSelectionService from "./modules/product/services/price-selection";
+import type PriceListService from "./modules/price-list/services/price-list";
 import type RegionService from "./modules/region/services/region";
 import type CurrencyService from "./modules/region/services/currency";
 import type SearchService from "./modules/search/services/search";
@@ -117,6 +119,7 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     customerService: CustomerService;
     customerAddressService: CustomerAddressService;
     customerPasswordResetService: CustomerPasswordResetService;
+    customerGroupService: CustomerGroupService;
     // discount
     discountService: DiscountService;
     discountConditionService: DiscountConditionService;
@@ -166,6 +169,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     productTypeService: ProductTypeService;
     productOptionService: ProductOptionService;
     priceSelectionService: PriceSelectionService;
+    // price-list
+    priceListService: PriceListService;
     // region
     regionService: RegionService;
     currencyService: CurrencyService;

@@ -1,5 +1,6 @@
 import type { Region } from "./modules/region/models/region";
 import type { PriceRow } from "./modules/product/lib/price-selection";
+import type { ListPrice } from "./modules/price-list/lib/prices-in-force";
 
 /**
  * The strategies the core modules read, each a small interface with its default
@@ -53,6 +54,20 @@ export interface PriceSelectionInput {
   quantity: number;
   /** The cart; undefined in the catalog. */
   cart?: { id: string; region_id: string; customer_id: string | null };
+  /**
+   * The variant's prices from the price lists in force (active, within their dates,
+   * for everyone or for a group of the customer's) in the region, else the currency;
+   * quantity tiers not yet applied. Empty when none.
+   */
+  price_lists?: ListPrice[];
+}
+
+/** A variant's prices as the store shows them (Medusa v1's `calculated_price` fields). */
+export interface PriceSelectionResult {
+  /** The variant's own price (its quantity tier's), else the calculated one. */
+  original_price: number | null;
+  calculated_price: number | null;
+  calculated_price_type: "default" | "sale" | "override" | null;
 }
 
 /**
@@ -61,10 +76,18 @@ export interface PriceSelectionInput {
  * The store's catalog asks it too, for one unit (its `calculated_price`), so what a
  * product shows is what a cart of one charges. Default: the cheapest price for the
  * region (else for its currency) whose quantity tier (`min_quantity`..`max_quantity`)
- * holds the line's quantity. The cart asks again whenever a line's quantity changes.
+ * holds the line's quantity, or a price list's (see `calculate`). The cart asks again
+ * whenever a line's quantity changes.
  */
 export interface PriceSelectionStrategy {
   unitPrice(input: PriceSelectionInput): number | null | Promise<number | null>;
+  /**
+   * The catalog's fields (`original_price`, `calculated_price`, `calculated_price_type`);
+   * a strategy without it shows `unitPrice` as a "default" price. Default: an override
+   * list's price when one applies, else the lowest of the variant's price and the sale
+   * lists' prices.
+   */
+  calculate?(input: PriceSelectionInput): PriceSelectionResult | Promise<PriceSelectionResult>;
 }
 
 /**

@@ -481,6 +481,69 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("customer groups", () => {
+    it("admin CRUD and members in batches", async () => {
+      const email = `grouped-${++n}@kiosk.test`;
+      const customer = envelope(
+        await admin.customers.create({ email, password: "longenough", first_name: "Gro", last_name: "Uped" }),
+        { customer: "object" },
+      ).customer;
+      const group = envelope(await admin.customerGroups.create({ name: `VIP ${n}` }), { customer_group: "object" }).customer_group;
+      expect(group).toMatchObject({ name: `VIP ${n}` });
+      expect(list(await admin.customerGroups.list(), "customer_groups").customer_groups.map((g: { id: string }) => g.id)).toContain(group.id);
+      expect(envelope(await admin.customerGroups.retrieve(group.id), { customer_group: "object" }).customer_group).toMatchObject({ id: group.id });
+      const renamed = envelope(await admin.customerGroups.update(group.id, { name: `Gold ${n}` }), { customer_group: "object" }).customer_group;
+      expect(renamed.name).toBe(`Gold ${n}`);
+      envelope(await admin.customerGroups.addCustomers(group.id, { customer_ids: [{ id: customer.id }] }), { customer_group: "object" });
+      const members = list(await admin.customerGroups.listCustomers(group.id), "customers").customers;
+      expect(members.map((c: { id: string }) => c.id)).toEqual([customer.id]);
+      envelope(await admin.customerGroups.removeCustomers(group.id, { customer_ids: [{ id: customer.id }] }), { customer_group: "object" });
+      expect(list(await admin.customerGroups.listCustomers(group.id), "customers").count).toBe(0);
+      const regrouped = envelope(await admin.customers.update(customer.id, { groups: [{ id: group.id }] }), { customer: "object" }).customer;
+      expect(regrouped.groups.map((g: { id: string }) => g.id)).toEqual([group.id]);
+      deleted(await admin.customerGroups.delete(group.id), group.id, "customer_group");
+      expect((await failure(admin.customerGroups.retrieve(group.id))).status).toBe(404);
+    });
+  });
+
+  describe("price lists", () => {
+    it("admin CRUD, price batches, and the store's calculated price", async () => {
+      const variantId = seed.product.variants[0].id;
+      const created = envelope(
+        await admin.priceLists.create({
+          name: `Sale ${++n}`,
+          description: "Summer",
+          type: "sale" as any,
+          status: "active" as any,
+          prices: [{ variant_id: variantId, amount: 3000, currency_code: "dkk" }],
+        }),
+        { price_list: "object" },
+      ).price_list;
+      expect(created).toMatchObject({ type: "sale", status: "active" });
+      expect(list(await admin.priceLists.list(), "price_lists").price_lists.map((l: { id: string }) => l.id)).toContain(created.id);
+      expect(envelope(await admin.priceLists.retrieve(created.id), { price_list: "object" }).price_list.prices).toHaveLength(1);
+      const updated = envelope(await admin.priceLists.update(created.id, { name: `Summer sale ${n}` }), { price_list: "object" }).price_list;
+      expect(updated.name).toBe(`Summer sale ${n}`);
+      const added = envelope(
+        await admin.priceLists.addPrices(created.id, { prices: [{ variant_id: variantId, amount: 2500, currency_code: "dkk", min_quantity: 5 }] }),
+        { price_list: "object" },
+      ).price_list;
+      expect(added.prices).toHaveLength(2);
+      expect(list(await admin.priceLists.listProducts(created.id), "products").products.map((p: { id: string }) => p.id)).toEqual([seed.product.id]);
+
+      const shown = list(await medusa.products.list({ id: seed.product.id, region_id: seed.region.id } as any), "products").products[0];
+      expect(shown.variants[0]).toMatchObject({ calculated_price: 3000, calculated_price_type: "sale", original_price: 4000 });
+
+      const byId = envelope(await admin.priceLists.deletePrices(created.id, { price_ids: [added.prices[1].id] }), { ids: "array", deleted: "boolean" });
+      expect(byId.ids).toEqual([added.prices[1].id]);
+      expect(envelope(await admin.priceLists.deleteVariantPrices(created.id, variantId), { ids: "array" }).ids).toHaveLength(1);
+      envelope(await admin.priceLists.addPrices(created.id, { prices: [{ variant_id: variantId, amount: 3500, currency_code: "dkk" }] }), { price_list: "object" });
+      expect(envelope(await admin.priceLists.deleteProductPrices(created.id, seed.product.id), { ids: "array" }).ids).toHaveLength(1);
+      deleted(await admin.priceLists.delete(created.id), created.id, "price-list");
+      expect((await failure(admin.priceLists.retrieve(created.id))).status).toBe(404);
+    });
+  });
+
   describe("notes", () => {
     it("admin CRUD on an order's notes", async () => {
       const order = await checkout(medusa, `noted-${++n}@kiosk.test`);

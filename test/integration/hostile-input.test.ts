@@ -244,6 +244,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const draftBody = { email: "draft@kiosk.test", region_id: region.id, items: [{ title: "Custom", unit_price: 100, quantity: 1 }], shipping_methods: [] };
     const draft = expectStatus(await store.admin("/admin/draft-orders", { body: draftBody }), 200).draft_order;
     const batchJob = expectStatus(await store.admin("/admin/batch-jobs", { body: { type: "product-export", context: {}, dry_run: true } }), 200).batch_job;
+    const customerGroup = expectStatus(await store.admin("/admin/customer-groups", { body: { name: "Hostile" } }), 200).customer_group;
+    const listBody = { name: "Hostile", description: "d", type: "sale", prices: [{ variant_id: product.variants[0].id, amount: 900, currency_code: "dkk" }] };
+    const priceList = expectStatus(await store.admin("/admin/price-lists", { body: listBody }), 200).price_list;
 
     const form = new FormData();
     form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
@@ -303,6 +306,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "batch-jobs/:id": batchJob.id,
       "uploads/:name": uploaded,
       "protected/:name": uploaded,
+      "customer-groups/:id": customerGroup.id,
+      "price-lists/:id": priceList.id,
+      "products/:product_id": product.id,
     });
   }, 120_000);
 

@@ -392,6 +392,67 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("DELETE", "/admin/publishable-api-keys/{id}", pk, admin);
     await call("DELETE", "/admin/sales-channels/{id}", sc, admin);
   });
+
+  it("answers customer groups as the document says", async () => {
+    const admin = { admin: true };
+    const customer = await call("POST", "/admin/customers", "/admin/customers", {
+      admin: true,
+      body: { email: "grouped@kiosk.test", password: "longenough", first_name: "G", last_name: "Roup" },
+    }).then((b) => b.customer);
+    const created = await call("POST", "/admin/customer-groups", "/admin/customer-groups", { admin: true, body: { name: "VIP", metadata: { a: 1 } } });
+    const groupPath = `/admin/customer-groups/${created.customer_group.id}`;
+    await call("GET", "/admin/customer-groups", "/admin/customer-groups", admin);
+    await call("GET", "/admin/customer-groups/{id}", groupPath, admin);
+    await call("POST", "/admin/customer-groups/{id}", groupPath, { admin: true, body: { name: "VIPs" } });
+    const members = { admin: true, body: { customer_ids: [{ id: customer.id }] } };
+    await call("POST", "/admin/customer-groups/{id}/customers/batch", `${groupPath}/customers/batch`, members);
+    await call("GET", "/admin/customer-groups/{id}/customers", `${groupPath}/customers`, admin);
+    const shown = await call("GET", "/admin/customers/{id}", `/admin/customers/${customer.id}?expand=groups`, admin);
+    expect(shown.customer.groups).toHaveLength(1);
+    await call("POST", "/admin/customers/{id}", `/admin/customers/${customer.id}`, { admin: true, body: { groups: [{ id: created.customer_group.id }] } });
+    await call("DELETE", "/admin/customer-groups/{id}/customers/batch", `${groupPath}/customers/batch`, members);
+    await call("DELETE", "/admin/customer-groups/{id}", groupPath, admin);
+  });
+
+  it("answers price lists and the catalog priced by them as the document says", async () => {
+    const admin = { admin: true };
+    const region = await call("POST", "/admin/regions", "/admin/regions", {
+      admin: true,
+      body: { name: "Lists", currency_code: "sek", tax_rate: 25, countries: [] },
+    }).then((b) => b.region);
+    const product = await call("POST", "/admin/products", "/admin/products", {
+      admin: true,
+      body: { title: "Listed", status: "published", options: [{ title: "Size" }], variants: [{ title: "M", options: [{ value: "M" }], prices: [{ amount: 1000, currency_code: "sek" }] }] },
+    }).then((b) => b.product);
+    const variant_id = product.variants[0].id;
+    const group = await call("POST", "/admin/customer-groups", "/admin/customer-groups", { admin: true, body: { name: "Listed" } });
+    const created = await call("POST", "/admin/price-lists", "/admin/price-lists", {
+      admin: true,
+      body: {
+        name: "Sale",
+        description: "Summer",
+        type: "sale",
+        status: "active",
+        prices: [{ variant_id, amount: 800, currency_code: "sek" }],
+        customer_groups: [{ id: group.customer_group.id }],
+      },
+    });
+    const listPath = `/admin/price-lists/${created.price_list.id}`;
+    await call("GET", "/admin/price-lists", "/admin/price-lists", admin);
+    await call("GET", "/admin/price-lists/{id}", listPath, admin);
+    await call("POST", "/admin/price-lists/{id}", listPath, { admin: true, body: { customer_groups: [], ends_at: "2999-01-01T00:00:00Z" } });
+    const added = await call("POST", "/admin/price-lists/{id}/prices/batch", `${listPath}/prices/batch`, {
+      admin: true,
+      body: { prices: [{ variant_id, amount: 700, region_id: region.id, min_quantity: 2 }] },
+    });
+    await call("GET", "/admin/price-lists/{id}/products", `${listPath}/products`, admin);
+    const priced = await call("GET", "/store/products/{id}", `/store/products/${product.id}?region_id=${region.id}`);
+    expect(priced.product.variants[0]).toMatchObject({ calculated_price: 800, calculated_price_type: "sale", original_price: 1000 });
+    await call("DELETE", "/admin/price-lists/{id}/prices/batch", `${listPath}/prices/batch`, { admin: true, body: { price_ids: [added.price_list.prices[1].id] } });
+    await call("DELETE", "/admin/price-lists/{id}/variants/{variant_id}/prices", `${listPath}/variants/${variant_id}/prices`, admin);
+    await call("DELETE", "/admin/price-lists/{id}/products/{product_id}/prices", `${listPath}/products/${product.id}/prices`, admin);
+    await call("DELETE", "/admin/price-lists/{id}", listPath, admin);
+  });
 });
 
 /** A path as a JSON pointer segment (`/store/carts/{id}` -> `~1store~1carts~1{id}`), URI-encoded for a `$ref`. */

@@ -150,17 +150,21 @@ async function purchasable(cradle: KioskServices, variantId: string | null): Pro
 /**
  * The unit price of a line of `quantity` units in the region, from the `priceSelection`
  * strategy (by default the cheapest price for the region, else its currency, whose
- * quantity tier holds the quantity); none is a 422, and so is an answer that is not
+ * quantity tier holds the quantity, or a price list's in force for the cart's customer,
+ * read through `priceSelectionService.listPrices`); none is a 422, and so is an answer that is not
  * an amount (an integer from 0 to the largest exact one).
  */
 export async function priceOf(cradle: KioskServices, variant: CatalogVariant, region: Region, cart: Cart, quantity: number): Promise<number> {
+  const currency_code = region.currency_code.toLowerCase();
+  const lists = await cradle.priceSelectionService.listPrices([variant.id], { region_id: region.id, currency_code, customer_id: cart.customer_id });
   const price = await cradle.priceSelectionStrategy.unitPrice({
     variant: { id: variant.id, product_id: variant.product_id, prices: variant.prices },
     region,
-    currency_code: region.currency_code.toLowerCase(),
+    currency_code,
     customer: { id: cart.customer_id, email: cart.email },
     quantity,
     cart: { id: cart.id, region_id: region.id, customer_id: cart.customer_id },
+    price_lists: lists.get(variant.id) ?? [],
   });
   if (price === null || price === undefined) {
     throw new UnprocessableError(`Variant with id ${variant.id} has no price in region ${region.id}`, "variant_price_missing", "variant_id");

@@ -20,6 +20,18 @@ export const Address = z
   })
   .meta({ id: "Address" });
 
+/** A customer group. */
+export const CustomerGroup = z
+  .looseObject({
+    id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    deleted_at: timestamp.nullable(),
+    name: z.string(),
+    metadata,
+  })
+  .meta({ id: "CustomerGroup" });
+
 /** A customer (never its password hash). */
 export const Customer = z
   .looseObject({
@@ -33,8 +45,11 @@ export const Customer = z
     has_account: z.boolean(),
     metadata,
     shipping_addresses: z.array(Address).optional(),
+    groups: z.array(CustomerGroup).optional(),
   })
   .meta({ id: "Customer" });
 
 export const customerResponse = z.looseObject({ customer: Customer });
 export const customerList = responses.list("customers", Customer);
+export const customerGroupResponse = z.looseObject({ customer_group: CustomerGroup });
+export const customerGroupList = responses.list("customer_groups", CustomerGroup);

@@ -1,5 +1,6 @@
-import { Column, Customizable, Entity, KioskEntity, OneToMany } from "kiosk";
+import { Column, Customizable, Entity, JoinTable, KioskEntity, ManyToMany, OneToMany } from "kiosk";
 import type { CustomerAddress } from "./customer-address";
+import type { CustomerGroup } from "./customer-group";
 
 /**
  * A store customer. `has_account` is true once the customer has a password and
@@ -44,4 +45,13 @@ export class Customer extends KioskEntity {
   /** Loaded on demand (`CustomerService.retrieve(id, { addresses: true })`); never saved through the customer. */
   @OneToMany("CustomerAddress", "customer")
   shipping_addresses?: CustomerAddress[];
+
+  /** The groups the customer is in (`customer_group_customers`); loaded on demand (`expand=groups`), written by `customerGroupService`. */
+  @ManyToMany("CustomerGroup", "customers")
+  @JoinTable({
+    name: "customer_group_customers",
+    joinColumn: { name: "customer_id", referencedColumnName: "id" },
+    inverseJoinColumn: { name: "customer_group_id", referencedColumnName: "id" },
+  })
+  groups?: CustomerGroup[];
 }

@@ -23,7 +23,10 @@ export interface CreateCustomerInput {
   metadata?: Record<string, unknown> | null;
 }
 
-export type UpdateCustomerInput = Partial<CreateCustomerInput>;
+export type UpdateCustomerInput = Partial<CreateCustomerInput> & {
+  /** The customer's groups, exactly (`customerGroupService.setGroupsOf`). */
+  groups?: { id: string }[];
+};
 
 export const CUSTOMER_ORDER_FIELDS = ["created_at", "updated_at", "email", "first_name", "last_name"] as const;
 
@@ -33,6 +36,13 @@ export interface ListCustomersQuery {
   limit: number;
   /** A field of `CUSTOMER_ORDER_FIELDS`, `-` first for descending. */
   order?: string;
+  /** `groups` adds each customer's live groups. */
+  expand?: string;
+}
+
+/** Whether `?expand=` asks for the customer's groups. */
+export function expandsGroups(expand: string | undefined): boolean {
+  return !!expand?.split(",").some((part) => part.trim() === "groups");
 }
 
 /** Compared against when the email is unknown, so a wrong email costs as long as a wrong password. */
@@ -50,9 +60,9 @@ export default class CustomerService {
   private readonly unitOfWork: UnitOfWork;
   private readonly tokenVersionCache: TokenVersionCache;
 
-  constructor({ unitOfWork, tokenVersionCache }: KioskServices) {
-    this.unitOfWork = unitOfWork;
-    this.tokenVersionCache = tokenVersionCache;
+  constructor(private readonly cradle: KioskServices) {
+    this.unitOfWork = cradle.unitOfWork;
+    this.tokenVersionCache = cradle.tokenVersionCache;
   }
 
   async list(query: ListCustomersQuery): Promise<[Customer[], number]> {
@@ -71,6 +81,7 @@ export default class CustomerService {
           }),
         );
       }
+      if (expandsGroups(query.expand)) qb.leftJoinAndSelect("customer.groups", "grp", "grp.deleted_at IS NULL");
       for (const [column, value] of Object.entries(customFieldFilters("customer", query))) {
         qb.andWhere(`customer.${column} = :${column}`, { [column]: value });
       }
@@ -83,8 +94,8 @@ export default class CustomerService {
     });
   }
 
-  /** A customer; with `addresses`, its `shipping_addresses` too (oldest first). */
-  retrieve(id: string, options: { addresses?: boolean } = {}): Promise<Customer> {
+  /** A customer; with `addresses`, its `shipping_addresses` too (oldest first); with `groups`, its live groups. */
+  retrieve(id: string, options: { addresses?: boolean; groups?: boolean } = {}): Promise<Customer> {
     return this.unitOfWork.run(async (tx) => {
       const qb = tx.manager.createQueryBuilder(Customer, "customer").where("customer.id = :id", { id });
       if (options.addresses) {
@@ -92,6 +103,7 @@ export default class CustomerService {
           .orderBy("address.created_at", "ASC")
           .addOrderBy("address.id", "ASC");
       }
+      if (options.groups) qb.leftJoinAndSelect("customer.groups", "grp", "grp.deleted_at IS NULL");
       const customer = await qb.getOne();
       if (!customer) throw new NotFoundError(`Customer with id ${id} was not found`);
       return customer;
@@ -136,7 +148,7 @@ export default class CustomerService {
    * customer an account and revokes every token the customer holds.
    */
   async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
-    const { password, metadata, email, ...fields } = input;
+    const { password, metadata, email, groups, ...fields } = input;
     const passwordHash = password ? await hashPassword(password) : undefined;
     const updated = await this.unitOfWork.run(async (tx) => {
       const customer = await tx.manager.findOneBy(Customer, { id });
@@ -152,8 +164,9 @@ export default class CustomerService {
       if (passwordHash) Object.assign(customer, { password_hash: passwordHash, has_account: true });
       await tx.manager.save(customer);
       if (passwordHash) await tx.manager.increment(Customer, { id }, "token_version", 1);
+      if (groups) await this.cradle.customerGroupService.setGroupsOf(tx.manager, id, groups.map((g) => g.id));
       tx.emit("customer.updated", { id });
-      return this.retrieve(id, { addresses: true });
+      return this.retrieve(id, { addresses: true, groups: !!groups });
     });
     if (passwordHash) this.tokenVersionCache.forget("customer", id);
     return updated;

@@ -12,7 +12,7 @@ export interface PriceContext {
 export interface CalculatedPrices {
   original_price: number | null;
   calculated_price: number | null;
-  calculated_price_type: "default" | null;
+  calculated_price_type: "default" | "sale" | "override" | null;
 }
 
 /** The columns of a price (`MoneyAmount`) the calculation reads. */
@@ -25,6 +25,9 @@ export interface PricedProduct {
 }
 
 const NONE: CalculatedPrices = { original_price: null, calculated_price: null, calculated_price_type: null };
+
+/** A price list's price, as the price-list module answers it (`ListPrice` from "kiosk"). */
+export type ListPriceRow = PriceRow & { type: "sale" | "override" };
 
 /** Whether a price's quantity tier (`min_quantity`..`max_quantity`, either open) holds `quantity`. */
 function forQuantity(price: PriceRow, quantity: number): boolean {
@@ -52,4 +55,34 @@ export function calculatePrices(prices: PriceRow[], context: PriceContext): Calc
     (context.currency_code && cheapest(unit.filter((p) => !p.region_id && p.currency_code === context.currency_code)));
   if (!chosen) return { ...NONE };
   return { original_price: chosen.amount, calculated_price: chosen.amount, calculated_price_type: "default" };
+}
+
+/** The price for the context among `prices` (quantity tier, the region's first, else the currency's, the cheapest). */
+function pick(prices: PriceRow[], context: PriceContext): PriceRow | undefined {
+  const unit = prices.filter((p) => forQuantity(p, context.quantity ?? 1));
+  return (
+    (context.region_id && cheapest(unit.filter((p) => p.region_id === context.region_id))) ||
+    (context.currency_code && cheapest(unit.filter((p) => !p.region_id && p.currency_code === context.currency_code))) ||
+    undefined
+  );
+}
+
+/**
+ * The prices with the price lists in force, as Medusa v1 calculates them: an
+ * override list's price (the lowest, when several apply) wins whatever it is;
+ * otherwise the lowest of the variant's own price and the sale lists' prices.
+ * Each list price counts only when its quantity tier holds the quantity, and a
+ * region's price of a list wins over its currency's, as for the variant's own.
+ * `original_price` is the variant's own price (the calculated one when it has none).
+ */
+export function calculateWithLists(prices: PriceRow[], lists: ListPriceRow[], context: PriceContext): CalculatedPrices {
+  const base = calculatePrices(prices, context);
+  if (!lists.length || (!context.region_id && !context.currency_code)) return base;
+  const override = pick(lists.filter((p) => p.type === "override"), context);
+  if (override) return { original_price: base.original_price ?? override.amount, calculated_price: override.amount, calculated_price_type: "override" };
+  const sale = pick(lists.filter((p) => p.type === "sale"), context);
+  if (sale && (base.calculated_price === null || sale.amount < base.calculated_price)) {
+    return { original_price: base.original_price ?? sale.amount, calculated_price: sale.amount, calculated_price_type: "sale" };
+  }
+  return base;
 }

@@ -1,9 +1,11 @@
-import { InvalidDataError, NotFoundError, UnprocessableError, type KioskServices, type Region } from "kiosk";
+import { InvalidDataError, NotFoundError, UnprocessableError, type KioskServices, type ListPrice, type PriceSelectionResult, type Region } from "kiosk";
 import type { CalculatedPrices, PriceContext, PricedProduct } from "../lib/price-selection";
 
 /** A storefront's price context, with the region it names (read once, for the strategy). */
 export interface StorePriceContext extends PriceContext {
   region?: Region;
+  /** The customer priced for (the cart's, else the signed-in one): price lists for its groups apply. */
+  customer_id?: string | null;
 }
 
 type PricedVariant = NonNullable<PricedProduct["variants"]>[number];
@@ -30,13 +32,29 @@ export default class PriceSelectionService {
    * The context of `?cart_id=` (the cart's region, read from the cart module), else
    * `?region_id=`, else `?currency_code=`; an unknown cart or region is a 404.
    */
-  async context(query: { region_id?: string; currency_code?: string; cart_id?: string }): Promise<StorePriceContext> {
-    const regionId = query.cart_id ? (await this.cradle.cartService.retrieve(query.cart_id)).region_id : query.region_id;
+  async context(query: { region_id?: string; currency_code?: string; cart_id?: string; customer_id?: string }): Promise<StorePriceContext> {
+    const cart = query.cart_id ? await this.cradle.cartService.retrieve(query.cart_id) : undefined;
+    const regionId = cart ? cart.region_id : query.region_id;
+    const customer_id = cart ? cart.customer_id : query.customer_id;
     if (regionId) {
       const region = await this.regions().retrieve(regionId);
-      return { region_id: region.id, currency_code: region.currency_code.toLowerCase(), region };
+      return { region_id: region.id, currency_code: region.currency_code.toLowerCase(), region, customer_id };
     }
-    return query.currency_code ? { currency_code: query.currency_code.toLowerCase() } : {};
+    return query.currency_code ? { currency_code: query.currency_code.toLowerCase(), customer_id } : {};
+  }
+
+  /**
+   * The prices of the price lists in force for these variants in a context, from the
+   * price-list module (one statement); none when the module is not loaded.
+   */
+  listPrices(variantIds: string[], context: { region_id?: string; currency_code?: string; customer_id?: string | null }): Promise<Map<string, ListPrice[]>> {
+    let lists: KioskServices["priceListService"] | undefined;
+    try {
+      lists = this.cradle.priceListService;
+    } catch {
+      lists = undefined;
+    }
+    return lists ? lists.pricesInForce(variantIds, context) : Promise.resolve(new Map());
   }
 
   /**
@@ -50,16 +68,27 @@ export default class PriceSelectionService {
     if (!currency_code) return;
     const strategy = this.cradle.priceSelectionStrategy;
     const region = context.region ?? null;
+    const priced = products.flatMap((p) => (p.variants ?? []).filter((v) => v.prices).map((v) => v.id));
+    const lists = await this.listPrices(priced, context);
     const pending: Promise<void>[] = [];
     for (const product of products) {
       for (const variant of product.variants ?? []) {
         if (!variant.prices) continue;
-        const answer = strategy.unitPrice({
+        const input = {
           variant: { id: variant.id, product_id: variant.product_id ?? product.id, prices: variant.prices },
           region,
           currency_code,
           quantity: 1,
-        });
+          price_lists: lists.get(variant.id) ?? [],
+          ...(context.customer_id ? { customer: { id: context.customer_id, email: null } } : {}),
+        };
+        if (strategy.calculate) {
+          const answer = strategy.calculate(input);
+          if (isPromise(answer)) pending.push(answer.then((prices) => setPrices(variant, prices)));
+          else setPrices(variant, answer);
+          continue;
+        }
+        const answer = strategy.unitPrice(input);
         if (isPromise(answer)) pending.push(answer.then((price) => setPrice(variant, price)));
         else setPrice(variant, answer);
       }
@@ -86,6 +115,18 @@ export default class PriceSelectionService {
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+/** A `calculate` answer on the variant, each amount checked as `setPrice` checks one. */
+function setPrices(variant: PricedVariant, prices: PriceSelectionResult): void {
+  setPrice(variant, prices.original_price);
+  setPrice(variant, prices.calculated_price);
+  const none = prices.calculated_price === null || prices.calculated_price === undefined;
+  Object.assign(variant, {
+    original_price: none ? null : (prices.original_price ?? prices.calculated_price),
+    calculated_price: none ? null : prices.calculated_price,
+    calculated_price_type: none ? null : (prices.calculated_price_type ?? "default"),
+  });
 }
 
 /** The strategy's answer on the variant; one that is not an amount is the cart's 422 `variant_price_invalid`. */

@@ -23,5 +23,7 @@ export const createCustomer = z.strictObject({
   ...customFieldsShape("customer", "admin"),
 });
 
-/** The body of `POST /admin/customers/:id`. */
-export const updateCustomer = createCustomer.partial();
+/** The body of `POST /admin/customers/:id`; `groups` sets the customer's groups exactly. */
+export const updateCustomer = createCustomer.partial().extend({
+  groups: z.array(z.strictObject({ id: z.string().min(1).max(200) })).max(1000).optional(),
+});

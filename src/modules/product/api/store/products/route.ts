@@ -1,4 +1,5 @@
 import { listEnvelope, withValidation, type KioskRequest, type KioskResponse, type z } from "kiosk";
+import { signedInCustomer } from "../../../lib/signed-in-customer";
 import { WeightedSemaphore } from "kiosk/internal";
 import { pickFields } from "../../../lib/product-loader";
 import { productSelection, STORE_PRODUCT_RELATIONS } from "../../../lib/product-relations";
@@ -23,7 +24,7 @@ async function list(req: KioskRequest<unknown, z.infer<typeof listStoreProducts>
   const { offset, limit, order, expand, fields, region_id, currency_code, cart_id, ...filters } = req.validatedQuery;
   const selection = productSelection({ expand, fields }, STORE_PRODUCT_RELATIONS);
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
-  const context = await pricing.context({ region_id, currency_code, cart_id });
+  const context = await pricing.context({ region_id, currency_code, cart_id, customer_id: signedInCustomer(req) });
   const [products, count] = await req.scope
     .resolve<ProductService>("productService")
     .list(filters, { offset, limit, order }, selection, storeScope(req));

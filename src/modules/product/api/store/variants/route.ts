@@ -1,4 +1,5 @@
 import { withValidation, type KioskResponse } from "kiosk";
+import { signedInCustomer } from "../../../lib/signed-in-customer";
 import { PUBLISHED } from "../../../lib/variant-list";
 import { keyProducts } from "../../../lib/store-scope";
 import type PriceSelectionService from "../../../services/price-selection";
@@ -10,7 +11,7 @@ import { storeVariantList } from "../../schemas";
 export const GET = withValidation({ query: listStoreVariants, response: storeVariantList }, async (req, res: KioskResponse) => {
   const { offset, limit, ids, id, region_id, currency_code, cart_id } = req.validatedQuery;
   const pricing = req.scope.resolve<PriceSelectionService>("priceSelectionService");
-  const context = await pricing.context({ region_id, currency_code, cart_id });
+  const context = await pricing.context({ region_id, currency_code, cart_id, customer_id: signedInCustomer(req) });
   const wanted = ids || id ? [...new Set([...(ids ?? []), ...(id ?? [])])] : undefined;
   const [variants] = await req.scope
     .resolve<ProductVariantService>("productVariantService")
