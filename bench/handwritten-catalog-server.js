@@ -4,8 +4,8 @@
 //   GET /store/products?limit=20&offset=0  -> { products, count, offset, limit }
 //   GET /store/products/:id                 -> { product }
 //   GET /health                             -> { status: "ok" }
-// Products come with variants (prices, option values), options (values), images, tags and
-// collection. One query for the page, then one query per relation for all of the page's ids
+// Products come with variants (prices, option values), options (values), images, tags,
+// collection and type. One query for the page, then one query per relation for all of the page's ids
 // (`= ANY($1)`), run in parallel on the pool and assembled in JS.
 // Usage: DATABASE_URL=postgres://… [PG_POOL_SIZE=10] node bench/handwritten-catalog-server.js <port> [host]
 const http = require("node:http");
@@ -25,7 +25,7 @@ const pool = new Pool({
 });
 
 const TIMESTAMPS = `"id", "created_at", "updated_at"`;
-const PRODUCT_COLUMNS = `${TIMESTAMPS}, "title", "subtitle", "description", "handle", "is_giftcard", "status", "thumbnail", "collection_id", "discountable", "weight", "length", "height", "width", "hs_code", "origin_country", "mid_code", "material", "metadata"`;
+const PRODUCT_COLUMNS = `${TIMESTAMPS}, "title", "subtitle", "description", "handle", "is_giftcard", "status", "thumbnail", "collection_id", "type_id", "discountable", "weight", "length", "height", "width", "hs_code", "origin_country", "mid_code", "material", "metadata"`;
 const VARIANT_COLUMNS = `${TIMESTAMPS}, "title", "product_id", "sku", "barcode", "ean", "upc", "inventory_quantity", "allow_backorder", "manage_inventory", "variant_rank", "hs_code", "origin_country", "mid_code", "material", "weight", "length", "height", "width", "metadata"`;
 const prefixed = (alias, columns) => columns.split(", ").map((c) => `${alias}.${c}`).join(", ");
 
@@ -50,6 +50,9 @@ const SQL = {
   collections:
     `SELECT ${TIMESTAMPS}, "title", "handle", "metadata" FROM "product_collection" ` +
     `WHERE "id" IN (SELECT "collection_id" FROM "product" WHERE "id" = ANY($1))`,
+  types:
+    `SELECT ${TIMESTAMPS}, "value", "metadata", "deleted_at" FROM "product_type" ` +
+    `WHERE "id" IN (SELECT "type_id" FROM "product" WHERE "id" = ANY($1))`,
 };
 
 function groupBy(rows, key) {
@@ -67,8 +70,8 @@ function groupBy(rows, key) {
 async function withRelations(products) {
   if (!products.length) return products;
   const ids = [products.map((p) => p.id)];
-  const [variants, prices, options, values, images, tags, collections] = await Promise.all(
-    [SQL.variants, SQL.prices, SQL.options, SQL.values, SQL.images, SQL.tags, SQL.collections].map((sql) =>
+  const [variants, prices, options, values, images, tags, collections, types] = await Promise.all(
+    [SQL.variants, SQL.prices, SQL.options, SQL.values, SQL.images, SQL.tags, SQL.collections, SQL.types].map((sql) =>
       pool.query(sql, ids).then((r) => r.rows),
     ),
   );
@@ -94,12 +97,14 @@ async function withRelations(products) {
     else tagsByProduct.set(_product_id, [tag]);
   }
   const collectionById = new Map(collections.map((c) => [c.id, c]));
+  const typeById = new Map(types.map((t) => [t.id, t]));
   for (const p of products) {
     p.variants = variantsByProduct.get(p.id) ?? [];
     p.options = optionsByProduct.get(p.id) ?? [];
     p.images = imagesByProduct.get(p.id) ?? [];
     p.tags = tagsByProduct.get(p.id) ?? [];
     p.collection = p.collection_id ? (collectionById.get(p.collection_id) ?? null) : null;
+    p.type = p.type_id ? (typeById.get(p.type_id) ?? null) : null;
   }
   return products;
 }
