@@ -64,6 +64,11 @@ export function createDataSource(
         statement_timeout: statementTimeout,
         idle_in_transaction_session_timeout: 60_000,
         application_name: "kiosk",
+        // The named prepared statements are JsonBatch's views (a cart, an order: dozens of subqueries over ids). PostgreSQL
+        // would plan each execution afresh while its custom plans look cheaper than a generic one, and planning such a
+        // view costs more than running it; one generic plan per connection is what preparing them is for. Only
+        // prepared statements are affected (TypeORM's are unnamed), and not behind a pooler (`preparedStatements: false`).
+        ...(config.database.preparedStatements ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
       },
     };
   } else {

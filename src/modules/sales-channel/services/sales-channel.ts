@@ -21,6 +21,8 @@ export interface SalesChannelInput {
  * (`channelForCart`, `assertProductsIn`).
  */
 export default class SalesChannelService {
+  private defaultId: string | undefined;
+
   constructor(private readonly cradle: KioskServices) {}
 
   private get unitOfWork(): UnitOfWork {
@@ -186,7 +188,9 @@ export default class SalesChannelService {
       return requested;
     }
     if (allowed?.length) return allowed[0];
-    return (await this.retrieveDefault()).id;
+    // The default channel is made by the migration and can be neither deleted nor replaced: read once per process.
+    this.defaultId ??= (await this.retrieveDefault()).id;
+    return this.defaultId;
   }
 
   /** Refuses (400 `product_not_in_sales_channel`) products not sold in the channel. */
