@@ -29,7 +29,8 @@ export interface KioskConfig {
     poolTimeout?: number;
     /**
      * Send the hot reads as named prepared statements on PostgreSQL (default true): each is
-     * parsed and planned once per connection. Turn it off behind a pooler that gives each
+     * parsed and planned once per connection (the connections ask for generic plans,
+     * `plan_cache_mode=force_generic_plan`, which only prepared statements use). Turn it off behind a pooler that gives each
      * transaction another server connection (PgBouncer's transaction mode before 1.21).
      * Env: DATABASE_PREPARED_STATEMENTS=false.
      */
