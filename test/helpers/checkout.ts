@@ -106,3 +106,36 @@ export function recordEvents(store: Store): { names: string[]; messages: { name:
   };
   return recorded;
 }
+
+/**
+ * Counts the manual payment provider's refunds (a container singleton), notes
+ * whether a transaction was open, makes each take a moment so that concurrent
+ * requests overlap it, and fails the next one when asked (`failNext`).
+ */
+export function watchRefunds(store: Store) {
+  const container = store.server.kernel.container;
+  const provider = container.resolve<any>("manualPaymentProviderService");
+  const unitOfWork = container.resolve<any>("unitOfWork");
+  const original = provider.refundPayment.bind(provider);
+  const probe = { calls: 0, inTransaction: 0, failNext: false };
+  provider.refundPayment = async (...args: unknown[]) => {
+    probe.calls++;
+    if (unitOfWork.active) probe.inTransaction++;
+    if (probe.failNext) {
+      probe.failNext = false;
+      throw new Error("the card network is down");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return original(...args);
+  };
+  return probe;
+}
+
+/** Sends a request again while the order is busy with another action (409 `order_action_in_progress`), as an admin would. */
+export async function untilDone<R extends { body: any }>(send: () => Promise<R>): Promise<R> {
+  for (;;) {
+    const res = await send();
+    if (res.body?.code !== "order_action_in_progress") return res;
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+  }
+}

@@ -1,42 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, createRegion, createShippingOption, expectStatus, readyCart, recordEvents, stockOf } from "../helpers/checkout";
+import { createProduct, createRegion, createShippingOption, expectStatus, readyCart, recordEvents, stockOf, untilDone, watchRefunds } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
 import { startStore, type Store } from "../helpers/store";
 
 type Res = { status: number; body: any };
-
-/**
- * Counts the manual payment provider's refunds, notes whether a transaction was
- * open, makes each take a moment so that concurrent requests overlap, and fails
- * the next one when asked (`failNext`).
- */
-function watchRefunds(store: Store) {
-  const container = store.server.kernel.container;
-  const provider = container.resolve<any>("manualPaymentProviderService");
-  const unitOfWork = container.resolve<any>("unitOfWork");
-  const original = provider.refundPayment.bind(provider);
-  const probe = { calls: 0, inTransaction: 0, failNext: false };
-  provider.refundPayment = async (...args: unknown[]) => {
-    probe.calls++;
-    if (unitOfWork.active) probe.inTransaction++;
-    if (probe.failNext) {
-      probe.failNext = false;
-      throw new Error("the card network is down");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return original(...args);
-  };
-  return probe;
-}
-
-/** Sends a request again while the order is busy with another action, as an admin would. */
-async function untilDone(send: () => Promise<Res>): Promise<Res> {
-  for (;;) {
-    const res = await send();
-    if (res.body?.code !== "order_action_in_progress") return res;
-    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-  }
-}
 
 describe.each(DATABASES)("claims on $name", ({ name }) => {
   let store: Store;

@@ -1,29 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProduct, createRegion, createShippingOption, expectStatus, readyCart, recordEvents, stockOf } from "../helpers/checkout";
+import { createProduct, createRegion, createShippingOption, expectStatus, readyCart, recordEvents, stockOf, untilDone, watchRefunds } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
 import { startStore, type Store } from "../helpers/store";
 
 type Res = { status: number; body: any };
-
-/**
- * Counts the calls of the manual payment provider's refund (a container
- * singleton), notes whether a transaction was open, and makes each take a
- * moment so that concurrent requests overlap it.
- */
-function watchRefunds(store: Store) {
-  const container = store.server.kernel.container;
-  const provider = container.resolve<any>("manualPaymentProviderService");
-  const unitOfWork = container.resolve<any>("unitOfWork");
-  const original = provider.refundPayment.bind(provider);
-  const probe = { calls: 0, inTransaction: 0 };
-  provider.refundPayment = async (...args: unknown[]) => {
-    probe.calls++;
-    if (unitOfWork.active) probe.inTransaction++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return original(...args);
-  };
-  return probe;
-}
 
 describe.each(DATABASES)("returns on $name", ({ name }) => {
   let store: Store;
@@ -315,14 +295,6 @@ describe.each(DATABASES)("returns on $name", ({ name }) => {
     ]) {
       returns.push(expectStatus(await storeReturn({ order_id: order.id, items: [item] }), 200).return);
     }
-    /** Sends a request again while the order is busy with another action, as an admin would. */
-    const untilDone = async (send: () => Promise<Res>): Promise<Res> => {
-      for (;;) {
-        const res = await send();
-        if (res.body?.code !== "order_action_in_progress") return res;
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
-      }
-    };
     const sends = [
       ...returns.map((r) => () => receive(r.id, { items: r.items.map((i: any) => ({ item_id: i.item_id, quantity: i.quantity })) })),
       ...Array.from({ length: 7 }, () => () => action(order.id, "refund", { amount: 3000, reason: "other" })),
