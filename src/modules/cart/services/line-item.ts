@@ -4,7 +4,7 @@ import { insertAll, JsonBatch, sql, type Sql } from "kiosk/sql";
 import { LineItem } from "../models/line-item";
 import { LineItemAdjustment } from "../models/line-item-adjustment";
 import { variantSummary } from "../lib/catalog";
-import { calculateTotals, type LineAdjustment, type TotalsDiscount, type TotalsLine } from "../lib/totals";
+import { calculateTotals, type LineAdjustment } from "../lib/totals";
 import { describeLine } from "../lib/line-pricing";
 import { applyOrderEdit, scaledAmount, type OrderLinesEdit } from "../lib/apply-order-edit";
 

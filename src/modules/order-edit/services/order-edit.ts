@@ -8,8 +8,6 @@ import { loadEdit, loadEditRows, lockEdit } from "../lib/edit-rows";
 import { orderEditView, type OrderEditView } from "../lib/order-edit-view";
 import type { EditRows } from "../lib/order-edit-view";
 
-const NEWEST_FIRST = { created_at: "DESC", id: "DESC" } as const;
-
 /**
  * Order edits (Medusa v1): an admin proposes new lines for an order (copies of
  * its lines, changed, removed or added to), asks the customer, and the edit is

@@ -2,7 +2,6 @@ import { ConflictError, NotFoundError, UnavailableError, UnprocessableError, typ
 import { withTimeout } from "kiosk/internal";
 import { Fulfillment } from "../models/fulfillment";
 import { FulfillmentItem } from "../models/fulfillment-item";
-import type { Order } from "../models/order";
 import { assertFulfillable } from "../lib/fulfillable";
 import { FULFILLMENT_STATUS, fulfillmentStatusAfter } from "../lib/fulfillment-status";
 import { beginAction } from "../lib/order-claim";

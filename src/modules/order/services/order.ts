@@ -8,7 +8,6 @@ import {
   type KioskServices,
   type UnitOfWork,
 } from "kiosk";
-import { runSql, sql } from "kiosk/sql";
 import { Order, type FulfillmentStatus } from "../models/order";
 import { taxLinesOf } from "../lib/order-tax-lines";
 import { fulfillmentStatusOf } from "../lib/fulfillment-status";

@@ -1,4 +1,4 @@
-import { ConflictError, containsPattern, In, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
+import { ConflictError, containsPattern, InvalidDataError, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
 import { insertAll, lockRow } from "kiosk/sql";
 import { linkCategory, unlinkCategory } from "../lib/product-batch";
 import { ProductCategory } from "../models/product-category";
