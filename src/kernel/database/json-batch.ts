@@ -80,9 +80,32 @@ export interface BatchPartOptions {
  * ```
  */
 export class JsonBatch {
-  private readonly parts: BatchRows<unknown>[] = [];
+  private readonly root: PartGroup = { exists: sql``, parts: [], groups: [] };
+  private current = this.root;
 
   constructor(readonly manager: EntityManager) {}
+
+  /**
+   * Adds the parts `add` adds only when `exists` (a subquery, `SELECT 1 FROM …
+   * WHERE …`) finds a row: the batch's statement carries `EXISTS (exists)` in
+   * their place, and the groups it found are read in one more statement (nested
+   * groups in one more each level); a group it did not find is filled with empty
+   * rows without being read. PostgreSQL opens every scan of a statement on each
+   * execution, so rows most views never have (returns, swaps, claims, gift
+   * cards, discount conditions) cost a flag instead of a handful of scans.
+   * Returns what `add` returned (the read part's assembler).
+   */
+  whenAny<R>(exists: Sql, add: () => R): R {
+    const group: PartGroup = { exists, parts: [], groups: [] };
+    const outer = this.current;
+    outer.groups.push(group);
+    this.current = group;
+    try {
+      return add();
+    } finally {
+      this.current = outer;
+    }
+  }
 
   /** Adds the rows of `entity` (aliased `t`) that match `where`. The entity may be named by class or, across modules, by name. */
   rows<T>(entity: EntityTarget<unknown>, where: Sql, options: BatchPartOptions = {}): BatchRows<T> {
@@ -96,30 +119,65 @@ export class JsonBatch {
     return this.add(new BatchRows<T>(undefined, table, columns, where));
   }
 
-  /** Runs the statement and fills every part's `rows` (an empty array when nothing matched). */
+  /**
+   * Runs the statement and fills every part's `rows` (an empty array when
+   * nothing matched): one statement, and one more per level of `whenAny` groups
+   * that found rows.
+   */
   async run(): Promise<void> {
-    if (!this.parts.length) return;
+    let round = [this.root];
+    while (round.length) {
+      const parts = round.flatMap((g) => g.parts);
+      const groups = round.flatMap((g) => g.groups);
+      const found = await this.read(parts, groups);
+      groups.forEach((group, i) => {
+        if (!found[i]) fillEmpty(group);
+      });
+      round = groups.filter((_, i) => found[i]);
+    }
+  }
+
+  /** Reads `parts` and whether each of `groups` has rows, in one statement. */
+  private async read(parts: BatchRows<unknown>[], groups: PartGroup[]): Promise<boolean[]> {
+    if (!parts.length && !groups.length) return [];
     const postgres = dialectOf(this.manager) === "postgres";
-    for (const part of this.parts) {
+    for (const part of parts) {
       if (part.tableOrder) {
         const order = await tableColumns(this.manager, part.table);
         const selected = new Set(part.columns);
         part.columns = order.filter((c) => selected.has(c));
       }
     }
-    const columns = this.parts.map((p, i) => sql`(${partHead(postgres, p)}${p.where}) AS ${sql.raw(`"p${i}"`)}`);
+    const columns = [
+      ...parts.map((p, i) => sql`(${partHead(postgres, p)}${p.where}) AS ${sql.raw(`"p${i}"`)}`),
+      ...groups.map((g, i) => sql`EXISTS (${g.exists}) AS ${sql.raw(`"g${i}"`)}`),
+    ];
     const [row] = await runSql<Row>(this.manager, sql`SELECT ${sql.join(columns)}`, { prepare: true });
-    this.parts.forEach((part, i) => {
+    parts.forEach((part, i) => {
       const value = row[`p${i}`];
       const rows = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as Row[];
       part.fill(part.entity ? hydrateJson(this.manager, part.entity, rows) : rows);
     });
+    return groups.map((_, i) => row[`g${i}`] === true || Number(row[`g${i}`]) === 1);
   }
 
   private add<T>(part: BatchRows<T>): BatchRows<T> {
-    this.parts.push(part as BatchRows<unknown>);
+    this.current.parts.push(part as BatchRows<unknown>);
     return part;
   }
+}
+
+/** Parts added inside one `whenAny` (the root: outside any), read only when `exists` finds a row. */
+interface PartGroup {
+  exists: Sql;
+  parts: BatchRows<unknown>[];
+  groups: PartGroup[];
+}
+
+/** Fills a group that found nothing, and the groups inside it, with empty rows. */
+function fillEmpty(group: PartGroup): void {
+  for (const part of group.parts) part.fill([]);
+  group.groups.forEach(fillEmpty);
 }
 
 /** Column names of tables in their order in the database, per data source. */

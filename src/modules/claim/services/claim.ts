@@ -26,7 +26,8 @@ export default class ClaimService {
 
   /** Read part (see `JsonBatch`): the claims of the orders `orderIds` picks, with their items, oldest first. */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => ClaimView[] {
-    return addClaimParts(batch, sql`SELECT "id" FROM "claim_order" WHERE "order_id" IN (${orderIds})`);
+    const ids = sql`SELECT "id" FROM "claim_order" WHERE "order_id" IN (${orderIds})`;
+    return batch.whenAny(ids, () => addClaimParts(batch, ids));
   }
 
   retrieve(id: string): Promise<ClaimView> {

@@ -13,10 +13,15 @@ export type DiscountWithRule = Omit<Discount, "rule" | "discount_regions"> & {
  * Read part (see `JsonBatch`): adds to the caller's batch the discounts picked
  * by `discountIds` (a subquery over the caller's own join table, such as
  * `sql\`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${id}\``),
- * their rules and the rules' conditions. The function returned gives them by
+ * their rules and the rules' conditions (read only when there are any: see
+ * `JsonBatch.whenAny`). The function returned gives them by
  * id, in the order the discounts were read, once the batch has run.
  */
 export function readDiscountParts(batch: JsonBatch, discountIds: Sql): () => Map<string, DiscountWithRule> {
+  return batch.whenAny(sql`SELECT 1 FROM "discount" d WHERE d."id" IN (${discountIds})`, () => addDiscountParts(batch, discountIds));
+}
+
+function addDiscountParts(batch: JsonBatch, discountIds: Sql): () => Map<string, DiscountWithRule> {
   const discounts = batch.rows<Discount>(Discount, sql`t."id" IN (${discountIds})`);
   const ruleIds = sql`SELECT d."rule_id" FROM "discount" d WHERE d."id" IN (${discountIds})`;
   const rules = batch.rows<DiscountRule>(DiscountRule, sql`t."id" IN (${ruleIds})`);

@@ -11,6 +11,10 @@ import { GiftCardTransaction } from "../models/gift-card-transaction";
  * caller's to ask (`giftCardService.isUsable`).
  */
 export function readCartParts(batch: JsonBatch, cartIds: Sql): () => Map<string, GiftCard[]> {
+  return batch.whenAny(sql`SELECT 1 FROM "cart_gift_cards" l WHERE l."cart_id" IN (${cartIds})`, () => addCartParts(batch, cartIds));
+}
+
+function addCartParts(batch: JsonBatch, cartIds: Sql): () => Map<string, GiftCard[]> {
   const links = batch.rows<CartGiftCard>(CartGiftCard, sql`t."cart_id" IN (${cartIds})`);
   const cards = batch.rows<GiftCard>(
     GiftCard,
@@ -34,6 +38,10 @@ export interface OrderGiftCards {
 
 /** Read part: the gift card transactions of the orders picked by `orderIds`, with their cards (deleted ones too). */
 export function readOrderParts(batch: JsonBatch, orderIds: Sql): () => Map<string, OrderGiftCards> {
+  return batch.whenAny(sql`SELECT 1 FROM "gift_card_transaction" x WHERE x."order_id" IN (${orderIds})`, () => addOrderParts(batch, orderIds));
+}
+
+function addOrderParts(batch: JsonBatch, orderIds: Sql): () => Map<string, OrderGiftCards> {
   const transactions = batch.rows<GiftCardTransaction>(GiftCardTransaction, sql`t."order_id" IN (${orderIds})`);
   const cards = batch.rows<GiftCard>(
     GiftCard,

@@ -50,7 +50,8 @@ export default class ReturnService {
    * with their items and reasons, oldest first.
    */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => ReturnView[] {
-    return addReturnParts(batch, sql`SELECT "id" FROM "return" WHERE "order_id" IN (${orderIds})`);
+    const ids = sql`SELECT "id" FROM "return" WHERE "order_id" IN (${orderIds})`;
+    return batch.whenAny(ids, () => addReturnParts(batch, ids));
   }
 
   /**

@@ -54,7 +54,8 @@ export default class SwapService {
 
   /** Read part (see `JsonBatch`): the swaps of the orders `orderIds` picks, with their fulfillments and new items (as stored), oldest first. */
   readForOrders(batch: JsonBatch, orderIds: Sql): () => SwapRowView[] {
-    return addSwapParts(this.cradle, batch, sql`SELECT "id" FROM "swap" WHERE "order_id" IN (${orderIds})`);
+    const ids = sql`SELECT "id" FROM "swap" WHERE "order_id" IN (${orderIds})`;
+    return batch.whenAny(ids, () => addSwapParts(this.cradle, batch, ids));
   }
 
   /** Creates a swap of an order: its return and its cart; raises `swap.created`. */
