@@ -113,6 +113,11 @@ export default class StockLocationService {
     });
   }
 
+  /** Forgets a deleted channel's links, inside the sales-channel module's write. */
+  async dropChannel(channelId: string): Promise<void> {
+    await this.unitOfWork.run((tx) => tx.manager.delete(SalesChannelLocation, { sales_channel_id: channelId }));
+  }
+
   /** Each channel's location links (`{ id, sales_channel_id, location_id }`), for `expand=locations`. */
   linksOfChannels(channelIds: string[]): Promise<SalesChannelLocation[]> {
     if (!channelIds.length) return Promise.resolve([]);
