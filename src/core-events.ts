@@ -158,6 +158,20 @@ export interface CoreEvents {
   "publishable-api-key.created": Id;
   "publishable-api-key.revoked": Id;
 
+  "stock-location.created": Id;
+  "stock-location.updated": Id;
+  /** Its channel links, inventory levels and reservations went with it. */
+  "stock-location.deleted": Id;
+  "inventory-item.created": Id;
+  /** Also raised when one of its location levels is added, changed or removed. */
+  "inventory-item.updated": Id;
+  "inventory-item.deleted": Id;
+  /** A reservation was made (by an admin; checkout's are not announced one by one). */
+  "reservation-item.created": Id;
+  "reservation-item.updated": Id;
+  /** A reservation was deleted or released (a canceled order, an undone checkout). */
+  "reservation-item.deleted": Id;
+
   "store.updated": Id;
   /** A swap of an order was created (its return requested, its cart made). */
   "swap.created": SwapEvent;
@@ -273,6 +287,15 @@ export const CORE_EVENT_NAMES = [
   "sales-channel.deleted",
   "publishable-api-key.created",
   "publishable-api-key.revoked",
+  "stock-location.created",
+  "stock-location.updated",
+  "stock-location.deleted",
+  "inventory-item.created",
+  "inventory-item.updated",
+  "inventory-item.deleted",
+  "reservation-item.created",
+  "reservation-item.updated",
+  "reservation-item.deleted",
   "store.updated",
   "swap.created",
   "swap.payment_completed",

@@ -50,6 +50,9 @@ import type SearchService from "./modules/search/services/search";
 import type ReturnReasonService from "./modules/return/services/return-reason";
 import type ReturnService from "./modules/return/services/return";
 import type SalesChannelService from "./modules/sales-channel/services/sales-channel";
+import type StockLocationService from "./modules/stock-location/services/stock-location";
+import type InventoryService from "./modules/inventory/services/inventory";
+import type ReservationService from "./modules/inventory/services/reservation";
 import type PublishableApiKeyService from "./modules/sales-channel/services/publishable-api-key";
 import type SwapService from "./modules/swap/services/swap";
 import type OrderSwapService from "./modules/order/services/order-swap";
@@ -180,6 +183,11 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     // sales-channel
     salesChannelService: SalesChannelService;
     publishableApiKeyService: PublishableApiKeyService;
+    // stock-location
+    stockLocationService: StockLocationService;
+    // inventory
+    inventoryService: InventoryService;
+    reservationService: ReservationService;
     // swap
     swapService: SwapService;
     // shipping

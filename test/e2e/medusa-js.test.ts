@@ -955,4 +955,86 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
       expect(await failure(admin.paymentCollections.retrieve(dropped.id))).toMatchObject({ status: 404, body: { code: "payment_collection_not_found" } });
     });
   });
+
+  describe("inventory locations", () => {
+    it("manages stock locations, inventory items, their levels and reservations, and reserves at checkout", async () => {
+      const address = { address_1: "1 Harbour St", city: "Aarhus", country_code: "dk", postal_code: "8000" };
+      const created = envelope(await admin.stockLocations.create({ name: "Warehouse", address } as any), { stock_location: "object" }).stock_location;
+      expect(created).toMatchObject({ name: "Warehouse", address: { address_1: "1 Harbour St", country_code: "dk" } });
+      const spare = envelope(await admin.stockLocations.create({ name: "Spare" }), { stock_location: "object" }).stock_location;
+      const renamed = envelope(await admin.stockLocations.update(created.id, { name: "Main warehouse" }), { stock_location: "object" }).stock_location;
+      expect(renamed).toMatchObject({ id: created.id, name: "Main warehouse" });
+      expect(envelope(await admin.stockLocations.retrieve(created.id), { stock_location: "object" }).stock_location.name).toBe("Main warehouse");
+      const locations = list(await admin.stockLocations.list({ limit: 10 } as any), "stock_locations").stock_locations;
+      expect(locations.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining([created.id, spare.id]));
+
+      const channel = list(await admin.salesChannels.list(), "sales_channels").sales_channels.find((c: { is_default: boolean }) => c.is_default);
+      const linked = envelope(await admin.salesChannels.addLocation(channel.id, { location_id: created.id }), { sales_channel: "object" }).sales_channel as any;
+      expect(linked.locations.map((l: { location_id: string }) => l.location_id)).toEqual([created.id]);
+      envelope(await admin.salesChannels.addLocation(channel.id, { location_id: spare.id }), { sales_channel: "object" });
+      deleted(await admin.salesChannels.removeLocation(channel.id, { location_id: spare.id }), spare.id, "stock-location");
+
+      const { product } = envelope(
+        await admin.products.create({
+          title: "Wool scarf",
+          status: "published" as any,
+          options: [{ title: "Size" }],
+          variants: [{ title: "One", inventory_quantity: 100, prices: [{ amount: 2000, currency_code: "dkk" }], options: [{ value: "One" }] }],
+        } as any),
+        { product: "object" },
+      );
+      const variantId = product.variants[0].id;
+      const item = envelope(await admin.inventoryItems.create({ variant_id: variantId, hs_code: "6117" } as any), { inventory_item: "object" }).inventory_item;
+      expect(item).toMatchObject({ hs_code: "6117" });
+      const updated = envelope(await admin.inventoryItems.update(item.id, { origin_country: "dk" } as any), { inventory_item: "object" }).inventory_item;
+      expect(updated).toMatchObject({ id: item.id, origin_country: "dk" });
+      envelope(await admin.inventoryItems.createLocationLevel(item.id, { location_id: created.id, stocked_quantity: 5 }), { inventory_item: "object" });
+      envelope(await admin.inventoryItems.createLocationLevel(item.id, { location_id: spare.id, stocked_quantity: 1 }), { inventory_item: "object" });
+      const restocked = envelope(await admin.inventoryItems.updateLocationLevel(item.id, created.id, { stocked_quantity: 6 }), { inventory_item: "object" }).inventory_item as any;
+      expect(restocked.location_levels.find((l: { location_id: string }) => l.location_id === created.id)).toMatchObject({ stocked_quantity: 6, available_quantity: 6 });
+      envelope(await admin.inventoryItems.deleteLocationLevel(item.id, spare.id), { inventory_item: "object" });
+      const levels = envelope(await admin.inventoryItems.listLocationLevels(item.id), { inventory_item: "object" }).inventory_item;
+      expect(levels.location_levels).toEqual([expect.objectContaining({ location_id: created.id, stocked_quantity: 6, reserved_quantity: 0 })]);
+      expect(envelope(await admin.inventoryItems.retrieve(item.id), { inventory_item: "object" }).inventory_item.id).toBe(item.id);
+      const items = list(await admin.inventoryItems.list({ location_id: [created.id] } as any), "inventory_items").inventory_items;
+      expect(items.map((i: { id: string }) => i.id)).toEqual([item.id]);
+
+      const reservation = envelope(await admin.reservations.create({ inventory_item_id: item.id, location_id: created.id, quantity: 2 }), { reservation: "object" }).reservation;
+      expect(reservation).toMatchObject({ inventory_item_id: item.id, location_id: created.id, quantity: 2 });
+      expect(envelope(await admin.reservations.update(reservation.id, { quantity: 3 }), { reservation: "object" }).reservation.quantity).toBe(3);
+      expect(envelope(await admin.reservations.retrieve(reservation.id), { reservation: "object" }).reservation.quantity).toBe(3);
+      expect(list(await admin.reservations.list({ inventory_item_id: [item.id] } as any), "reservations").reservations.map((r: { id: string }) => r.id)).toEqual([reservation.id]);
+      const tooMany = await failure(admin.reservations.update(reservation.id, { quantity: 7 }));
+      expect(tooMany).toMatchObject({ status: 422, body: { code: "insufficient_inventory" } });
+      const inventory = envelope(await admin.variants.getInventory(variantId), { variant: "object" }).variant as any;
+      expect(inventory.inventory.map((i: { id: string }) => i.id)).toEqual([item.id]);
+      expect(inventory.sales_channel_availability).toEqual([expect.objectContaining({ channel_id: channel.id, available_quantity: 3 })]);
+      deleted(await admin.reservations.delete(reservation.id), reservation.id, "reservation");
+
+      // A checkout through medusa-js reserves at the channel's location and leaves the variant's own stock alone.
+      const { cart } = envelope(await medusa.carts.create({ region_id: seed.region.id }), { cart: "object" });
+      envelope(await medusa.carts.lineItems.create(cart.id, { variant_id: variantId, quantity: 2 }), { cart: "object" });
+      envelope(await medusa.carts.update(cart.id, { email: "scarf@kiosk.test", shipping_address: SHIPPING_ADDRESS }), { cart: "object" });
+      envelope(await medusa.carts.addShippingMethod(cart.id, { option_id: seed.option.id }), { cart: "object" });
+      envelope(await medusa.carts.createPaymentSessions(cart.id), { cart: "object" });
+      envelope(await medusa.carts.setPaymentSession(cart.id, { provider_id: "manual" }), { cart: "object" });
+      const done = envelope(await medusa.carts.complete(cart.id), { type: "string", data: "object" });
+      expect(done.type).toBe("order");
+      const lineId = (done.data as any).items[0].id;
+      const held = list(await admin.reservations.list({ line_item_id: [lineId] } as any), "reservations").reservations;
+      expect(held).toEqual([expect.objectContaining({ location_id: created.id, quantity: 2, line_item_id: lineId })]);
+      const after = envelope(await admin.inventoryItems.listLocationLevels(item.id), { inventory_item: "object" }).inventory_item.location_levels[0];
+      expect(after).toMatchObject({ stocked_quantity: 6, reserved_quantity: 2 });
+      expect(envelope(await admin.variants.getInventory(variantId), { variant: "object" }).variant).toMatchObject({ sales_channel_availability: [expect.objectContaining({ available_quantity: 4 })] });
+      envelope(await admin.orders.cancel((done.data as any).id), { order: "object" });
+      expect(list(await admin.reservations.list({ line_item_id: [lineId] } as any), "reservations").count).toBe(0);
+
+      expect(await failure(admin.inventoryItems.retrieve("iitem_missing"))).toMatchObject({ status: 404, body: { code: "inventory_item_not_found" } });
+      expect(await failure(admin.stockLocations.retrieve("sloc_missing"))).toMatchObject({ status: 404, body: { code: "stock_location_not_found" } });
+      deleted(await admin.inventoryItems.delete(item.id), item.id, "inventory_item");
+      deleted(await admin.stockLocations.delete(spare.id), spare.id, "stock_location");
+      deleted(await admin.stockLocations.delete(created.id), created.id, "stock_location");
+      expect(list(await admin.stockLocations.list({ id: [created.id] } as any), "stock_locations").count).toBe(0);
+    });
+  });
 });

@@ -453,6 +453,42 @@ describe.each(DATABASES)("OpenAPI response schemas on $name", ({ name }) => {
     await call("DELETE", "/admin/price-lists/{id}/products/{product_id}/prices", `${listPath}/products/${product.id}/prices`, admin);
     await call("DELETE", "/admin/price-lists/{id}", listPath, admin);
   });
+
+  it("answers stock locations, inventory items, levels and reservations as the document says", async () => {
+    const admin = { admin: true };
+    const product = await call("POST", "/admin/products", "/admin/products", {
+      admin: true,
+      body: { title: "Stocked", status: "published", options: [{ title: "Size" }], variants: [{ title: "One", options: [{ value: "One" }], prices: [{ amount: 100, currency_code: "dkk" }] }] },
+    }).then((b) => b.product);
+    const body = { name: "Depot", address: { address_1: "1 Quay", country_code: "dk" } };
+    const location = await call("POST", "/admin/stock-locations", "/admin/stock-locations", { admin: true, body }).then((b) => b.stock_location);
+    const sl = `/admin/stock-locations/${location.id}`;
+    await call("GET", "/admin/stock-locations", "/admin/stock-locations", admin);
+    await call("GET", "/admin/stock-locations/{id}", sl, admin);
+    await call("POST", "/admin/stock-locations/{id}", sl, { admin: true, body: { name: "Depot 2" } });
+    const channel = (await call("GET", "/admin/sales-channels", "/admin/sales-channels", admin)).sales_channels[0];
+    const link = { admin: true, body: { location_id: location.id } };
+    await call("POST", "/admin/sales-channels/{id}/stock-locations", `/admin/sales-channels/${channel.id}/stock-locations`, link);
+    const item = await call("POST", "/admin/inventory-items", "/admin/inventory-items", { admin: true, body: { variant_id: product.variants[0].id } }).then((b) => b.inventory_item);
+    const ii = `/admin/inventory-items/${item.id}`;
+    await call("POST", "/admin/inventory-items/{id}/location-levels", `${ii}/location-levels`, { admin: true, body: { location_id: location.id, stocked_quantity: 4 } });
+    await call("POST", "/admin/inventory-items/{id}/location-levels/{location_id}", `${ii}/location-levels/${location.id}`, { admin: true, body: { stocked_quantity: 5 } });
+    await call("GET", "/admin/inventory-items/{id}/location-levels", `${ii}/location-levels`, admin);
+    await call("GET", "/admin/inventory-items", "/admin/inventory-items", admin);
+    await call("GET", "/admin/inventory-items/{id}", ii, admin);
+    await call("POST", "/admin/inventory-items/{id}", ii, { admin: true, body: { title: "Stocked one" } });
+    await call("GET", "/admin/variants/{id}/inventory", `/admin/variants/${product.variants[0].id}/inventory`, admin);
+    const reservation = await call("POST", "/admin/reservations", "/admin/reservations", { admin: true, body: { inventory_item_id: item.id, location_id: location.id, quantity: 1 } });
+    const rs = `/admin/reservations/${reservation.reservation.id}`;
+    await call("GET", "/admin/reservations", "/admin/reservations", admin);
+    await call("GET", "/admin/reservations/{id}", rs, admin);
+    await call("POST", "/admin/reservations/{id}", rs, { admin: true, body: { quantity: 2 } });
+    await call("DELETE", "/admin/reservations/{id}", rs, admin);
+    await call("DELETE", "/admin/inventory-items/{id}/location-levels/{location_id}", `${ii}/location-levels/${location.id}`, admin);
+    await call("DELETE", "/admin/inventory-items/{id}", ii, admin);
+    await call("DELETE", "/admin/sales-channels/{id}/stock-locations", `/admin/sales-channels/${channel.id}/stock-locations`, link);
+    await call("DELETE", "/admin/stock-locations/{id}", sl, admin);
+  });
 });
 
 /** A path as a JSON pointer segment (`/store/carts/{id}` -> `~1store~1carts~1{id}`), URI-encoded for a `$ref`. */

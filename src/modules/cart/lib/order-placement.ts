@@ -35,6 +35,9 @@ export async function takeForOrder(
     }
     demand.set(item.variant_id!, (demand.get(item.variant_id!) ?? 0) + item.quantity);
   }
+  // Variants with an inventory item stocked at locations are reserved there (the inventory module); the rest take variant stock.
+  const located = RESERVING_TYPES.has(cart.type) ? await reserveAtLocations(cradle, cart, variants, demand) : new Set<string>();
+  for (const variantId of located) demand.delete(variantId);
   const taken = await cradle.productVariantService.takeStock(demand, variants);
   if (discountIds.length) await cradle.discountService.consume(discountIds);
   return { taken, discountIds };
@@ -42,6 +45,20 @@ export async function takeForOrder(
 
 /** The order row `placeOrder` made. */
 export type PlacedOrder = Awaited<ReturnType<KioskServices["orderService"]["createFromCart"]>>;
+
+/** Carts whose lines reserve at stock locations: a swap's and a claim's keep taking variant stock (their cancellations give that back). */
+const RESERVING_TYPES = new Set(["default", "draft_order"]);
+
+/** Reserves the lines of variants with located inventory; answers those variants' ids. */
+function reserveAtLocations(cradle: KioskServices, cart: CartView, variants: Map<string, CatalogVariant>, demand: Map<string, number>): Promise<Set<string>> {
+  const lines = cart.items
+    .filter((item) => item.variant_id && demand.has(item.variant_id))
+    .map((item) => {
+      const variant = variants.get(item.variant_id!)!;
+      return { id: item.id, variant_id: item.variant_id!, quantity: item.quantity, manage_inventory: variant.manage_inventory, allow_backorder: variant.allow_backorder };
+    });
+  return cradle.reservationService.reserveForCart(lines, cart.sales_channel_id ?? null);
+}
 
 /** What `placeOrder` records beside the cart. */
 export interface Placement {

@@ -299,6 +299,7 @@ export default class CartCompletionService {
       const { affected } = await tx.manager.delete(CartCompletion, { id: completion.id, token: completion.token });
       if (!affected) return false;
       await this.cradle.productVariantService.returnStock(new Map(completion.reserved));
+      await this.cradle.reservationService.releaseForLines(await this.cradle.lineItemService.idsOfCart(completion.cart_id));
       if (completion.discount_ids.length) await this.cradle.discountService.release(completion.discount_ids);
       if (options.session) await this.cradle.paymentSessionService.recordStatus(completion.cart_id, options.session.status, options.session.data);
       return true;

@@ -193,7 +193,7 @@ export default class LineItemService {
     });
   }
 
-  /** Gives back the stock an order's lines took (a canceled order); each line only once. */
+  /** Gives back the stock an order's lines took (a canceled order), variant stock and location reservations alike; each line only once. */
   releaseStock(orderId: string): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
       const lines = await tx.manager.findBy(LineItem, { order_id: orderId });
@@ -204,7 +204,15 @@ export default class LineItemService {
         await tx.manager.update(LineItem, { id: line.id }, { reserved_quantity: 0, updated_at: new Date() });
       }
       await this.cradle.productVariantService.returnStock(quantities);
+      // Lines reserved at stock locations instead: the inventory module releases them, each once.
+      await this.cradle.reservationService.releaseForLines(lines.map((line) => line.id));
     });
+  }
+
+  /** The ids of a cart's lines (an undone completion releases their reservations). */
+  async idsOfCart(cartId: string): Promise<string[]> {
+    const lines = await this.unitOfWork.read((manager) => manager.find(LineItem, { where: { cart_id: cartId }, select: { id: true } }));
+    return lines.map((line) => line.id);
   }
 
   private addOrderLineParts(batch: JsonBatch, orderIds: Sql): () => LineItem[] {

@@ -15,6 +15,8 @@ export interface CreateFulfillmentInput {
   items: Items;
   no_notification?: boolean;
   metadata?: Record<string, unknown> | null;
+  /** The stock location the units leave from: the lines' reservations there become a decrement of its stock (the inventory module). */
+  location_id?: string;
 }
 
 /** What creating a fulfillment asks of its provider. */
@@ -41,6 +43,7 @@ export default class FulfillmentService {
       provider: "fulfillment",
       plan: async (tx, order) => {
         assertOpen(order);
+        if (input.location_id) await this.cradle.stockLocationService.assertExist([input.location_id]);
         const lines = await this.cradle.lineItemService.listForOrders([orderId]);
         assertFulfillable(orderId, lines, input.items);
         FULFILLMENT_STATUS.assert(order.fulfillment_status, fulfillmentStatusAfter(lines, input.items, 1), "order_not_fulfillable");
@@ -59,6 +62,9 @@ export default class FulfillmentService {
         this.bounded(call.providerId, (p) => p.createFulfillment(call.methodData, input.items, { id: orderId, display_id: call.display_id })),
       record: async (tx, order, [{ item: call, result }]) => {
         await this.cradle.lineItemService.fulfill(orderId, input.items);
+        if (input.location_id) {
+          await this.cradle.reservationService.fulfillAt(input.location_id, input.items.map((i) => ({ line_item_id: i.item_id, quantity: i.quantity })));
+        }
         const fulfillment = tx.manager.create(Fulfillment, {
           order_id: orderId,
           provider_id: call.providerId,

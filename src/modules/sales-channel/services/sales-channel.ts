@@ -73,7 +73,7 @@ export default class SalesChannelService {
     });
   }
 
-  /** Sets `deleted_at` and drops the channel's product and key links; the default channel cannot be deleted. */
+  /** Sets `deleted_at` and drops the channel's product, key and stock location links; the default channel cannot be deleted. */
   async delete(id: string): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
       const channel = await this.locked(tx.manager, id);
@@ -82,6 +82,7 @@ export default class SalesChannelService {
       await tx.manager.save(SalesChannel, channel);
       await tx.manager.delete(ProductSalesChannel, { sales_channel_id: id });
       await this.cradle.publishableApiKeyService.dropChannel(id);
+      await this.cradle.stockLocationService.dropChannel(id);
       tx.emit("sales-channel.deleted", { id });
     });
     this.cradle.publishableApiKeyService.forgetAll();

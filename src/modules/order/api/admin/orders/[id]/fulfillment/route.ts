@@ -3,8 +3,7 @@ import type FulfillmentService from "../../../../../services/fulfillment";
 import { createFulfillment } from "../../validators";
 import { orderResponse } from "../../../../schemas";
 
-/** Fulfills units of the order's lines (never more than were ordered): `{ order }`. */
+/** Fulfills units of the order's lines (never more than were ordered), from `location_id` when given: `{ order }`. */
 export const POST = withValidation({ body: createFulfillment, response: orderResponse }, async (req, res: KioskResponse) => {
-  const { location_id: _l, ...input } = req.validatedBody;
-  res.json({ order: await req.scope.resolve<FulfillmentService>("fulfillmentService").create(req.params.id, input) });
+  res.json({ order: await req.scope.resolve<FulfillmentService>("fulfillmentService").create(req.params.id, req.validatedBody) });
 });
