@@ -2,6 +2,7 @@ import Medusa from "@medusajs/medusa-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordEvents, SHIPPING_ADDRESS } from "../helpers/checkout";
 import { DATABASES } from "../helpers/databases";
+import { medusaJsCoverage } from "../helpers/medusa-js-coverage";
 import { ADMIN, startStore, type Store } from "../helpers/store";
 
 /**
@@ -19,6 +20,10 @@ import { ADMIN, startStore, type Store } from "../helpers/store";
  * Kiosk has not). So the admin and a customer each get a client whose
  * `customHeaders` carry `Authorization: Bearer <access_token>` from `getToken`.
  */
+
+/** The least of medusa-js's methods this file must drive (store 65, admin 254 in all; see the last describe). */
+const STORE_FLOOR = 46;
+const ADMIN_FLOOR = 134;
 
 type Answer = Record<string, any> & { response: { status: number } };
 type Kind = "object" | "array" | "string" | "number" | "boolean" | "nullable-object";
@@ -75,12 +80,14 @@ async function fetchAdapter(config: { url: string; baseURL: string; method: stri
 describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
   let store: Store;
   let events: ReturnType<typeof recordEvents>;
+  /** Which medusa-js methods this file drives (the last describe prints it and holds a floor). */
+  const coverage = medusaJsCoverage();
   /** Anonymous store client. */
   let medusa: Medusa;
   /** The admin's client (bearer token). */
   let admin: Medusa["admin"];
   /** A client with a customer's bearer token. */
-  const as = (token: string) => new Medusa({ baseUrl: store.server.url, maxRetries: 0, customHeaders: { Authorization: `Bearer ${token}` } });
+  const as = (token: string) => coverage.wrap(new Medusa({ baseUrl: store.server.url, maxRetries: 0, customHeaders: { Authorization: `Bearer ${token}` } }));
 
   const seed = {} as {
     region: any;
@@ -123,7 +130,7 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
   beforeAll(async () => {
     store = await startStore(name, "medusa_js", { scaffold: true });
     events = recordEvents(store);
-    medusa = new Medusa({ baseUrl: store.server.url, maxRetries: 0 });
+    medusa = coverage.wrap(new Medusa({ baseUrl: store.server.url, maxRetries: 0 }));
     const { access_token } = envelope(await medusa.admin.auth.getToken(ADMIN), { access_token: "string" });
     admin = as(access_token).admin;
 
@@ -575,7 +582,7 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
       const linked = envelope(await admin.publishableApiKeys.listSalesChannels(key.id), { sales_channels: "array" }).sales_channels;
       expect(linked.map((c: { id: string }) => c.id)).toEqual([channel.id]);
 
-      const stall = new Medusa({ baseUrl: store.server.url, maxRetries: 0, publishableApiKey: key.id });
+      const stall = coverage.wrap(new Medusa({ baseUrl: store.server.url, maxRetries: 0, publishableApiKey: key.id }));
       const shown = list(await stall.products.list(), "products").products;
       expect(shown.map((p: { id: string }) => p.id)).toEqual([seed.product.id]);
       const { cart } = envelope(await stall.carts.create({ region_id: seed.region.id }), { cart: "object" });
@@ -641,12 +648,14 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     it("uploads public and protected files, gives a download URL and deletes them", async () => {
       // medusa-js's axios (0.24) sends a FormData only from a browser; in Node it is given a fetch adapter, as an app would.
       const { access_token } = await medusa.admin.auth.getToken(ADMIN);
-      const uploader = new Medusa({
-        baseUrl: store.server.url,
-        maxRetries: 0,
-        customHeaders: { Authorization: `Bearer ${access_token}` },
-        axiosAdapter: fetchAdapter as any,
-      }).admin;
+      const uploader = coverage.wrap(
+        new Medusa({
+          baseUrl: store.server.url,
+          maxRetries: 0,
+          customHeaders: { Authorization: `Bearer ${access_token}` },
+          axiosAdapter: fetchAdapter as any,
+        }),
+      ).admin;
       const png = new Blob([Buffer.from("89504e470d0a1a0a00", "hex")], { type: "image/png" });
       const [file] = envelope(await uploader.uploads.create(new File([png], "shirt.png", { type: "image/png" }) as any), { uploads: "array" }).uploads;
       expect(file.key).toMatch(/^[0-9a-f]{32}\.png$/);
@@ -953,6 +962,20 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
       envelope(await medusa.orderEdits.decline(dropped.edit.id, {}), { order_edit: "object" });
       deleted(await admin.paymentCollections.delete(dropped.id), dropped.id, "payment_collection");
       expect(await failure(admin.paymentCollections.retrieve(dropped.id))).toMatchObject({ status: 404, body: { code: "payment_collection_not_found" } });
+    });
+  });
+
+  describe("medusa-js coverage", () => {
+    it("drives at least the floor of medusa-js's store and admin methods", () => {
+      const { store: storeSide, admin: adminSide } = coverage.report();
+      console.log(
+        `medusa-js: store ${storeSide.called}/${storeSide.total}, admin ${adminSide.called}/${adminSide.total} called\n` +
+          `uncalled: ${[...storeSide.uncalled, ...adminSide.uncalled].join(", ")}`,
+      );
+      expect(storeSide.total).toBe(65);
+      expect(adminSide.total).toBe(254);
+      expect(storeSide.called).toBeGreaterThanOrEqual(STORE_FLOOR);
+      expect(adminSide.called).toBeGreaterThanOrEqual(ADMIN_FLOOR);
     });
   });
 });
