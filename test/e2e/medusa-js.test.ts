@@ -965,6 +965,77 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("store carts, accounts and catalog extras", () => {
+    it("edits a cart's lines, discount and payment sessions", async () => {
+      const code = `JS-CART-${++n}`;
+      envelope(
+        await admin.discounts.create({ code, rule: { type: "fixed", value: 500, allocation: "total" }, regions: [seed.region.id] } as any),
+        { discount: "object" },
+      );
+      const { cart } = envelope(await medusa.carts.create({ region_id: seed.region.id }), { cart: "object" });
+      const line = envelope(await medusa.carts.lineItems.create(cart.id, { variant_id: seed.product.variants[0].id, quantity: 1 }), { cart: "object" }).cart
+        .items[0];
+      const three = envelope(await medusa.carts.lineItems.update(cart.id, line.id, { quantity: 3 }), { cart: "object" }).cart;
+      expect(three.items[0]).toMatchObject({ id: line.id, quantity: 3 });
+      const discounted = envelope(await medusa.carts.update(cart.id, { discounts: [{ code }] }), { cart: "object" }).cart;
+      expect(discounted.discount_total).toBe(500);
+      const undiscounted = envelope(await medusa.carts.deleteDiscount(cart.id, code), { cart: "object" }).cart;
+      expect(undiscounted).toMatchObject({ discount_total: 0, discounts: [] });
+
+      envelope(await medusa.carts.createPaymentSessions(cart.id), { cart: "object" });
+      const first = envelope(await medusa.carts.setPaymentSession(cart.id, { provider_id: "manual" }), { cart: "object" }).cart.payment_session;
+      const updated = envelope(await medusa.carts.updatePaymentSession(cart.id, "manual", { data: {} }), { cart: "object" }).cart;
+      expect(updated.payment_session).toMatchObject({ provider_id: "manual" });
+      const refreshed = envelope(await medusa.carts.refreshPaymentSession(cart.id, "manual"), { cart: "object" }).cart;
+      expect(refreshed.payment_session).toMatchObject({ provider_id: "manual", is_selected: true });
+      expect(refreshed.payment_session.id).not.toBe(first.id);
+      const noSession = envelope(await medusa.carts.deletePaymentSession(cart.id, "manual"), { cart: "object" }).cart;
+      expect(noSession.payment_sessions).toEqual([]);
+      expect(envelope(await medusa.carts.lineItems.delete(cart.id, line.id), { cart: "object" }).cart.items).toEqual([]);
+    });
+
+    it("keeps a customer's addresses, lists their payment methods and signs them out", async () => {
+      const email = `addresses-${++n}@kiosk.test`;
+      const password = "correct-horse";
+      envelope(await medusa.customers.create({ email, password, first_name: "Grace", last_name: "H" }), { customer: "object" });
+      const client = as(envelope(await medusa.auth.getToken({ email, password }), { access_token: "string" }).access_token);
+      const address = { first_name: "Grace", last_name: "H", address_1: "Vestergade 1", city: "Aarhus", country_code: "dk", postal_code: "8000" };
+      const added = envelope(await client.customers.addresses.addAddress({ address } as any), { customer: "object" }).customer;
+      expect(added.shipping_addresses).toHaveLength(1);
+      const addressId = added.shipping_addresses[0].id;
+      const moved = envelope(await client.customers.addresses.updateAddress(addressId, { city: "Odense" } as any), { customer: "object" }).customer;
+      expect(moved.shipping_addresses[0]).toMatchObject({ id: addressId, city: "Odense" });
+      expect(envelope(await client.customers.addresses.deleteAddress(addressId), { customer: "object" }).customer.shipping_addresses).toEqual([]);
+      expect(envelope(await client.customers.paymentMethods.list(), { payment_methods: "array" }).payment_methods).toEqual([]);
+      expect(envelope(await client.paymentMethods.list(), { payment_methods: "array" }).payment_methods).toEqual([]);
+      expect((await failure(medusa.customers.paymentMethods.list())).status).toBe(401);
+
+      const session = await medusa.auth.authenticate({ email, password });
+      expect(session.response.status).toBe(200);
+      expect((await medusa.auth.deleteSession()).response.status).toBe(200);
+    });
+
+    it("lists shipping options, categories, tags, types and variants", async () => {
+      const options = envelope(await medusa.shippingOptions.list({ region_id: seed.region.id } as any), { shipping_options: "array" }).shipping_options;
+      expect(options.map((o: { id: string }) => o.id)).toContain(seed.option.id);
+
+      const category = envelope(await admin.productCategories.create({ name: `Shirts ${++n}`, is_active: true, is_internal: false } as any), {
+        product_category: "object",
+      }).product_category;
+      const categories = list(await medusa.productCategories.list(), "product_categories").product_categories;
+      expect(categories.map((c: { id: string }) => c.id)).toContain(category.id);
+      expect(envelope(await medusa.productCategories.retrieve(category.id), { product_category: "object" }).product_category).toMatchObject({ id: category.id });
+      list(await medusa.productTags.list(), "product_tags");
+      list(await medusa.productTypes.list(), "product_types");
+
+      const variantId = seed.product.variants[0].id;
+      const variants = envelope(await medusa.products.variants.list({ ids: variantId } as any), { variants: "array" }).variants;
+      expect(variants.map((v: { id: string }) => v.id)).toEqual([variantId]);
+      const variant = envelope(await medusa.products.variants.retrieve(variantId), { variant: "object" }).variant;
+      expect(variant).toMatchObject({ id: variantId, product_id: seed.product.id });
+    });
+  });
+
   describe("medusa-js coverage", () => {
     it("drives at least the floor of medusa-js's store and admin methods", () => {
       const { store: storeSide, admin: adminSide } = coverage.report();
