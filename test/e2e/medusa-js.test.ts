@@ -1036,6 +1036,103 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("admin catalog", () => {
+    it("products: list, retrieve, update, metadata, options, variants, tags and types, delete", async () => {
+      const created = envelope(
+        await admin.products.create({
+          title: `Wool sweater ${++n}`,
+          status: "published" as any,
+          tags: [{ value: "wool" }],
+          type: { value: "Knitwear" },
+          options: [{ title: "Size" }],
+          variants: [{ title: "S", inventory_quantity: 5, prices: [{ amount: 9000, currency_code: "dkk" }], options: [{ value: "S" }] }],
+        } as any),
+        { product: "object" },
+      ).product;
+      const products = list(await admin.products.list({ q: "sweater" } as any), "products").products;
+      expect(products.map((p: { id: string }) => p.id)).toContain(created.id);
+      expect(envelope(await admin.products.retrieve(created.id), { product: "object" }).product).toMatchObject({ id: created.id });
+      expect(envelope(await admin.products.update(created.id, { subtitle: "Warm" } as any), { product: "object" }).product).toMatchObject({ subtitle: "Warm" });
+      expect(envelope(await admin.products.setMetadata(created.id, { key: "care", value: "hand wash" }), { product: "object" }).product.metadata).toMatchObject({
+        care: "hand wash",
+      });
+
+      const withColour = envelope(await admin.products.addOption(created.id, { title: "Colour" }), { product: "object" }).product;
+      const colour = withColour.options.find((o: { title: string }) => o.title === "Colour");
+      const renamed = envelope(await admin.products.updateOption(created.id, colour.id, { title: "Color" }), { product: "object" }).product;
+      expect(renamed.options.map((o: { title: string }) => o.title).sort()).toEqual(["Color", "Size"]);
+      const dropped = envelope(await admin.products.deleteOption(created.id, colour.id), { option_id: "string", object: "string", deleted: "boolean" });
+      expect(dropped).toMatchObject({ option_id: colour.id, deleted: true });
+
+      const size = created.options[0];
+      const withLarge = envelope(
+        await admin.products.createVariant(created.id, {
+          title: "L",
+          inventory_quantity: 2,
+          prices: [{ amount: 9500, currency_code: "dkk" }],
+          options: [{ option_id: size.id, value: "L" }],
+        } as any),
+        { product: "object" },
+      ).product;
+      const large = withLarge.variants.find((v: { title: string }) => v.title === "L");
+      const variants = envelope(await admin.products.listVariants(created.id), { variants: "array" }).variants;
+      expect(variants.map((v: { id: string }) => v.id)).toContain(large.id);
+      const cheaper = envelope(await admin.products.updateVariant(created.id, large.id, { prices: [{ amount: 9400, currency_code: "dkk" }] } as any), {
+        product: "object",
+      }).product;
+      expect(cheaper.variants.find((v: { id: string }) => v.id === large.id).prices[0]).toMatchObject({ amount: 9400 });
+      expect(envelope(await admin.products.deleteVariant(created.id, large.id), { variant_id: "string", object: "string", deleted: "boolean" })).toMatchObject({
+        variant_id: large.id,
+        deleted: true,
+      });
+
+      const tags = envelope(await admin.products.listTags(), { tags: "array" }).tags;
+      expect(tags.map((t: { value: string }) => t.value)).toContain("wool");
+      const types = envelope(await admin.products.listTypes(), { types: "array" }).types;
+      expect(types.map((t: { value: string }) => t.value)).toContain("Knitwear");
+      expect(list(await admin.productTags.list(), "product_tags").product_tags.map((t: { value: string }) => t.value)).toContain("wool");
+      expect(list(await admin.productTypes.list(), "product_types").product_types.map((t: { value: string }) => t.value)).toContain("Knitwear");
+
+      const variantId = seed.product.variants[0].id;
+      expect(list(await admin.variants.list({ id: variantId } as any), "variants").variants.map((v: { id: string }) => v.id)).toEqual([variantId]);
+      expect(envelope(await admin.variants.retrieve(variantId), { variant: "object" }).variant).toMatchObject({ id: variantId, product_id: seed.product.id });
+
+      deleted(await admin.products.delete(created.id), created.id, "product");
+      expect((await failure(admin.products.retrieve(created.id))).status).toBe(404);
+    });
+
+    it("collections and categories: CRUD and their products in batches", async () => {
+      const collection = envelope(await admin.collections.create({ title: `Autumn ${++n}` }), { collection: "object" }).collection;
+      expect(list(await admin.collections.list(), "collections").collections.map((c: { id: string }) => c.id)).toContain(collection.id);
+      expect(envelope(await admin.collections.retrieve(collection.id), { collection: "object" }).collection).toMatchObject({ id: collection.id });
+      expect(envelope(await admin.collections.update(collection.id, { title: "Fall" }), { collection: "object" }).collection).toMatchObject({ title: "Fall" });
+      const product = envelope(
+        await admin.products.create({ title: `Scarf ${n}`, options: [{ title: "Size" }], variants: [{ title: "One", prices: [], options: [{ value: "One" }] }] } as any),
+        { product: "object" },
+      ).product;
+      envelope(await admin.collections.addProducts(collection.id, { product_ids: [product.id] }), { collection: "object" });
+      expect(envelope(await admin.products.retrieve(product.id), { product: "object" }).product.collection_id).toBe(collection.id);
+      const removed = envelope(await admin.collections.removeProducts(collection.id, { product_ids: [product.id] }), {
+        id: "string",
+        object: "string",
+        removed_products: "array",
+      });
+      expect(removed.removed_products).toEqual([product.id]);
+      deleted(await admin.collections.delete(collection.id), collection.id, "product-collection");
+
+      const category = envelope(await admin.productCategories.create({ name: `Accessories ${n}` }), { product_category: "object" }).product_category;
+      expect(list(await admin.productCategories.list(), "product_categories").product_categories.map((c: { id: string }) => c.id)).toContain(category.id);
+      expect(envelope(await admin.productCategories.retrieve(category.id), { product_category: "object" }).product_category).toMatchObject({ id: category.id });
+      expect(envelope(await admin.productCategories.update(category.id, { description: "Small things" }), { product_category: "object" }).product_category).toMatchObject({
+        description: "Small things",
+      });
+      const filled = envelope(await admin.productCategories.addProducts(category.id, { product_ids: [{ id: product.id }] }), { product_category: "object" });
+      expect(filled.product_category.id).toBe(category.id);
+      envelope(await admin.productCategories.removeProducts(category.id, { product_ids: [{ id: product.id }] }), { product_category: "object" });
+      deleted(await admin.productCategories.delete(category.id), category.id, "product-category");
+    });
+  });
+
   describe("medusa-js coverage", () => {
     it("drives at least the floor of medusa-js's store and admin methods", () => {
       const { store: storeSide, admin: adminSide } = coverage.report();
