@@ -1133,6 +1133,73 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("admin regions, store settings and shipping", () => {
+    it("regions: list, retrieve, update, countries, providers, fulfillment options, delete", async () => {
+      const region = envelope(
+        await admin.regions.create({ name: `Nordics ${++n}`, currency_code: "sek", tax_rate: 25, countries: [], payment_providers: ["manual"], fulfillment_providers: ["manual"] }),
+        { region: "object" },
+      ).region;
+      expect(list(await admin.regions.list(), "regions").regions.map((r: { id: string }) => r.id)).toContain(region.id);
+      expect(envelope(await admin.regions.retrieve(region.id), { region: "object" }).region).toMatchObject({ currency_code: "sek" });
+      expect(envelope(await admin.regions.update(region.id, { name: "Sweden" }), { region: "object" }).region).toMatchObject({ name: "Sweden" });
+      const withCountry = envelope(await admin.regions.addCountry(region.id, { country_code: "se" }), { region: "object" }).region;
+      expect(withCountry.countries.map((c: { iso_2: string }) => c.iso_2)).toEqual(["se"]);
+      expect(envelope(await admin.regions.deleteCountry(region.id, "se"), { region: "object" }).region.countries).toEqual([]);
+
+      // The built-in providers are the only ones installed: removing the last one is refused, adding one back keeps it once.
+      expect(await failure(admin.regions.deletePaymentProvider(region.id, "manual"))).toMatchObject({ status: 422, body: { code: "region_provider_required" } });
+      const payment = envelope(await admin.regions.addPaymentProvider(region.id, { provider_id: "manual" }), { region: "object" }).region;
+      expect(payment.payment_providers).toEqual([{ id: "manual", is_installed: true }]);
+      expect(await failure(admin.regions.deleteFulfillmentProvider(region.id, "manual"))).toMatchObject({ status: 422, body: { code: "region_provider_required" } });
+      const fulfillment = envelope(await admin.regions.addFulfillmentProvider(region.id, { provider_id: "manual" }), { region: "object" }).region;
+      expect(fulfillment.fulfillment_providers).toEqual([{ id: "manual", is_installed: true }]);
+      expect(await failure(admin.regions.addPaymentProvider(region.id, { provider_id: "stripe" }))).toMatchObject({ status: 404 });
+      const options = envelope(await admin.regions.retrieveFulfillmentOptions(region.id), { fulfillment_options: "array" }).fulfillment_options;
+      expect(options.map((o: { provider_id: string }) => o.provider_id)).toEqual(["manual"]);
+      deleted(await admin.regions.delete(region.id), region.id, "region");
+    });
+
+    it("currencies and the store's settings, currencies and providers", async () => {
+      const currencies = list(await admin.currencies.list({ q: "krone" } as any), "currencies").currencies;
+      expect(currencies.map((c: { code: string }) => c.code)).toContain("dkk");
+      expect(envelope(await admin.currencies.update("nok", { includes_tax: false }), { currency: "object" }).currency).toMatchObject({ code: "nok" });
+
+      const before = envelope(await admin.store.retrieve(), { store: "object" }).store;
+      expect(envelope(await admin.store.update({ name: "Linen & Co" } as any), { store: "object" }).store).toMatchObject({ name: "Linen & Co" });
+      const withNok = envelope(await admin.store.addCurrency("nok"), { store: "object" }).store;
+      expect(withNok.currencies.map((c: { code: string }) => c.code)).toContain("nok");
+      const withoutNok = envelope(await admin.store.deleteCurrency("nok"), { store: "object" }).store;
+      expect(withoutNok.currencies.map((c: { code: string }) => c.code)).not.toContain("nok");
+      envelope(await admin.store.update({ name: before.name } as any), { store: "object" });
+      expect(envelope(await admin.store.listPaymentProviders(), { payment_providers: "array" }).payment_providers).toContainEqual({ id: "manual", is_installed: true });
+      envelope(await admin.store.listTaxProviders(), { tax_providers: "array" });
+      // medusa-js's escape hatch reaches any admin route.
+      expect(await admin.custom.get("/store")).toMatchObject({ store: { id: before.id } });
+    });
+
+    it("shipping options and profiles: CRUD", async () => {
+      const profile = envelope(await admin.shippingProfiles.create({ name: `Bulky ${++n}`, type: "custom" as any }), { shipping_profile: "object" }).shipping_profile;
+      expect(envelope(await admin.shippingProfiles.list(), { shipping_profiles: "array" }).shipping_profiles.map((p: { id: string }) => p.id)).toContain(profile.id);
+      expect(envelope(await admin.shippingProfiles.retrieve(profile.id), { shipping_profile: "object" }).shipping_profile).toMatchObject({ id: profile.id });
+      expect(envelope(await admin.shippingProfiles.update(profile.id, { name: "Heavy" }), { shipping_profile: "object" }).shipping_profile).toMatchObject({
+        name: "Heavy",
+      });
+      deleted(await admin.shippingProfiles.delete(profile.id), profile.id, "shipping_profile");
+
+      const option = envelope(
+        await admin.shippingOptions.create({ name: "Express", region_id: seed.region.id, provider_id: "manual", price_type: "flat_rate", amount: 3000, data: {} } as any),
+        { shipping_option: "object" },
+      ).shipping_option;
+      const options = list(await admin.shippingOptions.list({ region_id: seed.region.id } as any), "shipping_options").shipping_options;
+      expect(options.map((o: { id: string }) => o.id)).toContain(option.id);
+      expect(envelope(await admin.shippingOptions.retrieve(option.id), { shipping_option: "object" }).shipping_option).toMatchObject({ amount: 3000 });
+      expect(envelope(await admin.shippingOptions.update(option.id, { amount: 2500, requirements: [] } as any), { shipping_option: "object" }).shipping_option).toMatchObject({
+        amount: 2500,
+      });
+      deleted(await admin.shippingOptions.delete(option.id), option.id, "shipping-option");
+    });
+  });
+
   describe("medusa-js coverage", () => {
     it("drives at least the floor of medusa-js's store and admin methods", () => {
       const { store: storeSide, admin: adminSide } = coverage.report();
