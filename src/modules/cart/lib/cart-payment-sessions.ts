@@ -3,8 +3,8 @@ import { changeCart, paymentContext, retrieveOpen } from "./cart-change";
 import type { CartView } from "./cart-view";
 
 /**
- * Starts a session with `select` (404 unless installed), or with every
- * installed provider, where the cart has none yet (provider calls, no
+ * Starts a session with `select` (404 unless it serves the cart's region), or
+ * with every provider serving the region (`regionService.servingProviderIds`), where the cart has none yet (provider calls, no
  * transaction open), then stores them in the cart's change, selecting
  * `select`; sessions a concurrent request stored first are handed back to
  * their providers after commit.
@@ -12,7 +12,12 @@ import type { CartView } from "./cart-view";
 export async function startSessions(cradle: KioskServices, id: string, select?: string): Promise<CartView> {
   const view = await retrieveOpen(cradle, id);
   const sessions = cradle.paymentSessionService;
-  const missing = sessions.providers(select ? [select] : undefined).filter((p) => !view.payment_sessions!.some((s: PaymentSession) => s.provider_id === p));
+  const serving = cradle.regionService.servingProviderIds(view.region!, "payment");
+  if (select && !serving.includes(select)) {
+    sessions.providers([select]);
+    throw new NotFoundError(`Payment provider ${select} does not serve the cart's region`, "payment_provider_not_found");
+  }
+  const missing = (select ? [select] : serving).filter((p) => !view.payment_sessions!.some((s: PaymentSession) => s.provider_id === p));
   const started = await sessions.start(paymentContext(view), missing);
   let dropped: StartedSession[] = [];
   const answer = await changeCart(cradle, id, async () => {
@@ -47,4 +52,16 @@ export async function deleteSession(cradle: KioskServices, id: string, providerI
   });
   await cradle.paymentSessionService.discard([removed!]);
   return answer;
+}
+
+/**
+ * Medusa's refresh: the provider's session is replaced by a new one (the old one
+ * is handed back to its provider after commit), selected if the old one was.
+ */
+export async function refreshSession(cradle: KioskServices, id: string, providerId: string): Promise<CartView> {
+  const view = await retrieveOpen(cradle, id, { items: false });
+  const session = view.payment_sessions!.find((s: PaymentSession) => s.provider_id === providerId) as PaymentSession | undefined;
+  if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+  await deleteSession(cradle, id, providerId);
+  return startSessions(cradle, id, session.is_selected ? providerId : undefined);
 }

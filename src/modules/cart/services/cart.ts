@@ -17,7 +17,7 @@ import { setAddresses, type AddressesInput } from "../lib/cart-addresses";
 import { changeCart, lockCart, paymentContext, presentRows, readView } from "../lib/cart-change";
 import { DRAFT_ORDER_CART, draftCartIdsByEmail, markCompleted } from "../lib/draft-carts";
 import { attachDiscount, detachDiscount, replaceDiscounts } from "../lib/cart-discounts";
-import { deleteSession, startSessions, updateSession } from "../lib/cart-payment-sessions";
+import { deleteSession, refreshSession, startSessions, updateSession } from "../lib/cart-payment-sessions";
 import { changeRegion, countryIn, regionFor } from "../lib/cart-region";
 import { cartSubtotal, loadCartRows } from "../lib/cart-relations";
 import type { CartView } from "../lib/cart-view";
@@ -235,6 +235,11 @@ export default class CartService {
   /** Removes a provider's session; the provider hears of it after commit. */
   deletePaymentSession(id: string, providerId: string): Promise<CartView> {
     return deleteSession(this.cradle, id, providerId);
+  }
+
+  /** Replaces a provider's session with a new one (selected if the old one was). */
+  refreshPaymentSession(id: string, providerId: string): Promise<CartView> {
+    return refreshSession(this.cradle, id, providerId);
   }
 
   /** Applies a code; a code that cannot be used is refused with the reason (404 / 422). */

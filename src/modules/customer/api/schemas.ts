@@ -53,3 +53,5 @@ export const customerResponse = z.looseObject({ customer: Customer });
 export const customerList = responses.list("customers", Customer);
 export const customerGroupResponse = z.looseObject({ customer_group: CustomerGroup });
 export const customerGroupList = responses.list("customer_groups", CustomerGroup);
+export const PaymentMethod = z.looseObject({ provider_id: z.string(), data: z.record(z.string(), z.unknown()) }).meta({ id: "PaymentMethod" });
+export const paymentMethodsResponse = z.looseObject({ payment_methods: z.array(PaymentMethod) });

@@ -75,6 +75,8 @@ export interface PaymentProvider {
   cancelPayment(payment: ProviderPayment): Promise<Record<string, unknown>>;
   /** The session was removed from the cart. */
   deletePayment?(data: Record<string, unknown>): Promise<void>;
+  /** The payment methods the provider keeps for a customer (saved cards), for `GET /store/customers/me/payment-methods`. */
+  retrieveSavedMethods?(customer: { id: string; email: string }): Promise<Record<string, unknown>[]>;
   /** Reads a webhook (`POST /hooks/payment/:provider_id`); throwing (a bad signature) answers 400. */
   getWebhookActionAndData?(payload: WebhookPayload): Promise<WebhookActionResult>;
 }

@@ -25,11 +25,18 @@ export async function replaceGroups(manager: EntityManager, listId: string, grou
 }
 
 /** Deletes a list's prices matching `where`; answers their ids. */
-export async function deletePrices(manager: EntityManager, listId: string, where: { id?: string[]; product_id?: string; variant_id?: string }): Promise<string[]> {
+/** Which of a list's prices: by id, by product (one or several) or by variant. */
+export interface PriceSelector {
+  id?: string[];
+  product_id?: string | string[];
+  variant_id?: string;
+}
+
+export async function deletePrices(manager: EntityManager, listId: string, where: PriceSelector): Promise<string[]> {
   const criteria = {
     price_list_id: listId,
     ...(where.id ? { id: In(where.id) } : {}),
-    ...(where.product_id ? { product_id: where.product_id } : {}),
+    ...(where.product_id ? { product_id: typeof where.product_id === "string" ? where.product_id : In(where.product_id) } : {}),
     ...(where.variant_id ? { variant_id: where.variant_id } : {}),
   };
   const rows = await manager.find(PriceListPrice, { where: criteria, select: { id: true } });

@@ -2,7 +2,7 @@ import { IsNull, NotFoundError, type EntityManager, type KioskServices, type Uni
 import { lockRow, type Sql } from "kiosk/sql";
 import { PriceList } from "../models/price-list";
 import { assertDates, resolveGroups, resolvePrices, type CreatePriceListInput, type PriceInput, type UpdatePriceListInput } from "../lib/price-inputs";
-import { deletePrices, replaceGroups, writePrices } from "../lib/price-list-rows";
+import { deletePrices, replaceGroups, writePrices, type PriceSelector } from "../lib/price-list-rows";
 import { priceListViews, type PriceListView } from "../lib/price-list-view";
 import { listPriceLists, type ListPriceListsQuery } from "../lib/price-list-query";
 import { pricesInForce, type ListPrice, type PricesInForceContext } from "../lib/prices-in-force";
@@ -88,8 +88,8 @@ export default class PriceListService {
     });
   }
 
-  /** Deletes prices of a list: by id, or every price of a product or of a variant; answers the ids deleted. */
-  removePrices(id: string, where: { id?: string[]; product_id?: string; variant_id?: string }): Promise<string[]> {
+  /** Deletes prices of a list: by id, or every price of products or of a variant; answers the ids deleted. */
+  removePrices(id: string, where: PriceSelector): Promise<string[]> {
     return this.unitOfWork.run(async (tx) => {
       await this.lock(tx.manager, id);
       const deleted = await deletePrices(tx.manager, id, where);

@@ -116,4 +116,5 @@ export const VariantWithProduct = ProductVariant.extend({ product: Product }).me
 export const storeVariantList = z.looseObject({ variants: z.array(VariantWithProduct) });
 export const storeVariantResponse = z.looseObject({ variant: VariantWithProduct });
 export const adminVariantList = responses.list("variants", VariantWithProduct);
+export const adminVariantResponse = z.looseObject({ variant: VariantWithProduct });
 export const tagUsage = z.looseObject({ tags: z.array(z.looseObject({ id: z.string(), value: z.string(), usage_count: z.number().int() })) });

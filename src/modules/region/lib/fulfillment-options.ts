@@ -7,15 +7,15 @@ export interface FulfillmentOptions {
 }
 
 /**
- * Each installed fulfillment provider's options, as Medusa v1 lists them for a
+ * Each of the given (installed) fulfillment providers' options, as Medusa v1 lists them for a
  * region; a provider without `getFulfillmentOptions` has none. Each call is
  * bounded by `fulfillments.timeout` (503 `fulfillment_provider_timeout`).
  */
-export async function listFulfillmentOptions(cradle: KioskServices): Promise<FulfillmentOptions[]> {
+export async function listFulfillmentOptions(cradle: KioskServices, providerIds: string[]): Promise<FulfillmentOptions[]> {
   const registry = cradle.fulfillmentProviderService;
   const { timeout } = cradle.config.fulfillments;
   return Promise.all(
-    registry.ids().map(async (id) => {
+    providerIds.map(async (id) => {
       const provider = registry.retrieve(id);
       const call = provider.getFulfillmentOptions ? provider.getFulfillmentOptions() : Promise.resolve([]);
       const onTimeout = () => new UnavailableError(`Fulfillment provider ${id} did not answer within ${timeout} ms`, "fulfillment_provider_timeout");

@@ -34,6 +34,14 @@ export class Region extends KioskEntity {
   @OneToMany(() => Country, (country) => country.region)
   countries?: Country[];
 
+  /** The payment providers chosen for the region; null: every installed one. */
+  @Column({ type: "jsonb", nullable: true })
+  payment_provider_ids: string[] | null;
+
+  /** The fulfillment providers chosen for the region; null: every installed one. */
+  @Column({ type: "jsonb", nullable: true })
+  fulfillment_provider_ids: string[] | null;
+
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null;
 }

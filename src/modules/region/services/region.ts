@@ -7,6 +7,7 @@ import { assignableCountries } from "../lib/region-countries";
 import { loadRegions, readRegionParts } from "../lib/load-regions";
 import { regionView, type RegionView } from "../lib/region-view";
 import { listFulfillmentOptions, type FulfillmentOptions } from "../lib/fulfillment-options";
+import { checkedProviders, PROVIDER_COLUMN, servingProviders, withoutProvider, withProvider, type ProviderKind } from "../lib/region-providers";
 
 export interface RegionInput {
   name: string;
@@ -17,6 +18,9 @@ export interface RegionInput {
   includes_tax?: boolean;
   automatic_taxes?: boolean;
   metadata?: Record<string, unknown> | null;
+  /** The payment providers serving the region (installed ones, at least one); unset: every installed one. */
+  payment_providers?: string[];
+  fulfillment_providers?: string[];
 }
 
 /** One tax line of a cart or order line, Medusa v1's shape. */
@@ -30,15 +34,52 @@ export default class RegionService {
     this.unitOfWork = cradle.unitOfWork;
   }
 
-  /** The region as the API answers it: with the installed payment and fulfillment providers, which serve every region. */
+  /** The region as the API answers it: with the payment and fulfillment providers serving it. */
   present(region: Region): RegionView {
-    return regionView(region, this.cradle.paymentProviderService.list(), this.cradle.fulfillmentProviderService.list());
+    const refs = (kind: ProviderKind) => this.servingProviderIds(region, kind).map((id) => ({ id, is_installed: true }));
+    return regionView(region, refs("payment"), refs("fulfillment"));
   }
 
-  /** Asks each fulfillment provider serving the region (every installed one) for its options, outside any transaction. */
+  /** The installed providers of a kind serving a region (those chosen for it, or every installed one). */
+  servingProviderIds(region: Region, kind: ProviderKind): string[] {
+    return servingProviders(this.cradle, kind, region[PROVIDER_COLUMN[kind]]);
+  }
+
+  /** `servingProviderIds` of a region by id: a 404 for an unknown region. */
+  async providerIds(id: string, kind: ProviderKind): Promise<string[]> {
+    return this.servingProviderIds(await this.retrieve(id), kind);
+  }
+
+  /** Asks each fulfillment provider serving the region for its options, outside any transaction. */
   async fulfillmentOptions(id: string): Promise<FulfillmentOptions[]> {
-    await this.retrieve(id);
-    return listFulfillmentOptions(this.cradle);
+    return listFulfillmentOptions(this.cradle, await this.providerIds(id, "fulfillment"));
+  }
+
+  /** Adds a provider to the region's (an installed one; adding one it has changes nothing). */
+  addProvider(id: string, kind: ProviderKind, providerId: string): Promise<Region> {
+    return this.changeProviders(id, kind, (chosen) => withProvider(this.cradle, kind, chosen, providerId));
+  }
+
+  /** Removes a provider from the region's: 404 unless it serves the region, 422 `region_provider_required` for the last one. */
+  removeProvider(id: string, kind: ProviderKind, providerId: string): Promise<Region> {
+    return this.changeProviders(id, kind, (chosen) => withoutProvider(this.cradle, kind, chosen, providerId));
+  }
+
+  private changeProviders(id: string, kind: ProviderKind, change: (chosen: string[] | null) => string[]): Promise<Region> {
+    return this.unitOfWork.run(async (tx) => {
+      const region = await this.load(tx.manager, id);
+      await tx.manager.update(Region, { id }, { [PROVIDER_COLUMN[kind]]: change(region[PROVIDER_COLUMN[kind]]), updated_at: new Date() });
+      tx.emit("region.updated", { id });
+      return this.load(tx.manager, id);
+    });
+  }
+
+  /** The provider columns an input sets (each list checked). */
+  private providerFields(input: Partial<RegionInput>): Partial<Region> {
+    const fields: Partial<Region> = {};
+    if (input.payment_providers) fields.payment_provider_ids = checkedProviders(this.cradle, "payment", input.payment_providers);
+    if (input.fulfillment_providers) fields.fulfillment_provider_ids = checkedProviders(this.cradle, "fulfillment", input.fulfillment_providers);
+    return fields;
   }
 
   list(page: { offset: number; limit: number }): Promise<[Region[], number]> {
@@ -52,10 +93,11 @@ export default class RegionService {
   create(input: RegionInput): Promise<Region> {
     return this.unitOfWork.run(async (tx) => {
       await this.requireCurrency(tx.manager, input.currency_code);
-      const { countries, ...fields } = input;
+      const { countries, payment_providers, fulfillment_providers, ...fields } = input;
       const region = await tx.manager.save(
         tx.manager.create(Region, {
           ...fields,
+          ...this.providerFields(input),
           currency_code: input.currency_code.toLowerCase(),
           includes_tax: input.includes_tax ?? false,
           automatic_taxes: input.automatic_taxes ?? true,
@@ -70,7 +112,8 @@ export default class RegionService {
   update(id: string, input: Partial<RegionInput>): Promise<Region> {
     return this.unitOfWork.run(async (tx) => {
       const region = await this.load(tx.manager, id);
-      const { countries, ...fields } = input;
+      const { countries, payment_providers, fulfillment_providers, ...rest } = input;
+      const fields = { ...rest, ...this.providerFields(input) };
       if (fields.currency_code) {
         await this.requireCurrency(tx.manager, fields.currency_code);
         fields.currency_code = fields.currency_code.toLowerCase();

@@ -55,14 +55,15 @@ export default class ShippingOptionService {
     return this.unitOfWork.read((manager) => this.load(manager, id));
   }
 
-  /** The options a customer may pick for a cart: its region's, not admin-only, not for returns, requirements met. */
+  /** The options a customer may pick for a cart: its region's, of a provider serving the region, not admin-only, not for returns, requirements met. */
   listForCart(cart: { region_id: string; subtotal: number }): Promise<ShippingOption[]> {
     return this.unitOfWork.read(async (manager) => {
+      const providers = await this.cradle.regionService.providerIds(cart.region_id, "fulfillment");
       const options = await manager.find(ShippingOption, {
         where: { region_id: cart.region_id, admin_only: false, is_return: false, deleted_at: IsNull() },
         order: { amount: "ASC", created_at: "ASC" },
       });
-      return options.filter((o) => meetsRequirements(o, cart.subtotal));
+      return options.filter((o) => providers.includes(o.provider_id) && meetsRequirements(o, cart.subtotal));
     });
   }
 

@@ -70,3 +70,4 @@ export const deletePricesBody = z.strictObject({ price_ids: z.array(id).min(1).m
 
 /** `GET /admin/price-lists/:id/products`. */
 export const listProductsQuery = listQuery({ q: z.string().max(200).optional() }, 50);
+export const deleteProductsPricesBody = z.strictObject({ product_ids: z.array(id).min(1).max(1000) });

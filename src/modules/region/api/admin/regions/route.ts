@@ -10,7 +10,6 @@ export const GET = withValidation({ query: listQuery({}, 50), response: regionLi
 });
 
 export const POST = withValidation({ body: createRegion, response: regionResponse }, async (req, res: KioskResponse) => {
-  const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
   const service = req.scope.resolve<RegionService>("regionService");
-  res.json({ region: service.present(await service.create(input)) });
+  res.json({ region: service.present(await service.create(req.validatedBody)) });
 });

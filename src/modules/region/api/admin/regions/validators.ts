@@ -21,9 +21,9 @@ export const createRegion = z.strictObject({
   automatic_taxes: z.boolean().optional(),
   metadata,
   ...customFieldsShape("region", "admin"),
-  // Accepted for Medusa clients; providers arrive with checkout.
-  payment_providers: z.array(z.string()).optional(),
-  fulfillment_providers: z.array(z.string()).optional(),
+  // The providers serving the region (installed ones, at least one); unset: every installed one.
+  payment_providers: z.array(z.string().min(1).max(200)).max(100).optional(),
+  fulfillment_providers: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
 export const updateRegion = createRegion.partial();
@@ -31,3 +31,5 @@ export const updateRegion = createRegion.partial();
 export const addCountry = z.strictObject({
   country_code: z.string().regex(/^[a-zA-Z]{2}$/, "must be a 2-letter ISO 3166-1 code"),
 });
+
+export const addProvider = z.strictObject({ provider_id: z.string().min(1).max(200) });

@@ -9,9 +9,8 @@ export const GET = withValidation({ response: regionResponse }, async (req, res:
 });
 
 export const POST = withValidation({ body: updateRegion, response: regionResponse }, async (req, res: KioskResponse) => {
-  const { payment_providers: _p, fulfillment_providers: _f, ...input } = req.validatedBody;
   const service = req.scope.resolve<RegionService>("regionService");
-  res.json({ region: service.present(await service.update(req.params.id, input)) });
+  res.json({ region: service.present(await service.update(req.params.id, req.validatedBody)) });
 });
 
 export const DELETE = withValidation({ response: responses.deleted }, async (req, res: KioskResponse) => {
