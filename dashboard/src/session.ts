@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, ApiError, whenUnauthorized } from "./api";
 
 export interface User {
@@ -27,12 +27,17 @@ export function useSession() {
   });
 }
 
+/** Drops every answer but the session's, so one user's data never shows to the next. */
+function forgetData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) => api<{ user: User }>("/admin/auth", { body }),
     onSuccess: ({ user }) => {
-      client.clear();
+      forgetData(client);
       client.setQueryData(["session"], user);
     },
   });
@@ -43,7 +48,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api("/admin/auth", { method: "DELETE" }),
     onSettled: () => {
-      client.clear();
+      forgetData(client);
       client.setQueryData(["session"], null);
     },
   });
