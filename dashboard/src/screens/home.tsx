@@ -54,7 +54,7 @@ export default function Home() {
         </section>
         <section className="card stat" aria-labelledby="s-revenue">
           <h2 id="s-revenue">Revenue today</h2>
-          <p className="big">{recent.data ? revenue(todays).map(([c, n]) => formatMoney(n, c)).join(" · ") || formatMoney(0, "usd") : "…"}</p>
+          <p className="big">{recent.data ? revenue(todays).map(([c, n]) => formatMoney(n, c)).join(" · ") || "0" : "…"}</p>
         </section>
         <section className="card stat" aria-labelledby="s-ship">
           <h2 id="s-ship">Waiting to ship</h2>

@@ -115,8 +115,9 @@ export default function OrderDetail({ id }: { id: string }) {
       </div>
 
       <div className="grid">
-        <section aria-labelledby="items-title" className="card">
+        <section aria-labelledby="items-title" className="card wide">
           <h2 id="items-title">Items</h2>
+          <div className="table-wrap">
           <table>
             <thead>
               <tr>
@@ -142,6 +143,7 @@ export default function OrderDetail({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          </div>
           <dl className="totals">
             <dt>Subtotal</dt>
             <dd>{money(o.subtotal)}</dd>
