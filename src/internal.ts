@@ -20,3 +20,4 @@ export { withTimeout } from "./kernel/with-timeout";
 export { WeightedSemaphore } from "./kernel/concurrency/weighted-semaphore";
 export { parse as parseCsv } from "csv-parse/sync";
 export { stringify as stringifyCsv } from "csv-stringify/sync";
+export { adminEntities, type AdminEntity } from "./kernel/http/admin-entities";

@@ -67,6 +67,7 @@ export function loadApplication(
     })),
   );
   const routes = loadRoutes(roots, exts);
+  container.register("routeDefinitions", asValue(routes));
   const middlewares = loadMiddlewares(roots, exts);
   const router = buildFileRouter(routes, middlewares);
   const overrides = services.filter((s) => s.overrides);

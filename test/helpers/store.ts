@@ -24,6 +24,8 @@ export interface StoreOptions {
    * instead of a fixture.
    */
   scaffold?: boolean;
+  /** Runs in the project folder before it boots (to generate an entity, say). */
+  prepare?: (dir: string) => void | Promise<void>;
 }
 
 /** A store rendered by the real `create-store` bin, with this checkout linked as its `kiosk` dependency. */
@@ -45,6 +47,7 @@ async function scaffoldStore(): Promise<string> {
 export async function startStore(db: "sqlite" | "postgres", label: string, options: StoreOptions = {}) {
   const dir = options.scaffold ? await scaffoldStore() : copyFixture(options.fixture ?? "store");
   if (options.config) fs.writeFileSync(path.join(dir, "kiosk.config.ts"), `export default ${JSON.stringify(options.config)};\n`);
+  await options.prepare?.(dir);
   const database = await suiteDatabase(db, label);
   let server: Server | undefined;
   try {

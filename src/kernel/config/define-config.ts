@@ -140,6 +140,16 @@ export interface KioskConfig {
       address?: { points?: number; duration?: number };
     };
   };
+  /**
+   * The admin dashboard, a browser app served at `/app` by `kiosk develop` and `kiosk start`. It signs in with an
+   * admin user and talks to the Admin API only.
+   */
+  admin?: {
+    /** Where the dashboard is served (default `/app`): one or more path segments, such as `/dashboard` or `/shop/admin`. */
+    path?: string;
+    /** Turn the dashboard off (default false): its path is then a plain 404. */
+    disable?: boolean;
+  };
   /** Uploads (`POST /admin/uploads`) and the built-in `local` file provider. */
   files?: {
     /** The file provider (default `local`: files on this machine's disk, served at `/uploads/<name>`). */

@@ -84,6 +84,16 @@ const configSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  admin: z
+    .strictObject({
+      path: z
+        .string()
+        .regex(/^(\/[a-z0-9][a-z0-9._-]*)+\/?$/i, "a path such as /app or /shop/admin")
+        .refine((p) => !/^\/(admin|store|health|hooks|uploads|openapi\.json)(\/|$)/i.test(p), "a path outside /admin, /store, /health, /hooks and /uploads")
+        .optional(),
+      disable: z.boolean().optional(),
+    })
+    .optional(),
   files: z
     .strictObject({
       provider: z.string().min(1).max(100).optional(),
@@ -252,6 +262,10 @@ export function loadConfig(options: {
           duration: config.auth?.rateLimit?.address?.duration ?? 60,
         },
       },
+    },
+    admin: {
+      path: (config.admin?.path ?? "/app").replace(/\/+$/, ""),
+      disable: config.admin?.disable ?? false,
     },
     files: {
       provider: config.files?.provider ?? "local",

@@ -82,6 +82,11 @@ export interface ResolvedConfig {
     passwordResetTtl: number;
     rateLimit: { email: RateLimit; address: RateLimit };
   };
+  /** The admin dashboard: served at `path` (no trailing slash) unless `disable`. */
+  admin: {
+    path: string;
+    disable: boolean;
+  };
   /** Uploads: the provider, the `local` provider's absolute directory, the size limit (bytes), the allowed MIME types. */
   files: {
     provider: string;

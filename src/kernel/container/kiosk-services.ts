@@ -6,6 +6,7 @@ import type { EventBus } from "../events/event-bus";
 import type { UnitOfWork } from "../events/unit-of-work";
 import type { TokenVersionCache } from "../auth/token-version-cache";
 import type { SignInLimiter } from "../auth/sign-in-limiter";
+import type { RouteDefinition } from "../loaders/load-routes";
 
 /**
  * What the container holds, by name. The kernel declares its own
@@ -30,6 +31,8 @@ export interface KioskServices {
   unitOfWork: UnitOfWork;
   tokenVersionCache: TokenVersionCache;
   signInLimiter: SignInLimiter;
+  /** The route files of this generation (the dashboard derives its screens for project entities from them). */
+  routeDefinitions: RouteDefinition[];
 }
 
 /**

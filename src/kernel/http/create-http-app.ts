@@ -11,6 +11,7 @@ import { pendingMigrationsHandler } from "./pending-migrations";
 import { requestLog } from "./request-log";
 import { inputEdge } from "./input-edge";
 import { openApiHandler } from "./openapi/project-document";
+import { dashboardApp } from "./dashboard-app";
 import { applyTrustProxy } from "./trust-proxy";
 import type { KioskRequest } from "./types";
 
@@ -60,6 +61,7 @@ export function createHttpApp(
   app.get("/health", (_req, res) => void res.json({ status: "ok" }));
   if (ready) app.get("/health/ready", ready);
   if (config.http.openapi) app.get("/openapi.json", openApiHandler(config, current));
+  if (!config.admin.disable) app.use(config.admin.path, dashboardApp(config));
   app.use("/store", corsFor(config.http.storeCors, "STORE_CORS"));
   app.use("/admin", corsFor(config.http.adminCors, "ADMIN_CORS"));
   app.use(bodyParser(config.http.bodyLimit));

@@ -1,0 +1,259 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { Link, useLocation } from "wouter";
+import { api, ApiError } from "../api";
+import { moneyInput, parseMoney } from "../money";
+import { fieldError, FormError, SelectField, TextField } from "../ui/form";
+
+interface PriceDraft {
+  currency_code: string;
+  amount: string;
+}
+interface VariantDraft {
+  id?: string;
+  title: string;
+  sku: string;
+  inventory_quantity: string;
+  options: string[];
+  prices: PriceDraft[];
+}
+interface Draft {
+  title: string;
+  handle: string;
+  description: string;
+  status: string;
+  options: { id?: string; title: string }[];
+  variants: VariantDraft[];
+}
+
+const STATUSES = ["draft", "proposed", "published", "rejected"];
+
+function emptyVariant(options: number, currencies: string[]): VariantDraft {
+  return { title: "", sku: "", inventory_quantity: "0", options: Array(options).fill(""), prices: currencies.map((c) => ({ currency_code: c, amount: "" })) };
+}
+
+/** A product from the API as the form edits it. */
+function draftOf(product: any, currencies: string[]): Draft {
+  const options = (product.options ?? []).map((o: any) => ({ id: o.id, title: o.title }));
+  return {
+    title: product.title ?? "",
+    handle: product.handle ?? "",
+    description: product.description ?? "",
+    status: product.status ?? "draft",
+    options,
+    variants: (product.variants ?? []).map((v: any) => {
+      const prices: PriceDraft[] = (v.prices ?? [])
+        .filter((p: any) => p.currency_code && !p.region_id && !p.price_list_id)
+        .map((p: any) => ({ currency_code: p.currency_code, amount: moneyInput(Number(p.amount), p.currency_code) }));
+      for (const c of currencies) if (!prices.some((p) => p.currency_code === c)) prices.push({ currency_code: c, amount: "" });
+      return {
+        id: v.id,
+        title: v.title ?? "",
+        sku: v.sku ?? "",
+        inventory_quantity: String(v.inventory_quantity ?? 0),
+        options: options.map((o: { id: string }) => v.options?.find((ov: any) => ov.option_id === o.id)?.value ?? ""),
+        prices,
+      };
+    }),
+  };
+}
+
+/** The prices of a variant draft as the API takes them; `errors` gets the amounts that are not amounts. */
+function pricesOf(v: VariantDraft, prefix: string, errors: Record<string, string>) {
+  return v.prices
+    .map((p, k) => {
+      if (!p.amount.trim()) return undefined;
+      const amount = parseMoney(p.amount, p.currency_code);
+      if (amount === undefined) errors[`${prefix}.prices.${k}.amount`] = `An amount in ${p.currency_code.toUpperCase()}, such as 12.50`;
+      return { currency_code: p.currency_code, amount: amount ?? 0 };
+    })
+    .filter((p) => p !== undefined);
+}
+
+function variantBody(v: VariantDraft, prefix: string, errors: Record<string, string>) {
+  const qty = Number(v.inventory_quantity || 0);
+  if (!Number.isInteger(qty) || qty < 0) errors[`${prefix}.inventory_quantity`] = "A whole number, 0 or more";
+  return { title: v.title, ...(v.sku.trim() ? { sku: v.sku.trim() } : {}), inventory_quantity: qty, prices: pricesOf(v, prefix, errors) };
+}
+
+/** An error of `POST …/variants/:id` names `prices.0.amount`: the form's field is `variants.<i>.prices.0.amount`. */
+function underVariant(error: unknown, i: number): unknown {
+  if (!(error instanceof ApiError)) return error;
+  return new ApiError(error.status, error.type, error.code, error.message.replace(/^([\w.]+):/, `variants.${i}.$1:`), error.field ? `variants.${i}.${error.field}` : undefined);
+}
+
+/** Create (no `id`) or edit a product: its fields, options, and variants with stock and a price per currency. */
+export default function ProductForm({ id }: { id?: string }) {
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  const regions = useQuery({ queryKey: ["/admin/regions", "currencies"], queryFn: () => api<{ regions: { currency_code: string }[] }>("/admin/regions", { query: { limit: 100 } }) });
+  const currencies = useMemo(() => [...new Set((regions.data?.regions ?? []).map((r) => r.currency_code))].sort(), [regions.data]);
+  const product = useQuery({ queryKey: ["product", id], enabled: Boolean(id), queryFn: async () => (await api(`/admin/products/${id}`)).product });
+  const [draft, setDraft] = useState<Draft>();
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!regions.data) return;
+    if (id && product.data) setDraft(draftOf(product.data, currencies));
+    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
+  }, [id, product.data, regions.data, currencies]);
+
+  const save = useMutation({
+    mutationFn: async (d: Draft) => {
+      const errors: Record<string, string> = {};
+      const variants = d.variants.map((v, i) => ({ ...variantBody(v, `variants.${i}`, errors), options: v.options }));
+      setLocal(errors);
+      if (Object.keys(errors).length) throw new Error("Some fields need fixing");
+      const fields = { title: d.title, ...(d.handle.trim() ? { handle: d.handle.trim() } : {}), description: d.description || null, status: d.status };
+      if (!id) {
+        const body = {
+          ...fields,
+          options: d.options.map((o) => ({ title: o.title })),
+          variants: variants.map(({ options, ...v }) => ({ ...v, options: options.map((value) => ({ value })) })),
+        };
+        return (await api("/admin/products", { body })).product;
+      }
+      await api(`/admin/products/${id}`, { body: fields });
+      for (const [i, v] of variants.entries()) {
+        const { options, ...body } = v;
+        const existing = d.variants[i].id;
+        try {
+          if (existing) await api(`/admin/products/${id}/variants/${existing}`, { body });
+          else await api(`/admin/products/${id}/variants`, { body: { ...body, options: d.options.map((o, j) => ({ option_id: o.id, value: options[j] })) } });
+        } catch (error) {
+          throw underVariant(error, i);
+        }
+      }
+      return (await api(`/admin/products/${id}`)).product;
+    },
+    onSuccess: (saved) => {
+      void client.invalidateQueries({ queryKey: ["/admin/products"] });
+      client.setQueryData(["product", saved.id], saved);
+      setSaved(true);
+      if (!id) navigate(`/products/${saved.id}`);
+      else setDraft(draftOf(saved, currencies));
+    },
+  });
+
+  if (product.error) return <FormError error={product.error} />;
+  if (!draft) return <p className="loading">Loading…</p>;
+
+  const names = [
+    "title",
+    "handle",
+    "description",
+    "status",
+    ...draft.options.map((_, j) => `options.${j}.title`),
+    ...draft.variants.flatMap((v, i) => [
+      `variants.${i}.title`,
+      `variants.${i}.sku`,
+      `variants.${i}.inventory_quantity`,
+      ...v.options.map((_, j) => `variants.${i}.options.${j}.value`),
+      ...v.prices.flatMap((_, k) => [`variants.${i}.prices.${k}.amount`, `variants.${i}.prices.${k}.currency_code`]),
+    ]),
+  ];
+  const err = (name: string) => local[name] ?? fieldError(save.error, name, names);
+  const set = (patch: Partial<Draft>) => {
+    setSaved(false);
+    setDraft({ ...draft, ...patch });
+  };
+  const setVariant = (i: number, patch: Partial<VariantDraft>) => set({ variants: draft.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(draft);
+  };
+
+  return (
+    <form onSubmit={submit} className="form" noValidate aria-labelledby="product-title">
+      <p>
+        <Link href="/products">← Products</Link>
+      </p>
+      <h1 id="product-title">{id ? `Edit ${product.data?.title ?? "product"}` : "New product"}</h1>
+      {save.error && !Object.keys(local).length ? <FormError error={save.error} fields={names} /> : null}
+      {saved && !save.isPending && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
+      <fieldset>
+        <legend>Product</legend>
+        <TextField label="Title" name="title" value={draft.title} onChange={(title) => set({ title })} error={err("title")} required />
+        <TextField label="Handle" name="handle" value={draft.handle} onChange={(handle) => set({ handle })} error={err("handle")} hint="Left empty, it is made from the title" />
+        <TextField label="Description" name="description" value={draft.description} onChange={(description) => set({ description })} error={err("description")} />
+        <SelectField label="Status" name="status" value={draft.status} options={STATUSES} onChange={(status) => set({ status })} error={err("status")} />
+      </fieldset>
+      <fieldset>
+        <legend>Options</legend>
+        {draft.options.map((o, j) => (
+          <div className="row" key={j}>
+            {id ? (
+              <p>{o.title}</p>
+            ) : (
+              <TextField label={`Option ${j + 1}`} name={`options.${j}.title`} value={o.title} error={err(`options.${j}.title`)} onChange={(title) => set({ options: draft.options.map((x, k) => (k === j ? { title } : x)) })} />
+            )}
+            {!id && (
+              <button type="button" onClick={() => set({ options: draft.options.filter((_, k) => k !== j), variants: draft.variants.map((v) => ({ ...v, options: v.options.filter((_, k) => k !== j) })) })}>
+                Remove option {j + 1}
+              </button>
+            )}
+          </div>
+        ))}
+        {!id && (
+          <button type="button" onClick={() => set({ options: [...draft.options, { title: "" }], variants: draft.variants.map((v) => ({ ...v, options: [...v.options, ""] })) })}>
+            Add option
+          </button>
+        )}
+      </fieldset>
+      {draft.variants.map((v, i) => (
+        <fieldset key={v.id ?? `new-${i}`} className="variant">
+          <legend>Variant {i + 1}</legend>
+          <div className="row">
+            <TextField label="Variant title" name={`variants.${i}.title`} value={v.title} onChange={(title) => setVariant(i, { title })} error={err(`variants.${i}.title`)} required />
+            <TextField label="SKU" name={`variants.${i}.sku`} value={v.sku} onChange={(sku) => setVariant(i, { sku })} error={err(`variants.${i}.sku`)} />
+            <TextField label="Stock" name={`variants.${i}.inventory_quantity`} inputMode="numeric" value={v.inventory_quantity} onChange={(inventory_quantity) => setVariant(i, { inventory_quantity })} error={err(`variants.${i}.inventory_quantity`)} />
+          </div>
+          <div className="row">
+            {draft.options.map((o, j) => (
+              <TextField
+                key={j}
+                label={o.title || `Option ${j + 1}`}
+                name={`variants.${i}.options.${j}.value`}
+                value={v.options[j] ?? ""}
+                error={err(`variants.${i}.options.${j}.value`)}
+                onChange={(value) => setVariant(i, { options: v.options.map((x, k) => (k === j ? value : x)) })}
+              />
+            ))}
+          </div>
+          <div className="row">
+            {v.prices.map((p, k) => (
+              <TextField
+                key={p.currency_code}
+                label={`Price ${p.currency_code.toUpperCase()}`}
+                name={`variants.${i}.prices.${k}.amount`}
+                inputMode="decimal"
+                value={p.amount}
+                error={err(`variants.${i}.prices.${k}.amount`) ?? err(`variants.${i}.prices.${k}.currency_code`)}
+                onChange={(amount) => setVariant(i, { prices: v.prices.map((x, m) => (m === k ? { ...x, amount } : x)) })}
+              />
+            ))}
+            {!v.prices.length && <p className="hint">Add a region first: prices are per currency of a region.</p>}
+          </div>
+          {!v.id && draft.variants.length > 1 && (
+            <button type="button" onClick={() => set({ variants: draft.variants.filter((_, k) => k !== i) })}>
+              Remove variant {i + 1}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" onClick={() => set({ variants: [...draft.variants, emptyVariant(draft.options.length, currencies)] })}>
+          Add variant
+        </button>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : id ? "Save product" : "Create product"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { api, single } from "../api";
+import { FormError } from "../ui/form";
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "object") return JSON.stringify(value, null, 1);
+  return String(value);
+}
+
+/** Any record of the Admin API, field by field (customers, regions, shipping options, discounts). */
+export default function RecordView({ title, path, back }: { title: string; path: string; back: string }) {
+  const record = useQuery({ queryKey: [path], queryFn: async () => single(await api(path)) });
+  if (record.error) return <FormError error={record.error} />;
+  if (!record.data) return <p className="loading">Loading…</p>;
+  const data = record.data as Record<string, unknown>;
+  return (
+    <>
+      <p>
+        <Link href={back}>← Back</Link>
+      </p>
+      <h1>
+        {title} {show(data.name ?? data.code ?? data.email ?? data.id)}
+      </h1>
+      <dl className="record card">
+        {Object.entries(data).map(([key, value]) => (
+          <div key={key}>
+            <dt>{key}</dt>
+            <dd>{typeof value === "object" && value !== null ? <pre>{show(value)}</pre> : show(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

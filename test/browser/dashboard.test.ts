@@ -1,0 +1,189 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRegion, createShippingOption, expectStatus, readyCart } from "../helpers/checkout";
+import { DATABASES } from "../helpers/databases";
+import { kioskIn } from "../helpers/processes";
+import { ADMIN, startStore, type Store } from "../helpers/store";
+import { CHROMIUM, launchChromium } from "./chromium";
+
+const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "dashboard");
+
+/**
+ * The dashboard in headless Chromium, on a store made by the real `create-store` with a
+ * generated `--crud` entity: sign in, build a product, ship an order that came through the
+ * Store API, edit the project's entity through its derived screens, sign out.
+ */
+describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard on $name", ({ name }) => {
+  let store: Store;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let app: string;
+  let region: { id: string; currency_code: string };
+  let optionId: string;
+  const title = `Linen shirt ${Date.now().toString(36)}`;
+  let productId: string;
+
+  const shot = (file: string) => page.screenshot({ path: path.join(SHOTS, `${name}-${file}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    for (const old of fs.readdirSync(SHOTS)) if (old.startsWith(`${name}-`)) fs.rmSync(path.join(SHOTS, old));
+    store = await startStore(name, "dashboard", {
+      scaffold: true,
+      prepare: (dir) => {
+        const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
+        expect(generated.status, generated.stderr).toBe(0);
+      },
+    });
+    app = `${store.server.url}/app`;
+    region = await createRegion(store, { name: "Denmark", countries: ["dk"] });
+    optionId = (await createShippingOption(store, region.id, 500)).id;
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-chromium-"));
+    context = await launchChromium(profile);
+    context.setDefaultTimeout(10_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 1280, height: 860 });
+    page.on("pageerror", (err) => console.error(`[browser] ${err.message}`));
+    // 4xx answers the tests provoke show as "Failed to load resource"; anything else is worth seeing.
+    page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && console.error(`[browser console] ${m.text()}`));
+  }, 120_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail") await shot(`failed-${test.task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await store?.close();
+  });
+
+  it("serves the app at /app with index.html for its client routes, and its assets", async () => {
+    const res = await fetch(`${app}/orders/anything`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<base href="/app/">');
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)![1];
+    const js = await fetch(`${app}/${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it("signs in", async () => {
+    await page.goto(app);
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/.+/);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Home" }).waitFor();
+    await page.getByRole("heading", { name: "Orders, last 14 days" }).waitFor();
+    await shot("home");
+  });
+
+  it("creates a product with two variants and prices, which the Store API then sells", async () => {
+    await page.getByRole("link", { name: "Products" }).click();
+    await page.getByRole("link", { name: "New product" }).click();
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Option 1").fill("Size");
+    const variant = (i: number) => page.getByRole("group", { name: `Variant ${i}` });
+    await variant(1).getByLabel("Variant title").fill("Small");
+    await variant(1).getByLabel("Size").fill("S");
+    await variant(1).getByLabel("Stock").fill("10");
+    await variant(1).getByLabel("Price DKK").fill("120.00");
+    await page.getByRole("button", { name: "Add variant" }).click();
+    await variant(2).getByLabel("Variant title").fill("Large");
+    await variant(2).getByLabel("Size").fill("L");
+    await variant(2).getByLabel("Stock").fill("5");
+    await variant(2).getByLabel("Price DKK").fill("150.5");
+    await shot("product-new");
+    await page.getByRole("button", { name: "Create product" }).click();
+    await page.getByRole("heading", { name: `Edit ${title}` }).waitFor();
+    productId = /\/products\/(prod_[^/]+)$/.exec(page.url())![1];
+
+    const listed = expectStatus(await store.request(`/store/products?q=${encodeURIComponent(title)}`), 200).products;
+    expect(listed).toHaveLength(1);
+    const variants = listed[0].variants.map((v: any) => [v.title, v.prices.find((p: any) => p.currency_code === "dkk")?.amount]);
+    expect(variants.sort()).toEqual([
+      ["Large", 15050],
+      ["Small", 12000],
+    ]);
+  });
+
+  it("finds an order placed through the Store API, and captures, fulfils and ships it", async () => {
+    const product = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product;
+    const small = product.variants.find((v: any) => v.title === "Small");
+    const cart = await readyCart(store, { regionId: region.id, optionId, items: [{ variant_id: small.id, quantity: 2 }] });
+    const order = expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200).data;
+
+    await page.getByRole("link", { name: "Orders" }).click();
+    await page.getByRole("heading", { name: "Orders" }).waitFor();
+    await page.getByRole("searchbox", { name: "Search orders" }).fill(order.email);
+    const row = page.locator(`tr[data-id="${order.id}"]`);
+    await row.waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(1);
+    await shot("orders");
+    await page.getByRole("button", { name: "To ship" }).click();
+    await row.waitFor();
+    await row.getByRole("link").click();
+    await page.getByRole("heading", { name: `Order #${order.display_id}` }).waitFor();
+    const status = (id: string) => page.getByTestId(id).textContent();
+    expect(await status("payment-status")).toBe("awaiting");
+    expect(await status("fulfillment-status")).toBe("not fulfilled");
+    expect(await page.getByTestId("order-total").textContent()).toMatch(/\d/);
+
+    await page.getByRole("button", { name: "Capture payment" }).click();
+    await expect.poll(() => status("payment-status")).toBe("captured");
+    await page.getByRole("button", { name: "Fulfil items" }).click();
+    await expect.poll(() => status("fulfillment-status")).toBe("fulfilled");
+    await page.getByLabel("Tracking number").fill("TRACK-42");
+    await page.getByRole("button", { name: "Mark shipped" }).click();
+    await expect.poll(() => status("fulfillment-status")).toBe("shipped");
+    await page.getByText("tracking TRACK-42").waitFor();
+    await shot("order-detail");
+
+    const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
+    expect([after.payment_status, after.fulfillment_status]).toEqual(["captured", "shipped"]);
+  });
+
+  it("lists, creates and edits a generated --crud entity, with the server's validation error next to its field", async () => {
+    await page.getByRole("link", { name: "Books" }).click();
+    await page.getByRole("heading", { name: "Books" }).waitFor();
+    await page.getByRole("link", { name: "New book" }).click();
+    await page.getByLabel("Title").fill("Dune");
+    await page.getByLabel("Pages").fill("many");
+    await page.getByRole("button", { name: "Create" }).click();
+    const pagesError = page.locator('[data-field="pages"] .field-error');
+    await pagesError.waitFor();
+    expect(await pagesError.textContent()).toMatch(/^pages: /);
+    expect(await page.getByLabel("Pages").getAttribute("aria-invalid")).toBe("true");
+    await shot("entity-error");
+    await page.getByLabel("Pages").fill("412");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("heading", { name: "Books" }).waitFor();
+    await page.getByRole("cell", { name: "Dune" }).waitFor();
+    await page.getByRole("link", { name: "Dune" }).click();
+    await page.getByRole("heading", { name: "Edit book" }).waitFor();
+    expect(await page.getByLabel("Pages").inputValue()).toBe("412");
+    await page.getByLabel("Title").fill("Dune Messiah");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("cell", { name: "Dune Messiah" }).waitFor();
+    await shot("entity-list");
+    const books = expectStatus(await store.admin("/admin/books"), 200).books;
+    expect(books.map((b: any) => [b.title, b.pages])).toEqual([["Dune Messiah", 412]]);
+  });
+
+  it("signs out, which ends the session", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Kiosk" }).waitFor();
+    const session = await page.evaluate(async () => (await fetch("/admin/auth")).status);
+    expect(session).toBe(401);
+    await page.goto(`${app}/orders`);
+    await page.getByRole("heading", { name: "Sign in to Kiosk" }).waitFor();
+  });
+});
