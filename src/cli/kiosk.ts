@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Command> = {
   seed: () => (require("./commands/seed") as typeof import("./commands/seed")).seedCommand(),
   import: () => (require("./commands/import") as typeof import("./commands/import")).importCommand(),
   user: () => (require("./commands/user") as typeof import("./commands/user")).userCommand(),
+  search: () => (require("./commands/search") as typeof import("./commands/search")).searchCommand(),
   generate: () => (require("./commands/generate") as typeof import("./commands/generate")).generateCommand(),
   destroy: () => (require("./commands/destroy") as typeof import("./commands/destroy")).destroyCommand(),
   plugin: () => (require("./commands/plugin") as typeof import("./commands/plugin")).pluginCommand(),

@@ -216,6 +216,50 @@ describe.each(DATABASES)("discount conditions and dynamic codes on $name", ({ na
     expectStatus(await store.admin(`/admin/discounts/${limited.id}`), 404);
   });
 
+  it("applies a customer_groups condition only to carts of customers in (in) or not in (not_in) the groups", async () => {
+    const email = `member-${++n}@kiosk.test`;
+    expectStatus(await post("/store/customers", { email, password: "member-password", first_name: "M", last_name: "G" }), 200);
+    const token = expectStatus(await post("/store/auth/token", { email, password: "member-password" }), 200).access_token;
+    const headers = { authorization: `Bearer ${token}` };
+    const customerId = expectStatus(await store.request("/store/customers/me", { headers }), 200).customer.id;
+    const vip = expectStatus(await store.admin("/admin/customer-groups", { body: { name: `VIP ${n}` } }), 200).customer_group;
+    const other = expectStatus(await store.admin("/admin/customer-groups", { body: { name: `Other ${n}` } }), 200).customer_group;
+    expectStatus(await store.admin(`/admin/customer-groups/${vip.id}/customers/batch`, { body: { customer_ids: [{ id: customerId }] } }), 200);
+
+    const members = await createDiscount({ type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "in", customer_groups: [vip.id] }] });
+    const others = await createDiscount({ type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "not_in", customer_groups: [vip.id] }] });
+    const elsewhere = await createDiscount({ type: "percentage", value: 10, allocation: "total", conditions: [{ operator: "in", customer_groups: [other.id] }] });
+
+    const memberCart = async () => {
+      const cart = expectStatus(await store.request("/store/carts", { body: { region_id: dk.id }, headers }), 200).cart;
+      expect(cart.customer_id).toBe(customerId);
+      expectStatus(await store.request(`/store/carts/${cart.id}/line-items`, { body: { variant_id: a.variants[0].id, quantity: 1 }, headers }), 200);
+      return cart.id as string;
+    };
+    const apply = (cartId: string, code: string) => store.request(`/store/carts/${cartId}`, { body: { discounts: [{ code }] }, headers });
+
+    const mine = await memberCart();
+    expect(expectStatus(await apply(mine, members.code), 200).cart.discount_total).toBe(100);
+    expect(await apply(mine, others.code)).toMatchObject({ status: 400, body: { code: "discount_not_valid_for_items" } });
+    expect(await apply(mine, elsewhere.code)).toMatchObject({ status: 400, body: { code: "discount_not_valid_for_items" } });
+
+    const guest = await cartWith([a]);
+    expect(await post(`/store/carts/${guest}`, { discounts: [{ code: members.code }] })).toMatchObject({ status: 400, body: { code: "discount_not_valid_for_items" } });
+    expect((await applied(guest, others.code)).total).toBe(100);
+
+    // Leaving the group takes the discount off the member's lines at once; a deleted group counts as none.
+    const held = await memberCart();
+    expect(expectStatus(await apply(held, members.code), 200).cart.discount_total).toBe(100);
+    expectStatus(await store.admin(`/admin/customer-groups/${vip.id}/customers/batch`, { method: "DELETE", body: { customer_ids: [{ id: customerId }] } }), 200);
+    expect(expectStatus(await store.request(`/store/carts/${held}`, { headers }), 200).cart.discount_total).toBe(0);
+    expect(expectStatus(await apply(await memberCart(), others.code), 200).cart.discount_total).toBe(100);
+    expectStatus(await store.admin(`/admin/customer-groups/${other.id}/customers/batch`, { body: { customer_ids: [{ id: customerId }] } }), 200);
+    const inOther = await memberCart();
+    expect(expectStatus(await apply(inOther, elsewhere.code), 200).cart.discount_total).toBe(100);
+    expectStatus(await store.admin(`/admin/customer-groups/${other.id}`, { method: "DELETE" }), 200);
+    expect(expectStatus(await store.request(`/store/carts/${inOther}`, { headers }), 200).cart.discount_total).toBe(0);
+  });
+
   it("lets concurrent batch additions of the same ids take turns (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
     // On SQLite transactions take turns and this cannot fail; on PostgreSQL the condition's row lock keeps the second
     // insert from meeting the first one's rows (a duplicate key, a 500).

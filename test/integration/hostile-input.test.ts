@@ -114,6 +114,8 @@ const ACTS_WITHOUT_INPUT = new Set([
   "POST /hooks/payment/:provider_id",
   "POST /admin/draft-orders/:id/pay",
   "POST /admin/store/currencies/:code",
+  "POST /admin/store/:code",
+  "POST /store/carts/:id/payment-sessions/:provider_id/refresh",
   "POST /admin/invites/:invite_id/resend",
   "POST /admin/publishable-api-keys/:id/revoke",
 ]);
@@ -263,6 +265,9 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "regions/:region_id": region.id,
       "countries/:country_code": "dk",
       "currencies/:code": "dkk",
+      "store/:code": "dkk",
+      "payment-providers/:provider_id": "manual",
+      "fulfillment-providers/:provider_id": "manual",
       "shipping-options/:id": option.id,
       "shipping-options/:cart_id": cart.id,
       "discounts/:id": discount.id,

@@ -107,13 +107,23 @@ describe.each(DATABASES)("choosing a region's providers on $name", ({ name }) =>
   });
 
   it("offers a cart only the sessions and shipping options of its region's providers", async () => {
-    const region = await createRegion(store, { name: "Manual only", countries: ["is"], payment_providers: ["manual"], fulfillment_providers: ["manual"] });
+    const region = await createRegion(store, { name: "Manual only", countries: ["is"], payment_providers: ["manual"] });
     const manual = await createShippingOption(store, region.id, 500);
     const locker = await createShippingOption(store, region.id, 300, { provider_id: "locker" });
+    expectStatus(await store.admin(`/admin/regions/${region.id}/fulfillment-providers/locker`, { method: "DELETE" }), 200);
+    const body = { name: "Locker 2", region_id: region.id, provider_id: "locker", price_type: "flat_rate", amount: 100 };
+    expect(await store.admin("/admin/shipping-options", { body })).toMatchObject({
+      status: 400,
+      body: { code: "fulfillment_provider_not_in_region", field: "provider_id" },
+    });
     const cart = await cartIn(region.id);
 
     const options = expectStatus(await store.request(`/store/shipping-options/${cart.id}`), 200).shipping_options;
     expect(options.map((o: { id: string }) => o.id)).toEqual([manual.id]);
+    expect(await store.request(`/store/carts/${cart.id}/shipping-methods`, { body: { option_id: locker.id, data: { locker: "L12" } } })).toMatchObject({
+      status: 422,
+      body: { code: "shipping_option_unavailable" },
+    });
     expect(expectStatus(await store.admin(`/admin/regions/${region.id}/fulfillment-options`), 200).fulfillment_options.map((o: any) => o.provider_id)).toEqual([
       "manual",
     ]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
-import { createProduct, createRegion, expectStatus, recordEvents } from "../helpers/checkout";
+import { createProduct, createRegion, createShippingOption, expectStatus, recordEvents, SHIPPING_ADDRESS } from "../helpers/checkout";
 import { startStore, type Store } from "../helpers/store";
 
 describe.each(DATABASES)("sales channels and publishable API keys on $name", ({ name }) => {
@@ -200,6 +200,37 @@ describe.each(DATABASES)("sales channels and publishable API keys on $name", ({ 
   // DO NOTHING under the channel's row lock, so concurrent batches adding the same
   // product cannot collide on the primary key. On SQLite transactions take turns, so
   // this cannot fail there; it proves the guard on PostgreSQL.
+  it("gives an order its cart's channel, and filters admin orders by channel", async () => {
+    const outlet = await channel({ name: "Outlet" });
+    const fallback = await defaultChannel();
+    const denmark = await createRegion(store, { countries: ["dk"] });
+    const option = await createShippingOption(store, denmark.id, 0);
+    const product = await createProduct(store, [{ prices: price, inventory_quantity: 10 }], { sales_channels: [{ id: outlet.id }, { id: fallback.id }] });
+    /** An order from a cart in `channelId` (the default channel when none is given). */
+    const orderIn = async (channelId?: string) => {
+      const body = { region_id: denmark.id, ...(channelId ? { sales_channel_id: channelId } : {}) };
+      const cart = expectStatus(await store.request("/store/carts", { body }), 200).cart;
+      expectStatus(await store.request(`/store/carts/${cart.id}/line-items`, { body: { variant_id: product.variants[0].id, quantity: 1 } }), 200);
+      expectStatus(await store.request(`/store/carts/${cart.id}`, { body: { email: "channel@kiosk.test", shipping_address: SHIPPING_ADDRESS } }), 200);
+      expectStatus(await store.request(`/store/carts/${cart.id}/shipping-methods`, { body: { option_id: option.id } }), 200);
+      expectStatus(await store.request(`/store/carts/${cart.id}/payment-sessions`, { method: "POST" }), 200);
+      const done = expectStatus(await store.request(`/store/carts/${cart.id}/complete`, { method: "POST" }), 200);
+      expect(done.type).toBe("order");
+      return done.data as { id: string; sales_channel_id: string | null };
+    };
+    const sold = await orderIn(outlet.id);
+    expect(sold.sales_channel_id).toBe(outlet.id);
+    expect(expectStatus(await store.admin(`/admin/orders/${sold.id}`), 200).order.sales_channel_id).toBe(outlet.id);
+    const plain = await orderIn();
+    expect(plain.sales_channel_id).toBe(fallback.id);
+
+    const ids = async (query: string) => expectStatus(await store.admin(`/admin/orders?${query}`), 200).orders.map((o: { id: string }) => o.id);
+    expect(await ids(`sales_channel_id=${outlet.id}`)).toEqual([sold.id]);
+    expect(await ids(`sales_channel_id[]=${outlet.id}&sales_channel_id[]=${fallback.id}&limit=100`)).toEqual(expect.arrayContaining([sold.id, plain.id]));
+    expect(await ids(`sales_channel_id=${fallback.id}&limit=100`)).not.toContain(sold.id);
+    expect((await store.admin(`/admin/orders?sales_channel_id=${"x".repeat(101)}`)).status).toBe(400);
+  });
+
   it("adds the same products from concurrent batches without a conflict (a race only on PostgreSQL)", { tags: ["race"] }, async () => {
     const target = await channel({ name: "Busy" });
     const product = await createProduct(store, [{ prices: price }]);

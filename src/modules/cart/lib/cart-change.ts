@@ -53,7 +53,7 @@ export async function presentRows(cradle: KioskServices, rows: CartRows, known?:
   const { cart } = rows;
   const read = rows.region?.id === cart.region_id ? rows.region : undefined;
   const region = known?.region?.id === cart.region_id ? known.region : (read ?? (await cradle.regionService.retrieve(cart.region_id)));
-  const lines = discountableLines(rows.items, rows.variants);
+  const lines = discountableLines(rows.items, rows.variants, rows.customer_group_ids);
   const withLines = { ...rows, discounts: withEligibleLines(cradle, rows.discounts, lines) };
   return cartView(withLines, region, await taxesOf(cradle, rows, region));
 }

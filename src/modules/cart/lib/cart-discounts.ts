@@ -2,7 +2,7 @@ import type { DiscountView, KioskServices, TransactionContext } from "kiosk";
 import { Cart } from "../models/cart";
 import { rowsWhereIn } from "kiosk/sql";
 import { LineItem } from "../models/line-item";
-import { cartDiscounts } from "./cart-relations";
+import { cartDiscounts, customerGroupIds } from "./cart-relations";
 import { discountableLines } from "./discountable-lines";
 
 /**
@@ -18,7 +18,8 @@ export async function attachDiscount(cradle: KioskServices, tx: TransactionConte
   if (discount.rule.conditions.length) {
     const items = (await rowsWhereIn<LineItem>(tx.manager, LineItem, "cart_id", [cart.id])).filter((i) => i.allow_discounts);
     const variants = await cradle.productVariantService.findVariants(items.map((i) => i.variant_id ?? ""));
-    cradle.discountService.assertValidForLines(discount, discountableLines(items, variants));
+    const groups = await customerGroupIds(cradle, tx.manager, cart.customer_id);
+    cradle.discountService.assertValidForLines(discount, discountableLines(items, variants, groups));
   }
   const current = (await cartDiscounts(cradle, tx.manager, cart.id)) as unknown as DiscountView[];
   if (current.some((d) => d.id === discount.id)) return;

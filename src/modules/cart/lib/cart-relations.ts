@@ -22,6 +22,8 @@ export interface CartRows {
   variants: Map<string, CatalogVariant>;
   /** The cart's region with countries and currency, as `regionService.retrieve` gives it (read unless `region: false`). */
   region?: any;
+  /** The live customer groups of the cart's customer (none for a guest), which discount conditions read. */
+  customer_group_ids: string[];
   /** Whether a completion of the cart is in flight (read only when asked for). */
   completing?: boolean;
 }
@@ -53,6 +55,7 @@ export async function loadCartRows(
   const completions = options.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
   const variants = reads.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
   const regions = options.region === false ? undefined : reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`);
+  const groups = reads.customerGroupService.readGroupIds(batch, sql`SELECT "customer_id" FROM "cart" WHERE "id" = ${id}`);
   await batch.run();
   const [cart] = carts.rows;
   if (!cart) return null;
@@ -65,6 +68,7 @@ export async function loadCartRows(
     gift_cards: (giftCards().get(id) ?? []).filter((card) => reads.giftCardService.isUsable(card, cart.region_id)),
     variants: variants(),
     region: regions?.()[0],
+    customer_group_ids: (cart.customer_id && groups().get(cart.customer_id)) || [],
     completing: !!completions?.rows.length,
   };
 }
@@ -83,6 +87,15 @@ export async function cartDiscounts(
   const discounts = reads.discountService.readDiscounts(batch, sql`SELECT "discount_id" FROM "cart_discounts" WHERE "cart_id" = ${cartId}`);
   await batch.run();
   return [...discounts().values()];
+}
+
+/** The live groups of a cart's customer (none for a guest), through the customer module's read part. */
+export async function customerGroupIds(reads: KioskServices, manager: EntityManager, customerId: string | null): Promise<string[]> {
+  if (!customerId) return [];
+  const batch = new JsonBatch(manager);
+  const groups = reads.customerGroupService.readGroupIds(batch, sql`${customerId}`);
+  await batch.run();
+  return groups().get(customerId) ?? [];
 }
 
 /** A cart's subtotal (before discounts, shipping and tax) from its lines alone, without reading the rest of it. */

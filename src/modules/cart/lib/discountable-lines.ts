@@ -4,12 +4,13 @@ import type { CatalogVariant } from "./catalog";
 /**
  * The facts discount conditions read of a cart's lines: each line's product,
  * its type, collection and tags (the product module's `CatalogVariant`), and the
- * customer's groups (none: customers have no groups yet, so a `customer_groups`
- * condition never holds with `in` and always with `not_in`).
+ * groups of the cart's customer (`customerGroupService.readGroupIds`; none for a
+ * guest's cart, so a `customer_groups` condition then holds only with `not_in`).
  */
 export function discountableLines(
   items: { id: string; variant_id: string | null }[],
   variants: Map<string, CatalogVariant>,
+  customerGroupIds: string[],
 ): DiscountableLine[] {
   return items.map((item) => {
     const product = variants.get(item.variant_id ?? "")?.product;
@@ -19,7 +20,7 @@ export function discountableLines(
       type_id: product?.type_id ?? null,
       collection_id: product?.collection_id ?? null,
       tag_ids: product?.tag_ids ?? [],
-      customer_group_ids: [],
+      customer_group_ids: customerGroupIds,
     };
   });
 }

@@ -1,5 +1,5 @@
 import { ConflictError, In, IsNull, mergeMetadata, Not, NotFoundError, type EntityManager, type KioskServices, type UnitOfWork } from "kiosk";
-import { insertAll, lockRow, sql, type Sql } from "kiosk/sql";
+import { insertAll, lockRow, sql, type JsonBatch, type Sql } from "kiosk/sql";
 import { CustomerGroup } from "../models/customer-group";
 import { Customer } from "../models/customer";
 import { addMembers, existingCustomers, removeAllMembers, removeMembers, setCustomerGroups } from "../lib/group-members";
@@ -106,6 +106,25 @@ export default class CustomerGroupService {
    */
   groupIdsSql(customerId: string): Sql {
     return sql`SELECT m."customer_group_id" FROM "customer_group_customers" m JOIN "customer_group" cg ON cg."id" = m."customer_group_id" WHERE m."customer_id" = ${customerId} AND cg."deleted_at" IS NULL`;
+  }
+
+  /**
+   * Read part (see `JsonBatch`): adds to the caller's batch the live groups of the
+   * customers `customerIds` picks (a subquery over the caller's own tables, such as
+   * `sql\`SELECT "customer_id" FROM "cart" WHERE "id" = ${id}\``). Call `batch.run()`,
+   * then the function returned for each customer's group ids.
+   */
+  readGroupIds(batch: JsonBatch, customerIds: Sql): () => Map<string, string[]> {
+    const members = batch.plain<{ customer_id: string; customer_group_id: string }>(
+      "customer_group_customers",
+      ["customer_id", "customer_group_id"],
+      sql`t."customer_id" IN (${customerIds}) AND t."customer_group_id" IN (SELECT "id" FROM "customer_group" WHERE "deleted_at" IS NULL)`,
+    );
+    return () => {
+      const byCustomer = new Map<string, string[]>();
+      for (const m of members.rows) byCustomer.set(m.customer_id, [...(byCustomer.get(m.customer_id) ?? []), m.customer_group_id]);
+      return byCustomer;
+    };
   }
 
   private changeMembers(id: string, change: (manager: EntityManager) => Promise<void>): Promise<CustomerGroup> {

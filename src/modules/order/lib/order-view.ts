@@ -90,7 +90,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     swaps: context.swaps.filter((s) => s.order_id === order.id),
     external_id: null,
     draft_order_id: context.drafts.get(order.id) ?? null,
-    sales_channel_id: null,
+    sales_channel_id: order.sales_channel_id ?? null,
     ...result.totals,
     gift_card_total: giftCardTotal,
     gift_card_tax_total: giftCardTaxTotal,

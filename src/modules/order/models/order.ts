@@ -69,6 +69,11 @@ export class Order extends KioskEntity {
   @Column({ type: "varchar" })
   region_id: string;
 
+  /** The sales channel it was sold in, from its cart (the sales-channel module's; null for orders of carts without one). */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  sales_channel_id: string | null;
+
   @Column({ type: "varchar" })
   currency_code: string;
 

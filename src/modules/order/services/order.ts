@@ -28,6 +28,7 @@ export interface OrderFilters {
   customer_id?: string;
   email?: string;
   region_id?: string;
+  sales_channel_id?: string[];
   cart_id?: string;
   display_id?: number;
   currency_code?: string;
@@ -123,6 +124,7 @@ export default class OrderService {
         customer_id: cart.customer_id,
         email: cart.email ?? "",
         region_id: cart.region_id,
+        sales_channel_id: cart.sales_channel_id ?? null,
         currency_code: cart.currency_code,
         tax_rate: cart.region.tax_rate,
         tax_lines: taxLinesOf(cart),
@@ -230,6 +232,7 @@ export default class OrderService {
     for (const key of ["customer_id", "region_id", "cart_id", "display_id"] as const) {
       if (f[key] !== undefined) qb.andWhere(`o.${key} = :${key}`, { [key]: f[key] });
     }
+    if (f.sales_channel_id?.length) qb.andWhere("o.sales_channel_id IN (:...channels)", { channels: f.sales_channel_id });
     if (f.email) qb.andWhere("o.email = :email", { email: f.email.toLowerCase() });
     if (f.currency_code) qb.andWhere("o.currency_code = :currency", { currency: f.currency_code.toLowerCase() });
     for (const column of ["created_at", "updated_at"] as const) {

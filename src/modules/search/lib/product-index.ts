@@ -35,6 +35,12 @@ export async function lockDocument(manager: EntityManager, productId: string): P
   if (dialectOf(manager) === "postgres") await runSql(manager, sql`SELECT pg_advisory_xact_lock(hashtext(${`product_search:${productId}`}))`);
 }
 
+/** The ids of every product with a document. */
+export async function indexedIds(manager: EntityManager): Promise<string[]> {
+  const rows: { product_id: string }[] = await runSql(manager, sql`SELECT "product_id" FROM "product_search"`);
+  return rows.map((r) => r.product_id);
+}
+
 /** The ids of the products matching every term, best first (all indexed products, by id, when there is no term). */
 export async function matchingIds(manager: EntityManager, terms: string[], max: number): Promise<string[]> {
   let rows: { product_id: string }[];

@@ -1,5 +1,5 @@
 import { NotFoundError, type KioskServices } from "kiosk";
-import { lockDocument, matchingIds, removeDocument, writeDocument } from "../lib/product-index";
+import { indexedIds, lockDocument, matchingIds, removeDocument, writeDocument } from "../lib/product-index";
 import { productDocument, type SearchableProduct } from "../lib/product-document";
 import { searchTerms } from "../lib/search-terms";
 
@@ -50,6 +50,30 @@ export default class SearchService {
     const byId = new Map(rows.map((p) => [p.id, p]));
     const hits = pageIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
     return { hits, query: q ?? "", offset: page.offset, limit: page.limit, estimatedTotalHits: ids.length };
+  }
+
+  /**
+   * Rebuilds the whole index (`kiosk search reindex`): every product is indexed
+   * as `indexProduct` does, a page of ids at a time (one short transaction per
+   * product, so the store keeps serving), and documents of products that are gone
+   * are removed, as are those of products no longer published. Answers how many
+   * products are indexed and how many documents were removed.
+   */
+  async reindex(pageSize = 500): Promise<{ indexed: number; removed: number }> {
+    const documents = () => this.cradle.unitOfWork.read((manager) => indexedIds(manager));
+    const before = await documents();
+    const seen = new Set<string>();
+    for (let offset = 0; ; offset += pageSize) {
+      const [page] = await this.cradle.productService.list({}, { offset, limit: pageSize, order: "id" }, { relations: new Set(), fields: ["id"] });
+      for (const product of page) {
+        seen.add(product.id);
+        await this.indexProduct(product.id);
+      }
+      if (page.length < pageSize) break;
+    }
+    for (const id of before.filter((id) => !seen.has(id))) await this.indexProduct(id);
+    const after = new Set(await documents());
+    return { indexed: after.size, removed: before.filter((id) => !after.has(id)).length };
   }
 
   /** Brings a product's document up to date: written when the product is published, removed otherwise or when it is gone. */

@@ -43,7 +43,8 @@ export default class ShippingMethodService {
     return this.cradle.unitOfWork.run(async (tx) => {
       const option = await tx.manager.findOneBy(ShippingOption, { id: optionId, deleted_at: IsNull() });
       if (!option) throw new NotFoundError(`Shipping option with id ${optionId} was not found`, "shipping_option_not_found");
-      if (option.region_id !== cart.region_id || (option.admin_only && !admin) || option.is_return || !meetsRequirements(option, cart.subtotal)) {
+      const served = admin || (await this.cradle.regionService.providerIds(cart.region_id, "fulfillment")).includes(option.provider_id);
+      if (option.region_id !== cart.region_id || (option.admin_only && !admin) || option.is_return || !meetsRequirements(option, cart.subtotal) || !served) {
         throw new UnprocessableError(`The shipping option ${optionId} is not available for this cart`, "shipping_option_unavailable", "option_id");
       }
       this.cradle.fulfillmentProviderService.retrieve(option.provider_id);

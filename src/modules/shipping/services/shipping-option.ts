@@ -75,7 +75,12 @@ export default class ShippingOptionService {
     }
     checkRequirements(input.requirements);
     return this.unitOfWork.run(async (tx) => {
-      await this.cradle.regionService.retrieve(input.region_id);
+      if (!(await this.cradle.regionService.providerIds(input.region_id, "fulfillment")).includes(input.provider_id)) {
+        throw new InvalidDataError(`The fulfillment provider ${input.provider_id} does not serve the region`, {
+          code: "fulfillment_provider_not_in_region",
+          field: "provider_id",
+        });
+      }
       const option = await tx.manager.save(
         tx.manager.create(ShippingOption, {
           name: input.name,

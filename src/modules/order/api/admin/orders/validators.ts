@@ -15,6 +15,7 @@ export const listOrders = listQuery(
     customer_id: id.optional(),
     email: z.string().max(254).optional(),
     region_id: id.optional(),
+    sales_channel_id: stringList.pipe(z.array(id).max(200)).optional(),
     cart_id: id.optional(),
     display_id: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/).optional(),

@@ -7,6 +7,3 @@ export const listAdminVariants = listQuery({ q: z.string().max(200).optional(), 
   fields: true,
   order: true,
 });
-
-/** Medusa's `expand` and `fields` are accepted; the variant comes with its prices, option values and product. */
-export const retrieveAdminVariant = z.strictObject({ expand: z.string().max(500).optional(), fields: z.string().max(500).optional() });

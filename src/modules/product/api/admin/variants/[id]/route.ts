@@ -1,9 +1,8 @@
 import { withValidation, type KioskResponse } from "kiosk";
 import type ProductVariantService from "../../../../services/product-variant";
-import { retrieveAdminVariant } from "../validators";
 import { adminVariantResponse } from "../../../schemas";
 
 /** A variant of any product (any status) with its prices, option values and product: `{ variant }`. */
-export const GET = withValidation({ query: retrieveAdminVariant, response: adminVariantResponse }, async (req, res: KioskResponse) => {
+export const GET = withValidation({ response: adminVariantResponse }, async (req, res: KioskResponse) => {
   res.json({ variant: await req.scope.resolve<ProductVariantService>("productVariantService").retrieve(req.params.id) });
 });
