@@ -56,7 +56,15 @@ function Shell({ user }: { user: User }) {
   useEffect(() => main.current?.focus({ preventScroll: true }), [location]);
   return (
     <div className="shell">
-      <a className="skip" href="#main">
+      {/* With <base href>, "#main" would be a link to the base page: move the focus instead. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">

@@ -75,6 +75,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
   it("signs in", async () => {
     await page.goto(app);
+    // The keyboard reaches the form in order.
+    await page.getByLabel("Email").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("password");
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password").fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -146,6 +150,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await expect.poll(() => status("fulfillment-status")).toBe("shipped");
     await page.getByText("tracking TRACK-42").waitFor();
     await shot("order-detail");
+    // A tablet: the navigation moves above the screen, and the order still reads.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot("order-detail-tablet");
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
     expect([after.payment_status, after.fulfillment_status]).toEqual(["captured", "shipped"]);
