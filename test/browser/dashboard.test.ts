@@ -94,6 +94,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("link", { name: "Products" }).click();
     await page.getByRole("link", { name: "New product" }).click();
     await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Tags").fill("summer, linen");
     await page.getByLabel("Option 1").fill("Size");
     const variant = (i: number) => page.getByRole("group", { name: `Variant ${i}` });
     await variant(1).getByLabel("Variant title").fill("Small");
@@ -112,6 +113,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
     const listed = expectStatus(await store.request(`/store/products?q=${encodeURIComponent(title)}`), 200).products;
     expect(listed).toHaveLength(1);
+    expect(listed[0].tags.map((t: any) => t.value).sort()).toEqual(["linen", "summer"]);
     const variants = listed[0].variants.map((v: any) => [v.title, v.prices.find((p: any) => p.currency_code === "dkk")?.amount]);
     expect(variants.sort()).toEqual([
       ["Large", 15050],
@@ -149,6 +151,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("button", { name: "Mark shipped" }).click();
     await expect.poll(() => status("fulfillment-status")).toBe("shipped");
     await page.getByText("tracking TRACK-42").waitFor();
+    // A partial refund, confirmed in the browser's dialog.
+    await page.getByLabel("Refund (DKK)").fill("10.00");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Refund", exact: true }).click();
+    await expect.poll(() => status("payment-status")).toBe("partially refunded");
     await shot("order-detail");
     // A tablet: the navigation moves above the screen, and the order still reads.
     await page.setViewportSize({ width: 820, height: 1180 });
@@ -158,7 +165,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.setViewportSize({ width: 1280, height: 860 });
 
     const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
-    expect([after.payment_status, after.fulfillment_status]).toEqual(["captured", "shipped"]);
+    expect([after.payment_status, after.fulfillment_status, after.refunded_total]).toEqual(["partially_refunded", "shipped", 1000]);
   });
 
   it("lists, creates and edits a generated --crud entity, with the server's validation error next to its field", async () => {

@@ -22,6 +22,10 @@ interface Draft {
   handle: string;
   description: string;
   status: string;
+  thumbnail: string;
+  collection_id: string;
+  /** Comma separated tag values. */
+  tags: string;
   options: { id?: string; title: string }[];
   variants: VariantDraft[];
 }
@@ -40,6 +44,9 @@ function draftOf(product: any, currencies: string[]): Draft {
     handle: product.handle ?? "",
     description: product.description ?? "",
     status: product.status ?? "draft",
+    thumbnail: product.thumbnail ?? "",
+    collection_id: product.collection_id ?? "",
+    tags: (product.tags ?? []).map((t: any) => t.value).join(", "),
     options,
     variants: (product.variants ?? []).map((v: any) => {
       const prices: PriceDraft[] = (v.prices ?? [])
@@ -88,6 +95,7 @@ export default function ProductForm({ id }: { id?: string }) {
   const [, navigate] = useLocation();
   const regions = useQuery({ queryKey: ["/admin/regions", "currencies"], queryFn: () => api<{ regions: { currency_code: string }[] }>("/admin/regions", { query: { limit: 100 } }) });
   const currencies = useMemo(() => [...new Set((regions.data?.regions ?? []).map((r) => r.currency_code))].sort(), [regions.data]);
+  const collections = useQuery({ queryKey: ["/admin/collections", "all"], queryFn: () => api<{ collections: { id: string; title: string }[] }>("/admin/collections", { query: { limit: 200 } }) });
   const product = useQuery({ queryKey: ["product", id], enabled: Boolean(id), queryFn: async () => (await api(`/admin/products/${id}`)).product });
   const [draft, setDraft] = useState<Draft>();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -96,7 +104,7 @@ export default function ProductForm({ id }: { id?: string }) {
   useEffect(() => {
     if (!regions.data) return;
     if (id && product.data) setDraft(draftOf(product.data, currencies));
-    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
+    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", thumbnail: "", collection_id: "", tags: "", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
   }, [id, product.data, regions.data, currencies]);
 
   const save = useMutation({
@@ -105,7 +113,16 @@ export default function ProductForm({ id }: { id?: string }) {
       const variants = d.variants.map((v, i) => ({ ...variantBody(v, `variants.${i}`, errors), options: v.options }));
       setLocal(errors);
       if (Object.keys(errors).length) throw new Error("Some fields need fixing");
-      const fields = { title: d.title, ...(d.handle.trim() ? { handle: d.handle.trim() } : {}), description: d.description || null, status: d.status };
+      const tags = [...new Set(d.tags.split(",").map((t) => t.trim()).filter(Boolean))].map((value) => ({ value }));
+      const fields = {
+        title: d.title,
+        ...(d.handle.trim() ? { handle: d.handle.trim() } : {}),
+        description: d.description || null,
+        status: d.status,
+        thumbnail: d.thumbnail.trim() || null,
+        collection_id: d.collection_id || null,
+        tags,
+      };
       if (!id) {
         const body = {
           ...fields,
@@ -144,6 +161,9 @@ export default function ProductForm({ id }: { id?: string }) {
     "handle",
     "description",
     "status",
+    "thumbnail",
+    "collection_id",
+    "tags",
     ...draft.options.map((_, j) => `options.${j}.title`),
     ...draft.variants.flatMap((v, i) => [
       `variants.${i}.title`,
@@ -182,6 +202,16 @@ export default function ProductForm({ id }: { id?: string }) {
         <TextField label="Handle" name="handle" value={draft.handle} onChange={(handle) => set({ handle })} error={err("handle")} hint="Left empty, it is made from the title" />
         <TextField label="Description" name="description" value={draft.description} onChange={(description) => set({ description })} error={err("description")} />
         <SelectField label="Status" name="status" value={draft.status} options={STATUSES} onChange={(status) => set({ status })} error={err("status")} />
+        <TextField label="Thumbnail URL" name="thumbnail" type="url" value={draft.thumbnail} onChange={(thumbnail) => set({ thumbnail })} error={err("thumbnail")} />
+        <SelectField
+          label="Collection"
+          name="collection_id"
+          value={draft.collection_id}
+          options={[{ value: "", label: "none" }, ...(collections.data?.collections ?? []).map((c) => ({ value: c.id, label: c.title }))]}
+          onChange={(collection_id) => set({ collection_id })}
+          error={err("collection_id")}
+        />
+        <TextField label="Tags" name="tags" value={draft.tags} onChange={(tags) => set({ tags })} error={err("tags")} hint="Comma separated, such as summer, linen" />
       </fieldset>
       <fieldset>
         <legend>Options</legend>
