@@ -3,6 +3,7 @@ import { Link, Route, Switch, useLocation } from "wouter";
 import { useSession, useSignOut, type User } from "./session";
 import { SignIn } from "./sign-in";
 import { useEntities } from "./entities";
+import { ExtensionPage, labelOf, useExtensionList } from "./extensions";
 
 // One chunk per screen: the first screen loads only what it shows.
 const Home = lazy(() => import("./screens/home"));
@@ -50,6 +51,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 function Shell({ user }: { user: User }) {
   const signOut = useSignOut();
   const entities = useEntities();
+  const extensions = useExtensionList();
   const [location] = useLocation();
   const main = useRef<HTMLElement>(null);
   // A new screen takes the focus, so keyboard and screen reader users start at its top.
@@ -82,13 +84,18 @@ function Shell({ user }: { user: User }) {
             </li>
           ))}
         </ul>
-        {!!entities.data?.length && (
+        {!!(entities.data?.length || extensions.data?.pages.length) && (
           <>
             <h2 className="nav-heading">Project</h2>
             <ul>
-              {entities.data.map((e) => (
+              {(entities.data ?? []).map((e) => (
                 <li key={e.name}>
                   <NavLink href={`/entities/${e.name}`}>{e.label}</NavLink>
+                </li>
+              ))}
+              {(extensions.data?.pages ?? []).map((p) => (
+                <li key={`page-${p.name}`}>
+                  <NavLink href={`/extensions/${p.name}`}>{labelOf(p.name)}</NavLink>
                 </li>
               ))}
             </ul>
@@ -113,6 +120,7 @@ function Shell({ user }: { user: User }) {
             <Route path="/discounts" component={Discounts} />
             <Route path="/discounts/:id">{(p) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" />}</Route>
             <Route path="/users" component={Users} />
+            <Route path="/extensions/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>
             <Route path="/entities/:name/:id">{(p) => <EntityForm name={p.name} id={p.id} />}</Route>

@@ -11,6 +11,39 @@ import { CHROMIUM, launchChromium } from "./chromium";
 
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "dashboard");
 
+/** A page and a widget of the project's own, in `src/admin/` as a user writes them. */
+function writeExtensions(dir: string): void {
+  fs.mkdirSync(path.join(dir, "src", "admin", "pages"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "src", "admin", "widgets"), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "src", "admin", "pages", "sales-report.tsx"),
+    `import { useState } from "react";
+import { api, useQuery } from "kiosk/admin";
+
+export default function SalesReport() {
+  const [clicks, setClicks] = useState<number>(0);
+  const orders = useQuery({ queryKey: ["report"], queryFn: () => api("/admin/orders", { query: { limit: 1 } }) });
+  return (
+    <section>
+      <h1>Sales report</h1>
+      <p data-testid="report-count">{orders.data ? \`\${orders.data.count} orders\` : "…"}</p>
+      <button type="button" onClick={() => setClicks(clicks + 1)}>Clicked {clicks}</button>
+    </section>
+  );
+}
+`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "src", "admin", "widgets", "order-note.tsx"),
+    `export const config = { zone: "order.details" };
+
+export default function OrderNote({ order }: { order: { display_id: number } }) {
+  return <aside className="card" data-testid="order-widget">Packed with care: order #{order.display_id}</aside>;
+}
+`,
+  );
+}
+
 /**
  * The dashboard in headless Chromium, on a store made by the real `create-store` with a
  * generated `--crud` entity: sign in, build a product, ship an order that came through the
@@ -37,6 +70,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       prepare: (dir) => {
         const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
         expect(generated.status, generated.stderr).toBe(0);
+        writeExtensions(dir);
       },
     });
     app = `${store.server.url}/app`;
@@ -157,6 +191,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("button", { name: "Refund", exact: true }).click();
     await expect.poll(() => status("payment-status")).toBe("partially refunded");
     await shot("order-detail");
+    expect(await page.getByTestId("order-widget").textContent()).toBe(`Packed with care: order #${order.display_id}`);
     // A tablet: the navigation moves above the screen, and the order still reads.
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).waitFor();
@@ -193,6 +228,15 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await shot("entity-list");
     const books = expectStatus(await store.admin("/admin/books"), 200).books;
     expect(books.map((b: any) => [b.title, b.pages])).toEqual([["Dune Messiah", 412]]);
+  });
+
+  it("shows the project's own page and widget from src/admin/", async () => {
+    await page.getByRole("link", { name: "Sales report" }).click();
+    await page.getByRole("heading", { name: "Sales report" }).waitFor();
+    await expect.poll(() => page.getByTestId("report-count").textContent()).toBe("1 orders");
+    await page.getByRole("button", { name: "Clicked 0" }).click();
+    await page.getByRole("button", { name: "Clicked 1" }).waitFor();
+    await shot("extension-page");
   });
 
   it("signs out, which ends the session", async () => {

@@ -5,6 +5,7 @@ import { api } from "../api";
 import { formatMoney, moneyInput, parseMoney } from "../money";
 import { fieldError, FormError, SelectField, TextField } from "../ui/form";
 import { formatDate, Status } from "../ui/list";
+import { Widgets } from "../extensions";
 
 interface Item {
   id: string;
@@ -206,6 +207,7 @@ export default function OrderDetail({ id }: { id: string }) {
           </section>
         )}
       </div>
+      <Widgets zone="order.details" props={{ order: o }} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useLocation } from "wouter";
 import { api, ApiError } from "../api";
 import { moneyInput, parseMoney } from "../money";
 import { fieldError, FormError, SelectField, TextField } from "../ui/form";
+import { Widgets } from "../extensions";
 
 interface PriceDraft {
   currency_code: string;
@@ -284,6 +285,7 @@ export default function ProductForm({ id }: { id?: string }) {
           {save.isPending ? "Saving…" : id ? "Save product" : "Create product"}
         </button>
       </div>
+      {id && product.data && <Widgets zone="product.details" props={{ product: product.data }} />}
     </form>
   );
 }

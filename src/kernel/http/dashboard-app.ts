@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 import type { ResolvedConfig } from "../config/resolved-config";
+import { mountExtensions } from "./admin-extensions";
 
 /** The kiosk package's folder: the nearest one up from here whose package.json is named `kiosk`. */
 function packageRoot(): string {
@@ -47,12 +48,14 @@ export function dashboardApp(config: ResolvedConfig, dir = dashboardDir()): Rout
   let html: string | undefined;
   const page = (): string | undefined => (html ??= indexHtml(dir, mountPath));
   router.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "365d", fallthrough: true, index: false }));
+  router.use("/shims", express.static(path.join(dir, "shims"), { fallthrough: true, index: false }));
+  mountExtensions(router, config.projectDir);
   router.use((req: Request, res: Response) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.status(405).json({ type: "not_allowed", code: "method_not_allowed", message: `The dashboard answers GET only` });
       return;
     }
-    if (req.path.startsWith("/assets/")) {
+    if (/^\/(assets|shims|extensions)\//.test(req.path)) {
       res.status(404).json({ type: "not_found", code: "not_found", message: `No dashboard file ${req.path}` });
       return;
     }
