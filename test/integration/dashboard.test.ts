@@ -10,6 +10,7 @@ import { startStore, type Store } from "../helpers/store";
 
 const load = createRequire(import.meta.url);
 const { dashboardApp } = load("../../dist/src/kernel/http/dashboard-app.js") as typeof import("../../src/kernel/http/dashboard-app");
+const { buildProject } = load("../../dist/src/cli/commands/build.js") as typeof import("../../src/cli/commands/build");
 const { loadConfig } = load("../../dist/src/kernel/config/load-config.js") as typeof import("../../src/kernel/config/load-config");
 
 const generateBook = (dir: string) => {
@@ -99,6 +100,60 @@ describe("the dashboard's config and a missing build", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("dashboard extensions (src/admin)", () => {
+  let dir: string;
+  let base: string;
+  let server: import("node:http").Server;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-dashboard-ext-"));
+    fs.mkdirSync(path.join(dir, "src", "admin", "pages"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "src", "admin", "widgets"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "kiosk.config.ts"), "export default {};\n");
+    fs.writeFileSync(path.join(dir, "src", "admin", "pages", "stock-report.tsx"), 'export default function StockReport(): JSX.Element { return <h1>Stock</h1>; }\n');
+    fs.writeFileSync(path.join(dir, "src", "admin", "widgets", "note.jsx"), 'export const config = { zone: "home" };\nexport default () => <p>Note</p>;\n');
+    fs.writeFileSync(path.join(dir, "src", "admin", "widgets", "Not A Name.tsx"), "export default 1;\n");
+    const app = express();
+    app.use("/app", dashboardApp(loadConfig({ projectDir: dir, env: "test" })));
+    server = app.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/app`;
+  });
+  afterAll(() => {
+    server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists them, and serves each as a browser module compiled from its source", async () => {
+    expect(await (await fetch(`${base}/extensions.json`)).json()).toEqual({
+      pages: [{ name: "stock-report", url: "extensions/pages/stock-report.js" }],
+      widgets: [{ name: "note", url: "extensions/widgets/note.js" }],
+    });
+    const res = await fetch(`${base}/extensions/pages/stock-report.js`);
+    expect(res.headers.get("content-type")).toContain("javascript");
+    const code = await res.text();
+    expect(code).toContain('from "react/jsx-runtime"');
+    expect(code).not.toContain("JSX.Element");
+    expect((await fetch(`${base}/extensions/pages/nothing.js`)).status).toBe(404);
+  });
+
+  it("answers a 422 naming the file when a source does not compile", async () => {
+    fs.writeFileSync(path.join(dir, "src", "admin", "pages", "broken.tsx"), "export default () => <div>;\n");
+    const res = await fetch(`${base}/extensions/pages/broken.js`);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: "extension_not_compiled", message: expect.stringContaining("src/admin/pages/broken.tsx") });
+    fs.rmSync(path.join(dir, "src", "admin", "pages", "broken.tsx"));
+  });
+
+  it("are built by kiosk build into dist/admin, which serves them without their sources", async () => {
+    await buildProject(dir);
+    expect(fs.readFileSync(path.join(dir, "dist", "admin", "widgets", "note.js"), "utf8")).toContain("jsx");
+    fs.rmSync(path.join(dir, "src", "admin"), { recursive: true });
+    const listed = await (await fetch(`${base}/extensions.json`)).json();
+    expect(listed.pages.map((p: { name: string }) => p.name)).toEqual(["stock-report"]);
+    expect(await (await fetch(`${base}/extensions/widgets/note.js`)).text()).toContain('config = {');
   });
 });
 
