@@ -45,8 +45,21 @@ function indexHtml(dir: string, mountPath: string): string | undefined {
 export function dashboardApp(config: ResolvedConfig, dir = dashboardDir()): Router {
   const router = express.Router();
   const mountPath = config.admin.path;
-  let html: string | undefined;
-  const page = (): string | undefined => (html ??= indexHtml(dir, mountPath));
+  let html: { mtimeMs: number; text: string } | undefined;
+  /** index.html with its base, read again when a new build replaced it (its asset names changed). */
+  const page = (): string | undefined => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(path.join(dir, "index.html")).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (html?.mtimeMs !== mtimeMs) {
+      const text = indexHtml(dir, mountPath);
+      html = text === undefined ? undefined : { mtimeMs, text };
+    }
+    return html?.text;
+  };
   router.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "365d", fallthrough: true, index: false }));
   router.use("/shims", express.static(path.join(dir, "shims"), { fallthrough: true, index: false }));
   mountExtensions(router, config.projectDir);
@@ -61,7 +74,6 @@ export function dashboardApp(config: ResolvedConfig, dir = dashboardDir()): Rout
     }
     const body = page();
     if (body === undefined) {
-      html = undefined;
       res.status(503).json({
         type: "unavailable",
         code: "dashboard_not_built",
