@@ -19,6 +19,16 @@ const Users = lazy(() => import("./screens/users"));
 const EntityList = lazy(() => import("./screens/entity-list"));
 const EntityForm = lazy(() => import("./screens/entity-form"));
 const RecordView = lazy(() => import("./screens/record"));
+const edits = () => import("./screens/edits");
+/** A record screen with its edit form (the form's definitions load with the screen). */
+const Edit = {
+  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
+  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
+  ShippingOption: lazy(() =>
+    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
+  ),
+  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+};
 
 const NAV: [string, string][] = [
   ["/", "Home"],
@@ -112,13 +122,13 @@ function Shell({ user }: { user: User }) {
             <Route path="/products/new">{() => <ProductForm />}</Route>
             <Route path="/products/:id">{(p) => <ProductForm id={p.id} />}</Route>
             <Route path="/customers" component={Customers} />
-            <Route path="/customers/:id">{(p) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" />}</Route>
+            <Route path="/customers/:id">{(p) => <Edit.Customer id={p.id} />}</Route>
             <Route path="/regions" component={Regions} />
-            <Route path="/regions/:id">{(p) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" />}</Route>
+            <Route path="/regions/:id">{(p) => <Edit.Region id={p.id} />}</Route>
             <Route path="/shipping-options" component={ShippingOptions} />
-            <Route path="/shipping-options/:id">{(p) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" />}</Route>
+            <Route path="/shipping-options/:id">{(p) => <Edit.ShippingOption id={p.id} />}</Route>
             <Route path="/discounts" component={Discounts} />
-            <Route path="/discounts/:id">{(p) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" />}</Route>
+            <Route path="/discounts/:id">{(p) => <Edit.Discount id={p.id} />}</Route>
             <Route path="/users" component={Users} />
             <Route path="/extensions/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>

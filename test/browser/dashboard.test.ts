@@ -230,6 +230,31 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     expect(books.map((b: any) => [b.title, b.pages])).toEqual([["Dune Messiah", 412]]);
   });
 
+  it("creates a shipping option (the API's error by its field first) and edits a region", async () => {
+    await page.getByRole("link", { name: "Shipping options" }).click();
+    await page.getByRole("button", { name: "New shipping option" }).click();
+    const form = page.getByRole("form", { name: "New shipping option" });
+    await form.getByLabel("Name").fill("Express");
+    await form.getByLabel("Region").selectOption({ label: "Denmark (DKK)" });
+    await form.getByLabel("Price").fill("fast");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.locator('[data-field="amount"] .field-error').waitFor();
+    await form.getByLabel("Price").fill("49.95");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("cell", { name: "Express" }).waitFor();
+    const { shipping_options } = expectStatus(await store.admin(`/admin/shipping-options?region_id=${region.id}`), 200);
+    expect(shipping_options.find((o: any) => o.name === "Express")).toMatchObject({ amount: 4995, price_type: "flat_rate" });
+
+    await page.getByRole("link", { name: "Regions" }).click();
+    await page.getByRole("link", { name: "Denmark" }).click();
+    const edit = page.getByRole("form", { name: "Edit region" });
+    await edit.getByLabel("Name").fill("Denmark and Greenland");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.getByRole("status").waitFor();
+    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region.name).toBe("Denmark and Greenland");
+    await shot("region-edit");
+  });
+
   it("shows the project's own page and widget from src/admin/", async () => {
     await page.getByRole("link", { name: "Sales report" }).click();
     await page.getByRole("heading", { name: "Sales report" }).waitFor();
