@@ -16,6 +16,8 @@ const Regions = lazy(() => import("./screens/regions"));
 const ShippingOptions = lazy(() => import("./screens/shipping-options"));
 const Discounts = lazy(() => import("./screens/discounts"));
 const Users = lazy(() => import("./screens/users"));
+const Settings = lazy(() => import("./screens/settings"));
+const Browse = lazy(() => import("./screens/browse"));
 const EntityList = lazy(() => import("./screens/entity-list"));
 const EntityForm = lazy(() => import("./screens/entity-form"));
 const RecordView = lazy(() => import("./screens/record"));
@@ -39,6 +41,7 @@ const NAV: [string, string][] = [
   ["/shipping-options", "Shipping options"],
   ["/discounts", "Discounts"],
   ["/users", "Users"],
+  ["/settings", "Settings"],
 ];
 
 export function App() {
@@ -130,6 +133,9 @@ function Shell({ user }: { user: User }) {
             <Route path="/discounts" component={Discounts} />
             <Route path="/discounts/:id">{(p) => <Edit.Discount id={p.id} />}</Route>
             <Route path="/users" component={Users} />
+            <Route path="/settings" component={Settings} />
+            <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
+            <Route path="/browse/:name/:id">{(p) => <RecordView title={p.name.replace(/-/g, " ").replace(/s$/, "")} path={`/admin/${p.name}/${p.id}`} back={`/browse/${p.name}`} />}</Route>
             <Route path="/extensions/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>

@@ -230,7 +230,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     expect(books.map((b: any) => [b.title, b.pages])).toEqual([["Dune Messiah", 412]]);
   });
 
-  it("creates a shipping option (the API's error by its field first) and edits a region", async () => {
+  it("creates a shipping option (the API's error by its field first), edits a region and the store, lists sales channels", async () => {
     await page.getByRole("link", { name: "Shipping options" }).click();
     await page.getByRole("button", { name: "New shipping option" }).click();
     const form = page.getByRole("form", { name: "New shipping option" });
@@ -253,6 +253,16 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await edit.getByRole("status").waitFor();
     expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region.name).toBe("Denmark and Greenland");
     await shot("region-edit");
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    const storeForm = page.getByRole("form", { name: "Store" });
+    await storeForm.getByLabel("Store name").fill("Linen & Co");
+    await storeForm.getByRole("button", { name: "Save" }).click();
+    await storeForm.getByRole("status").waitFor();
+    expect(expectStatus(await store.admin("/admin/store"), 200).store.name).toBe("Linen & Co");
+    await page.getByRole("link", { name: "Sales channels" }).click();
+    await page.getByRole("cell", { name: "Default Sales Channel" }).waitFor();
+    await shot("settings-sales-channels");
   });
 
   it("shows the project's own page and widget from src/admin/", async () => {
