@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
 import { kioskIn } from "../helpers/processes";
 import { startStore, type Store } from "../helpers/store";
+import { BROWSABLE } from "../../dashboard/src/browsable";
 
 const load = createRequire(import.meta.url);
 const { dashboardApp } = load("../../dist/src/kernel/http/dashboard-app.js") as typeof import("../../src/kernel/http/dashboard-app");
@@ -39,6 +40,14 @@ describe.each(DATABASES)("the dashboard's API and serving on $name", ({ name }) 
     // The list answer carries the rows under list_key.
     const list = await store.admin(book.path);
     expect(list.body).toMatchObject({ [book.list_key]: [], count: 0 });
+  });
+
+  it("answers every list the settings screen browses, under the key it reads", async () => {
+    for (const { name, key } of BROWSABLE) {
+      const res = await store.admin(`/admin/${name}?offset=0&limit=20`);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(Array.isArray(res.body[key]), `${name} answers ${Object.keys(res.body)}`).toBe(true);
+    }
   });
 
   it("answers the schema to admins only", async () => {

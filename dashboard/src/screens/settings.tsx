@@ -3,7 +3,7 @@ import { Link } from "wouter";
 import { api } from "../api";
 import { FormError } from "../ui/form";
 import { QuickForm } from "../ui/quick-form";
-import { BROWSABLE } from "./browse";
+import { BROWSABLE } from "../browsable";
 
 /** The store's own settings (`/admin/store`), and the other resources of the Admin API. */
 export default function Settings() {
