@@ -33,7 +33,7 @@ export default function RecordView({ title, path, back, edit }: { title: string;
       </h1>
       {edit && (
         <QuickForm
-          key={String(data.updated_at ?? "")}
+          key={String(data.id ?? path)}
           title={`Edit ${title.toLowerCase()}`}
           path={path}
           fields={edit.fields}

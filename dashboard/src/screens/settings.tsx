@@ -14,7 +14,6 @@ export default function Settings() {
       <FormError error={store.error} />
       {store.data && (
         <QuickForm
-          key={store.data.updated_at ?? ""}
           title="Store"
           path="/admin/store"
           invalidate="/admin/store"
