@@ -108,7 +108,7 @@ function Shell({ user }: { user: User }) {
               ))}
               {(extensions.data?.pages ?? []).map((p) => (
                 <li key={`page-${p.name}`}>
-                  <NavLink href={`/extensions/${p.name}`}>{labelOf(p.name)}</NavLink>
+                  <NavLink href={`/pages/${p.name}`}>{labelOf(p.name)}</NavLink>
                 </li>
               ))}
             </ul>
@@ -136,7 +136,7 @@ function Shell({ user }: { user: User }) {
             <Route path="/settings" component={Settings} />
             <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
             <Route path="/browse/:name/:id">{(p) => <RecordView title={p.name.replace(/-/g, " ").replace(/s$/, "")} path={`/admin/${p.name}/${p.id}`} back={`/browse/${p.name}`} />}</Route>
-            <Route path="/extensions/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
+            <Route path="/pages/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>
             <Route path="/entities/:name/:id">{(p) => <EntityForm name={p.name} id={p.id} />}</Route>

@@ -16,15 +16,23 @@ interface ExtensionModule {
 /** The zones a widget may name in `config.zone`, and what each passes to it. */
 export type Zone = "home" | "order.details" | "product.details";
 
+interface ExtensionList {
+  pages: ExtensionRef[];
+  widgets: ExtensionRef[];
+  /** `kiosk develop`: poll, and swap an extension in when its file changes (its URL's `?v=` does). */
+  watch?: boolean;
+}
+
 export function useExtensionList() {
   return useQuery({
     queryKey: ["extensions"],
     queryFn: async () => {
       const res = await fetch(new URL("extensions.json", document.baseURI));
-      if (!res.ok) return { pages: [], widgets: [] } as { pages: ExtensionRef[]; widgets: ExtensionRef[] };
-      return (await res.json()) as { pages: ExtensionRef[]; widgets: ExtensionRef[] };
+      if (!res.ok) return { pages: [], widgets: [] } as ExtensionList;
+      return (await res.json()) as ExtensionList;
     },
     staleTime: Infinity,
+    refetchInterval: (query) => (query.state.data?.watch ? 1000 : false),
   });
 }
 
@@ -60,7 +68,7 @@ class Boundary extends Component<{ name: string; children: ReactNode }, { error?
   }
 }
 
-/** A page of `src/admin/pages/<name>.tsx`, at `/extensions/<name>`. */
+/** A page of `src/admin/pages/<name>.tsx`, at `/pages/<name>` (the server keeps `extensions/` for the modules). */
 export function ExtensionPage({ name }: { name: string }) {
   const list = useExtensionList();
   const ref = list.data?.pages.find((p) => p.name === name);

@@ -272,6 +272,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("button", { name: "Clicked 0" }).click();
     await page.getByRole("button", { name: "Clicked 1" }).waitFor();
     await shot("extension-page");
+    // An edit shows at the next load, compiled afresh (under kiosk develop the dashboard polls and swaps it in by itself).
+    const file = path.join(store.dir, "src", "admin", "pages", "sales-report.tsx");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("<h1>Sales report</h1>", "<h1>Sales report, edited</h1>"));
+    await page.reload();
+    await page.getByRole("heading", { name: "Sales report, edited" }).waitFor();
   });
 
   it("signs out, which ends the session", async () => {

@@ -137,8 +137,9 @@ describe("dashboard extensions (src/admin)", () => {
 
   it("lists them, and serves each as a browser module compiled from its source", async () => {
     expect(await (await fetch(`${base}/extensions.json`)).json()).toEqual({
-      pages: [{ name: "stock-report", url: "extensions/pages/stock-report.js" }],
-      widgets: [{ name: "note", url: "extensions/widgets/note.js" }],
+      pages: [{ name: "stock-report", url: expect.stringMatching(/^extensions\/pages\/stock-report\.js\?v=\d+$/) }],
+      widgets: [{ name: "note", url: expect.stringMatching(/^extensions\/widgets\/note\.js\?v=\d+$/) }],
+      watch: false,
     });
     const res = await fetch(`${base}/extensions/pages/stock-report.js`);
     expect(res.headers.get("content-type")).toContain("javascript");
@@ -146,6 +147,19 @@ describe("dashboard extensions (src/admin)", () => {
     expect(code).toContain('from "react/jsx-runtime"');
     expect(code).not.toContain("JSX.Element");
     expect((await fetch(`${base}/extensions/pages/nothing.js`)).status).toBe(404);
+  });
+
+  it("tells the dashboard to watch them under kiosk develop", async () => {
+    const app = express();
+    app.use("/app", dashboardApp(loadConfig({ projectDir: dir, env: "development" })));
+    const dev = app.listen(0);
+    try {
+      await new Promise((resolve) => dev.once("listening", resolve));
+      const listed = await (await fetch(`http://127.0.0.1:${(dev.address() as { port: number }).port}/app/extensions.json`)).json();
+      expect(listed.watch).toBe(true);
+    } finally {
+      dev.close();
+    }
   });
 
   it("answers a 422 naming the file when a source does not compile", async () => {

@@ -66,16 +66,32 @@ function moduleOf(file: string, source: boolean): string {
   return code;
 }
 
-/** `extensions.json` and `extensions/<kind>/<name>.js` under the dashboard's path. */
-export function mountExtensions(router: Router, projectDir: string): void {
+/** A file's modification time, for the `?v=` of its URL: an edit makes a new URL, so the browser loads the new module. */
+function versionOf(file: string): number {
+  try {
+    return Math.floor(fs.statSync(file).mtimeMs);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `extensions.json` and `extensions/<kind>/<name>.js` under the dashboard's path. With `watch`
+ * (`kiosk develop`) the dashboard polls the list and swaps an extension in as soon as its file changes.
+ */
+export function mountExtensions(router: Router, projectDir: string, watch: boolean): void {
   router.get("/extensions.json", (_req: Request, res: Response) => {
     const files = extensionFiles(projectDir);
     res.setHeader("cache-control", "no-cache");
-    res.json(
-      Object.fromEntries(
-        EXTENSION_KINDS.map((kind) => [kind, files.filter((f) => f.kind === kind).map((f) => ({ name: f.name, url: `extensions/${kind}/${f.name}.js` }))]),
+    res.json({
+      ...Object.fromEntries(
+        EXTENSION_KINDS.map((kind) => [
+          kind,
+          files.filter((f) => f.kind === kind).map((f) => ({ name: f.name, url: `extensions/${kind}/${f.name}.js?v=${versionOf(f.file)}` })),
+        ]),
       ),
-    );
+      watch,
+    });
   });
   router.get("/extensions/:kind/:file", (req: Request, res: Response) => {
     const name = /^([a-z0-9][a-z0-9-]*)\.js$/.exec(String(req.params.file))?.[1];

@@ -62,7 +62,7 @@ export function dashboardApp(config: ResolvedConfig, dir = dashboardDir()): Rout
   };
   router.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "365d", fallthrough: true, index: false }));
   router.use("/shims", express.static(path.join(dir, "shims"), { fallthrough: true, index: false }));
-  mountExtensions(router, config.projectDir);
+  mountExtensions(router, config.projectDir, config.env === "development");
   router.use((req: Request, res: Response) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.status(405).json({ type: "not_allowed", code: "method_not_allowed", message: `The dashboard answers GET only` });
