@@ -279,6 +279,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("heading", { name: "Sales report, edited" }).waitFor();
   });
 
+  it("counts today's order on the home screen", async () => {
+    await page.getByRole("link", { name: "Home" }).click();
+    await expect.poll(() => page.getByTestId("orders-today").textContent()).toBe("1");
+    await page.locator(".chart canvas").waitFor();
+    await shot("home-with-orders");
+  });
+
   it("signs out, which ends the session", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in to Kiosk" }).waitFor();
