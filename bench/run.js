@@ -11,10 +11,13 @@
 //   9. cluster: `kiosk start --cluster 2` next to one process on the catalog
 //  10. burst: 200 mixed requests at once, and POST /store/carts while 50 clients read the
 //      largest product page, on SQLite and PostgreSQL
+//  11. import: `kiosk import products` rows/s
+//  12. dashboard: the admin dashboard's bundle size (gzip) and, in headless Chromium, the time
+//      from opening /app/orders to its rows rendered
 // Progress goes to stderr; the summary to stdout and bench/results/latest.json, and one line
 // per run to bench/results/history.jsonl (not with --no-history).
 // `node bench/run.js develop catalog` runs only the named parts (boot, load, develop, catalog,
-// scaffold, generators, checkout, burst, events, cluster).
+// scaffold, generators, checkout, burst, events, cluster, import, dashboard).
 // `node bench/run.js --history [N] [part...]` runs nothing: it compares the last N runs (5)
 // recorded in the history, side by side (only the runs and figures of the named parts, if any).
 const fs = require("node:fs");
@@ -30,7 +33,7 @@ const { log, repoRoot } = require("./lib/util");
 
 const WATCHDOG_MS = 8 * 60_000;
 /** The parts after the first four, each `scenarios/<file>.js` exporting run({ logDir }). */
-const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", burst: "burst", events: "events", cluster: "cluster", import: "import" };
+const ADDED_PARTS = { scaffold: "scaffold", generators: "generators", checkout: "checkout", burst: "burst", events: "events", cluster: "cluster", import: "import", dashboard: "dashboard" };
 const BUDGET_PCT = 80;
 const notRun = { skipped: "not selected" };
 const BUSY_WARN_PCT = 15;

@@ -49,7 +49,7 @@ function figuresOf(results) {
   const ratio = (part, label, pct, budgetPct) =>
     add(part, label, round(pct, 1), "%", budgetPct === undefined ? {} : { budget: `>=${budgetPct}%`, ok: pct >= budgetPct });
   const ran = (r) => r && !r.skipped && !r.error;
-  const { boot, load, develop, catalog, scaffold, generators, checkout, burst, events, cluster } = results;
+  const { boot, load, develop, catalog, scaffold, generators, checkout, burst, events, cluster, dashboard } = results;
 
   if (ran(boot)) {
     add("boot", "spawn -> first /health 200 (median)", round(boot.bootMedianMs, 1), "ms");
@@ -82,6 +82,11 @@ function figuresOf(results) {
     loadFigures("catalog", "kiosk GET /store/products/:id", catalog.kioskById);
     loadFigures("catalog", "hand-written GET /store/products/:id", catalog.handById);
     ratio("catalog", "GET /store/products/:id: kiosk / hand-written req/s", catalog.byIdPct, BUDGET_PCT);
+  }
+  if (ran(dashboard)) {
+    add("dashboard", "bundle: first screen, gzip", round(dashboard.firstScreenKB, 1), "KB");
+    add("dashboard", "bundle: all assets, gzip", round(dashboard.totalKB, 1), "KB");
+    add("dashboard", "/app/orders -> orders list rendered (median)", round(dashboard.firstScreenMs, 0), "ms", { budget: `<${dashboard.budgetMs / 1000} s`, ok: dashboard.firstScreenMs < dashboard.budgetMs });
   }
   if (ran(scaffold)) {
     add("scaffold", "create-store <dir> --yes", round(scaffold.createMs, 0), "ms");

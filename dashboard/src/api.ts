@@ -71,7 +71,7 @@ export interface ListAnswer<T> {
 
 export async function list<T = any>(path: string, key: string | undefined, query: Query): Promise<ListAnswer<T>> {
   const data = await api<Record<string, any>>(path, { query });
-  const rows = (key ? data[key] : Object.values(data).find(Array.isArray)) ?? [];
+  const rows = (key && Array.isArray(data[key]) ? data[key] : Object.values(data).find(Array.isArray)) ?? [];
   return { rows, count: data.count ?? rows.length, offset: data.offset ?? 0, limit: data.limit ?? rows.length };
 }
 

@@ -3,6 +3,7 @@ import { Link, Route, Switch, useLocation } from "wouter";
 import { useSession, useSignOut, type User } from "./session";
 import { SignIn } from "./sign-in";
 import { useEntities } from "./entities";
+import { ExtensionPage, labelOf, useExtensionList } from "./extensions";
 
 // One chunk per screen: the first screen loads only what it shows.
 const Home = lazy(() => import("./screens/home"));
@@ -15,9 +16,21 @@ const Regions = lazy(() => import("./screens/regions"));
 const ShippingOptions = lazy(() => import("./screens/shipping-options"));
 const Discounts = lazy(() => import("./screens/discounts"));
 const Users = lazy(() => import("./screens/users"));
+const Settings = lazy(() => import("./screens/settings"));
+const Browse = lazy(() => import("./screens/browse"));
 const EntityList = lazy(() => import("./screens/entity-list"));
 const EntityForm = lazy(() => import("./screens/entity-form"));
 const RecordView = lazy(() => import("./screens/record"));
+const edits = () => import("./screens/edits");
+/** A record screen with its edit form (the form's definitions load with the screen). */
+const Edit = {
+  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
+  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
+  ShippingOption: lazy(() =>
+    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
+  ),
+  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+};
 
 const NAV: [string, string][] = [
   ["/", "Home"],
@@ -28,6 +41,7 @@ const NAV: [string, string][] = [
   ["/shipping-options", "Shipping options"],
   ["/discounts", "Discounts"],
   ["/users", "Users"],
+  ["/settings", "Settings"],
 ];
 
 export function App() {
@@ -50,13 +64,22 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 function Shell({ user }: { user: User }) {
   const signOut = useSignOut();
   const entities = useEntities();
+  const extensions = useExtensionList();
   const [location] = useLocation();
   const main = useRef<HTMLElement>(null);
   // A new screen takes the focus, so keyboard and screen reader users start at its top.
   useEffect(() => main.current?.focus({ preventScroll: true }), [location]);
   return (
     <div className="shell">
-      <a className="skip" href="#main">
+      {/* With <base href>, "#main" would be a link to the base page: move the focus instead. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
@@ -74,13 +97,18 @@ function Shell({ user }: { user: User }) {
             </li>
           ))}
         </ul>
-        {!!entities.data?.length && (
+        {!!(entities.data?.length || extensions.data?.pages.length) && (
           <>
             <h2 className="nav-heading">Project</h2>
             <ul>
-              {entities.data.map((e) => (
+              {(entities.data ?? []).map((e) => (
                 <li key={e.name}>
                   <NavLink href={`/entities/${e.name}`}>{e.label}</NavLink>
+                </li>
+              ))}
+              {(extensions.data?.pages ?? []).map((p) => (
+                <li key={`page-${p.name}`}>
+                  <NavLink href={`/pages/${p.name}`}>{labelOf(p.name)}</NavLink>
                 </li>
               ))}
             </ul>
@@ -97,14 +125,18 @@ function Shell({ user }: { user: User }) {
             <Route path="/products/new">{() => <ProductForm />}</Route>
             <Route path="/products/:id">{(p) => <ProductForm id={p.id} />}</Route>
             <Route path="/customers" component={Customers} />
-            <Route path="/customers/:id">{(p) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" />}</Route>
+            <Route path="/customers/:id">{(p) => <Edit.Customer id={p.id} />}</Route>
             <Route path="/regions" component={Regions} />
-            <Route path="/regions/:id">{(p) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" />}</Route>
+            <Route path="/regions/:id">{(p) => <Edit.Region id={p.id} />}</Route>
             <Route path="/shipping-options" component={ShippingOptions} />
-            <Route path="/shipping-options/:id">{(p) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" />}</Route>
+            <Route path="/shipping-options/:id">{(p) => <Edit.ShippingOption id={p.id} />}</Route>
             <Route path="/discounts" component={Discounts} />
-            <Route path="/discounts/:id">{(p) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" />}</Route>
+            <Route path="/discounts/:id">{(p) => <Edit.Discount id={p.id} />}</Route>
             <Route path="/users" component={Users} />
+            <Route path="/settings" component={Settings} />
+            <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
+            <Route path="/browse/:name/:id">{(p) => <RecordView title={p.name.replace(/-/g, " ").replace(/s$/, "")} path={`/admin/${p.name}/${p.id}`} back={`/browse/${p.name}`} />}</Route>
+            <Route path="/pages/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>
             <Route path="/entities/:name/:id">{(p) => <EntityForm name={p.name} id={p.id} />}</Route>

@@ -11,6 +11,39 @@ import { CHROMIUM, launchChromium } from "./chromium";
 
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "dashboard");
 
+/** A page and a widget of the project's own, in `src/admin/` as a user writes them. */
+function writeExtensions(dir: string): void {
+  fs.mkdirSync(path.join(dir, "src", "admin", "pages"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "src", "admin", "widgets"), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "src", "admin", "pages", "sales-report.tsx"),
+    `import { useState } from "react";
+import { api, useQuery } from "kiosk/admin";
+
+export default function SalesReport() {
+  const [clicks, setClicks] = useState<number>(0);
+  const orders = useQuery({ queryKey: ["report"], queryFn: () => api("/admin/orders", { query: { limit: 1 } }) });
+  return (
+    <section>
+      <h1>Sales report</h1>
+      <p data-testid="report-count">{orders.data ? \`\${orders.data.count} orders\` : "…"}</p>
+      <button type="button" onClick={() => setClicks(clicks + 1)}>Clicked {clicks}</button>
+    </section>
+  );
+}
+`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "src", "admin", "widgets", "order-note.tsx"),
+    `export const config = { zone: "order.details" };
+
+export default function OrderNote({ order }: { order: { display_id: number } }) {
+  return <aside className="card" data-testid="order-widget">Packed with care: order #{order.display_id}</aside>;
+}
+`,
+  );
+}
+
 /**
  * The dashboard in headless Chromium, on a store made by the real `create-store` with a
  * generated `--crud` entity: sign in, build a product, ship an order that came through the
@@ -37,6 +70,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       prepare: (dir) => {
         const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
         expect(generated.status, generated.stderr).toBe(0);
+        writeExtensions(dir);
       },
     });
     app = `${store.server.url}/app`;
@@ -75,6 +109,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
   it("signs in", async () => {
     await page.goto(app);
+    // The keyboard reaches the form in order.
+    await page.getByLabel("Email").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("password");
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password").fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -90,6 +128,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("link", { name: "Products" }).click();
     await page.getByRole("link", { name: "New product" }).click();
     await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Tags").fill("summer, linen");
     await page.getByLabel("Option 1").fill("Size");
     const variant = (i: number) => page.getByRole("group", { name: `Variant ${i}` });
     await variant(1).getByLabel("Variant title").fill("Small");
@@ -108,6 +147,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
     const listed = expectStatus(await store.request(`/store/products?q=${encodeURIComponent(title)}`), 200).products;
     expect(listed).toHaveLength(1);
+    expect(listed[0].tags.map((t: any) => t.value).sort()).toEqual(["linen", "summer"]);
     const variants = listed[0].variants.map((v: any) => [v.title, v.prices.find((p: any) => p.currency_code === "dkk")?.amount]);
     expect(variants.sort()).toEqual([
       ["Large", 15050],
@@ -145,10 +185,22 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("button", { name: "Mark shipped" }).click();
     await expect.poll(() => status("fulfillment-status")).toBe("shipped");
     await page.getByText("tracking TRACK-42").waitFor();
+    // A partial refund, confirmed in the browser's dialog.
+    await page.getByLabel("Refund (DKK)").fill("10.00");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Refund", exact: true }).click();
+    await expect.poll(() => status("payment-status")).toBe("partially refunded");
     await shot("order-detail");
+    expect(await page.getByTestId("order-widget").textContent()).toBe(`Packed with care: order #${order.display_id}`);
+    // A tablet: the navigation moves above the screen, and the order still reads.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot("order-detail-tablet");
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
-    expect([after.payment_status, after.fulfillment_status]).toEqual(["captured", "shipped"]);
+    expect([after.payment_status, after.fulfillment_status, after.refunded_total]).toEqual(["partially_refunded", "shipped", 1000]);
   });
 
   it("lists, creates and edits a generated --crud entity, with the server's validation error next to its field", async () => {
@@ -176,6 +228,62 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await shot("entity-list");
     const books = expectStatus(await store.admin("/admin/books"), 200).books;
     expect(books.map((b: any) => [b.title, b.pages])).toEqual([["Dune Messiah", 412]]);
+  });
+
+  it("creates a shipping option (the API's error by its field first), edits a region and the store, lists sales channels", async () => {
+    await page.getByRole("link", { name: "Shipping options" }).click();
+    await page.getByRole("button", { name: "New shipping option" }).click();
+    const form = page.getByRole("form", { name: "New shipping option" });
+    await form.getByLabel("Name").fill("Express");
+    await form.getByLabel("Region").selectOption({ label: "Denmark (DKK)" });
+    await form.getByLabel("Price").fill("fast");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.locator('[data-field="amount"] .field-error').waitFor();
+    await form.getByLabel("Price").fill("49.95");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("cell", { name: "Express" }).waitFor();
+    const { shipping_options } = expectStatus(await store.admin(`/admin/shipping-options?region_id=${region.id}`), 200);
+    expect(shipping_options.find((o: any) => o.name === "Express")).toMatchObject({ amount: 4995, price_type: "flat_rate" });
+
+    await page.getByRole("link", { name: "Regions" }).click();
+    await page.getByRole("link", { name: "Denmark" }).click();
+    const edit = page.getByRole("form", { name: "Edit region" });
+    await edit.getByLabel("Name").fill("Denmark and Greenland");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.getByRole("status").waitFor();
+    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region.name).toBe("Denmark and Greenland");
+    await shot("region-edit");
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    const storeForm = page.getByRole("form", { name: "Store" });
+    await storeForm.getByLabel("Store name").fill("Linen & Co");
+    await storeForm.getByRole("button", { name: "Save" }).click();
+    await storeForm.getByRole("status").waitFor();
+    expect(expectStatus(await store.admin("/admin/store"), 200).store.name).toBe("Linen & Co");
+    await page.getByRole("link", { name: "Sales channels" }).click();
+    await page.getByRole("cell", { name: "Default Sales Channel" }).waitFor();
+    await shot("settings-sales-channels");
+  });
+
+  it("shows the project's own page and widget from src/admin/", async () => {
+    await page.getByRole("link", { name: "Sales report" }).click();
+    await page.getByRole("heading", { name: "Sales report" }).waitFor();
+    await expect.poll(() => page.getByTestId("report-count").textContent()).toBe("1 orders");
+    await page.getByRole("button", { name: "Clicked 0" }).click();
+    await page.getByRole("button", { name: "Clicked 1" }).waitFor();
+    await shot("extension-page");
+    // An edit shows at the next load, compiled afresh (under kiosk develop the dashboard polls and swaps it in by itself).
+    const file = path.join(store.dir, "src", "admin", "pages", "sales-report.tsx");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("<h1>Sales report</h1>", "<h1>Sales report, edited</h1>"));
+    await page.reload();
+    await page.getByRole("heading", { name: "Sales report, edited" }).waitFor();
+  });
+
+  it("counts today's order on the home screen", async () => {
+    await page.getByRole("link", { name: "Home" }).click();
+    await expect.poll(() => page.getByTestId("orders-today").textContent()).toBe("1");
+    await page.locator(".chart canvas").waitFor();
+    await shot("home-with-orders");
   });
 
   it("signs out, which ends the session", async () => {

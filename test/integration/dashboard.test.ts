@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "../helpers/databases";
 import { kioskIn } from "../helpers/processes";
 import { startStore, type Store } from "../helpers/store";
+import { BROWSABLE } from "../../dashboard/src/browsable";
 
 const load = createRequire(import.meta.url);
 const { dashboardApp } = load("../../dist/src/kernel/http/dashboard-app.js") as typeof import("../../src/kernel/http/dashboard-app");
+const { buildProject } = load("../../dist/src/cli/commands/build.js") as typeof import("../../src/cli/commands/build");
 const { loadConfig } = load("../../dist/src/kernel/config/load-config.js") as typeof import("../../src/kernel/config/load-config");
 
 const generateBook = (dir: string) => {
@@ -38,6 +40,14 @@ describe.each(DATABASES)("the dashboard's API and serving on $name", ({ name }) 
     // The list answer carries the rows under list_key.
     const list = await store.admin(book.path);
     expect(list.body).toMatchObject({ [book.list_key]: [], count: 0 });
+  });
+
+  it("answers every list the settings screen browses, under the key it reads", async () => {
+    for (const { name, key } of BROWSABLE) {
+      const res = await store.admin(`/admin/${name}?offset=0&limit=20`);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(Array.isArray(res.body[key]), `${name} answers ${Object.keys(res.body)}`).toBe(true);
+    }
   });
 
   it("answers the schema to admins only", async () => {
@@ -99,6 +109,74 @@ describe("the dashboard's config and a missing build", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("dashboard extensions (src/admin)", () => {
+  let dir: string;
+  let base: string;
+  let server: import("node:http").Server;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-dashboard-ext-"));
+    fs.mkdirSync(path.join(dir, "src", "admin", "pages"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "src", "admin", "widgets"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "kiosk.config.ts"), "export default {};\n");
+    fs.writeFileSync(path.join(dir, "src", "admin", "pages", "stock-report.tsx"), 'export default function StockReport(): JSX.Element { return <h1>Stock</h1>; }\n');
+    fs.writeFileSync(path.join(dir, "src", "admin", "widgets", "note.jsx"), 'export const config = { zone: "home" };\nexport default () => <p>Note</p>;\n');
+    fs.writeFileSync(path.join(dir, "src", "admin", "widgets", "Not A Name.tsx"), "export default 1;\n");
+    const app = express();
+    app.use("/app", dashboardApp(loadConfig({ projectDir: dir, env: "test" })));
+    server = app.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/app`;
+  });
+  afterAll(() => {
+    server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lists them, and serves each as a browser module compiled from its source", async () => {
+    expect(await (await fetch(`${base}/extensions.json`)).json()).toEqual({
+      pages: [{ name: "stock-report", url: expect.stringMatching(/^extensions\/pages\/stock-report\.js\?v=\d+$/) }],
+      widgets: [{ name: "note", url: expect.stringMatching(/^extensions\/widgets\/note\.js\?v=\d+$/) }],
+      watch: false,
+    });
+    const res = await fetch(`${base}/extensions/pages/stock-report.js`);
+    expect(res.headers.get("content-type")).toContain("javascript");
+    const code = await res.text();
+    expect(code).toContain('from "react/jsx-runtime"');
+    expect(code).not.toContain("JSX.Element");
+    expect((await fetch(`${base}/extensions/pages/nothing.js`)).status).toBe(404);
+  });
+
+  it("tells the dashboard to watch them under kiosk develop", async () => {
+    const app = express();
+    app.use("/app", dashboardApp(loadConfig({ projectDir: dir, env: "development" })));
+    const dev = app.listen(0);
+    try {
+      await new Promise((resolve) => dev.once("listening", resolve));
+      const listed = await (await fetch(`http://127.0.0.1:${(dev.address() as { port: number }).port}/app/extensions.json`)).json();
+      expect(listed.watch).toBe(true);
+    } finally {
+      dev.close();
+    }
+  });
+
+  it("answers a 422 naming the file when a source does not compile", async () => {
+    fs.writeFileSync(path.join(dir, "src", "admin", "pages", "broken.tsx"), "export default () => <div>;\n");
+    const res = await fetch(`${base}/extensions/pages/broken.js`);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: "extension_not_compiled", message: expect.stringContaining("src/admin/pages/broken.tsx") });
+    fs.rmSync(path.join(dir, "src", "admin", "pages", "broken.tsx"));
+  });
+
+  it("are built by kiosk build into dist/admin, which serves them without their sources", async () => {
+    await buildProject(dir);
+    expect(fs.readFileSync(path.join(dir, "dist", "admin", "widgets", "note.js"), "utf8")).toContain("jsx");
+    fs.rmSync(path.join(dir, "src", "admin"), { recursive: true });
+    const listed = await (await fetch(`${base}/extensions.json`)).json();
+    expect(listed.pages.map((p: { name: string }) => p.name)).toEqual(["stock-report"]);
+    expect(await (await fetch(`${base}/extensions/widgets/note.js`)).text()).toContain('config = {');
   });
 });
 

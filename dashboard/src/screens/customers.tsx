@@ -1,4 +1,5 @@
 import { formatDate, ResourceList, type Column } from "../ui/list";
+import { QuickForm } from "../ui/quick-form";
 
 interface CustomerRow {
   id: string;
@@ -19,7 +20,21 @@ const COLUMNS: Column<CustomerRow>[] = [
 export default function Customers() {
   return (
     <>
-      <h1>Customers</h1>
+      <div className="page-head">
+        <h1>Customers</h1>
+        <QuickForm
+          title="New customer"
+          path="/admin/customers"
+          invalidate="/admin/customers"
+          fields={[
+            { name: "email", label: "Email", type: "email" },
+            { name: "first_name", label: "First name" },
+            { name: "last_name", label: "Last name" },
+            { name: "password", label: "Password", type: "password", hint: "The customer signs in to the storefront with it" },
+          ]}
+          toBody={(v) => ({ email: v.email, first_name: v.first_name, last_name: v.last_name, password: v.password })}
+        />
+      </div>
       <ResourceList<CustomerRow> label="Customers" path="/admin/customers" listKey="customers" columns={COLUMNS} defaultSort="-created_at" rowHref={(c) => `/customers/${c.id}`} />
     </>
   );

@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import { list } from "../api";
 import { formatMoney } from "../money";
 import { ORDER_VIEWS, type OrderRow } from "./orders";
+import { Widgets } from "../extensions";
 
 const Chart = lazy(() => import("../ui/chart"));
 
@@ -95,6 +96,7 @@ export default function Home() {
           </ul>
         </section>
       </div>
+      <Widgets zone="home" />
     </>
   );
 }

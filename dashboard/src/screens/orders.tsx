@@ -52,7 +52,7 @@ export default function Orders() {
         path="/admin/orders"
         listKey="orders"
         columns={COLUMNS}
-        filters={{ ...ORDER_VIEWS[view][1], fields: undefined }}
+        filters={ORDER_VIEWS[view][1]}
         defaultSort="-created_at"
         rowHref={(o) => `/orders/${o.id}`}
       />

@@ -1,86 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useLocation } from "wouter";
-import { api, ApiError } from "../api";
-import { moneyInput, parseMoney } from "../money";
+import { api } from "../api";
+import { draftOf, emptyVariant, STATUSES, underVariant, variantBody, type Draft, type VariantDraft } from "./product-draft";
 import { fieldError, FormError, SelectField, TextField } from "../ui/form";
-
-interface PriceDraft {
-  currency_code: string;
-  amount: string;
-}
-interface VariantDraft {
-  id?: string;
-  title: string;
-  sku: string;
-  inventory_quantity: string;
-  options: string[];
-  prices: PriceDraft[];
-}
-interface Draft {
-  title: string;
-  handle: string;
-  description: string;
-  status: string;
-  options: { id?: string; title: string }[];
-  variants: VariantDraft[];
-}
-
-const STATUSES = ["draft", "proposed", "published", "rejected"];
-
-function emptyVariant(options: number, currencies: string[]): VariantDraft {
-  return { title: "", sku: "", inventory_quantity: "0", options: Array(options).fill(""), prices: currencies.map((c) => ({ currency_code: c, amount: "" })) };
-}
-
-/** A product from the API as the form edits it. */
-function draftOf(product: any, currencies: string[]): Draft {
-  const options = (product.options ?? []).map((o: any) => ({ id: o.id, title: o.title }));
-  return {
-    title: product.title ?? "",
-    handle: product.handle ?? "",
-    description: product.description ?? "",
-    status: product.status ?? "draft",
-    options,
-    variants: (product.variants ?? []).map((v: any) => {
-      const prices: PriceDraft[] = (v.prices ?? [])
-        .filter((p: any) => p.currency_code && !p.region_id && !p.price_list_id)
-        .map((p: any) => ({ currency_code: p.currency_code, amount: moneyInput(Number(p.amount), p.currency_code) }));
-      for (const c of currencies) if (!prices.some((p) => p.currency_code === c)) prices.push({ currency_code: c, amount: "" });
-      return {
-        id: v.id,
-        title: v.title ?? "",
-        sku: v.sku ?? "",
-        inventory_quantity: String(v.inventory_quantity ?? 0),
-        options: options.map((o: { id: string }) => v.options?.find((ov: any) => ov.option_id === o.id)?.value ?? ""),
-        prices,
-      };
-    }),
-  };
-}
-
-/** The prices of a variant draft as the API takes them; `errors` gets the amounts that are not amounts. */
-function pricesOf(v: VariantDraft, prefix: string, errors: Record<string, string>) {
-  return v.prices
-    .map((p, k) => {
-      if (!p.amount.trim()) return undefined;
-      const amount = parseMoney(p.amount, p.currency_code);
-      if (amount === undefined) errors[`${prefix}.prices.${k}.amount`] = `An amount in ${p.currency_code.toUpperCase()}, such as 12.50`;
-      return { currency_code: p.currency_code, amount: amount ?? 0 };
-    })
-    .filter((p) => p !== undefined);
-}
-
-function variantBody(v: VariantDraft, prefix: string, errors: Record<string, string>) {
-  const qty = Number(v.inventory_quantity || 0);
-  if (!Number.isInteger(qty) || qty < 0) errors[`${prefix}.inventory_quantity`] = "A whole number, 0 or more";
-  return { title: v.title, ...(v.sku.trim() ? { sku: v.sku.trim() } : {}), inventory_quantity: qty, prices: pricesOf(v, prefix, errors) };
-}
-
-/** An error of `POST …/variants/:id` names `prices.0.amount`: the form's field is `variants.<i>.prices.0.amount`. */
-function underVariant(error: unknown, i: number): unknown {
-  if (!(error instanceof ApiError)) return error;
-  return new ApiError(error.status, error.type, error.code, error.message.replace(/^([\w.]+):/, `variants.${i}.$1:`), error.field ? `variants.${i}.${error.field}` : undefined);
-}
+import { Widgets } from "../extensions";
 
 /** Create (no `id`) or edit a product: its fields, options, and variants with stock and a price per currency. */
 export default function ProductForm({ id }: { id?: string }) {
@@ -88,6 +12,7 @@ export default function ProductForm({ id }: { id?: string }) {
   const [, navigate] = useLocation();
   const regions = useQuery({ queryKey: ["/admin/regions", "currencies"], queryFn: () => api<{ regions: { currency_code: string }[] }>("/admin/regions", { query: { limit: 100 } }) });
   const currencies = useMemo(() => [...new Set((regions.data?.regions ?? []).map((r) => r.currency_code))].sort(), [regions.data]);
+  const collections = useQuery({ queryKey: ["/admin/collections", "all"], queryFn: () => api<{ collections: { id: string; title: string }[] }>("/admin/collections", { query: { limit: 200 } }) });
   const product = useQuery({ queryKey: ["product", id], enabled: Boolean(id), queryFn: async () => (await api(`/admin/products/${id}`)).product });
   const [draft, setDraft] = useState<Draft>();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -96,7 +21,7 @@ export default function ProductForm({ id }: { id?: string }) {
   useEffect(() => {
     if (!regions.data) return;
     if (id && product.data) setDraft(draftOf(product.data, currencies));
-    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
+    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", thumbnail: "", collection_id: "", tags: "", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
   }, [id, product.data, regions.data, currencies]);
 
   const save = useMutation({
@@ -105,7 +30,16 @@ export default function ProductForm({ id }: { id?: string }) {
       const variants = d.variants.map((v, i) => ({ ...variantBody(v, `variants.${i}`, errors), options: v.options }));
       setLocal(errors);
       if (Object.keys(errors).length) throw new Error("Some fields need fixing");
-      const fields = { title: d.title, ...(d.handle.trim() ? { handle: d.handle.trim() } : {}), description: d.description || null, status: d.status };
+      const tags = [...new Set(d.tags.split(",").map((t) => t.trim()).filter(Boolean))].map((value) => ({ value }));
+      const fields = {
+        title: d.title,
+        ...(d.handle.trim() ? { handle: d.handle.trim() } : {}),
+        description: d.description || null,
+        status: d.status,
+        thumbnail: d.thumbnail.trim() || null,
+        collection_id: d.collection_id || null,
+        tags,
+      };
       if (!id) {
         const body = {
           ...fields,
@@ -144,6 +78,9 @@ export default function ProductForm({ id }: { id?: string }) {
     "handle",
     "description",
     "status",
+    "thumbnail",
+    "collection_id",
+    "tags",
     ...draft.options.map((_, j) => `options.${j}.title`),
     ...draft.variants.flatMap((v, i) => [
       `variants.${i}.title`,
@@ -182,6 +119,16 @@ export default function ProductForm({ id }: { id?: string }) {
         <TextField label="Handle" name="handle" value={draft.handle} onChange={(handle) => set({ handle })} error={err("handle")} hint="Left empty, it is made from the title" />
         <TextField label="Description" name="description" value={draft.description} onChange={(description) => set({ description })} error={err("description")} />
         <SelectField label="Status" name="status" value={draft.status} options={STATUSES} onChange={(status) => set({ status })} error={err("status")} />
+        <TextField label="Thumbnail URL" name="thumbnail" type="url" value={draft.thumbnail} onChange={(thumbnail) => set({ thumbnail })} error={err("thumbnail")} />
+        <SelectField
+          label="Collection"
+          name="collection_id"
+          value={draft.collection_id}
+          options={[{ value: "", label: "none" }, ...(collections.data?.collections ?? []).map((c) => ({ value: c.id, label: c.title }))]}
+          onChange={(collection_id) => set({ collection_id })}
+          error={err("collection_id")}
+        />
+        <TextField label="Tags" name="tags" value={draft.tags} onChange={(tags) => set({ tags })} error={err("tags")} hint="Comma separated, such as summer, linen" />
       </fieldset>
       <fieldset>
         <legend>Options</legend>
@@ -254,6 +201,7 @@ export default function ProductForm({ id }: { id?: string }) {
           {save.isPending ? "Saving…" : id ? "Save product" : "Create product"}
         </button>
       </div>
+      {id && product.data && <Widgets zone="product.details" props={{ product: product.data }} />}
     </form>
   );
 }

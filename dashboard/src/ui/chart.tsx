@@ -17,7 +17,8 @@ export default function Chart({ days, values, label }: { days: number[]; values:
         height: 180,
         legend: { show: false },
         cursor: { show: true },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
+        // Half a day either side, so the first and last bars are whole.
+        scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
         axes: [
           { stroke: text, grid: { show: false } },
           { stroke: text, size: 40 },

@@ -30,7 +30,8 @@ export function ResourceList<T extends { id: string }>(props: {
   label: string;
   path: string;
   listKey?: string;
-  columns: Column<T>[];
+  /** The columns, or a function of the rows on screen that picks them (for resources the dashboard knows nothing of). */
+  columns: Column<T>[] | ((rows: T[]) => Column<T>[]);
   rowHref?: (row: T) => string;
   search?: boolean;
   filters?: Query;
@@ -53,6 +54,7 @@ export function ResourceList<T extends { id: string }>(props: {
   });
   const rows = result.data?.rows ?? [];
   const count = result.data?.count ?? 0;
+  const columns = typeof props.columns === "function" ? props.columns(rows) : props.columns;
   const sortBy = (key: string) => setOrder(order === key ? `-${key}` : key);
   return (
     <section className="resource-list" aria-busy={result.isFetching}>
@@ -74,7 +76,7 @@ export function ResourceList<T extends { id: string }>(props: {
           <caption className="sr-only">{props.label}</caption>
           <thead>
             <tr>
-              {props.columns.map((c) => (
+              {columns.map((c) => (
                 <th key={c.label} scope="col" className={c.className} aria-sort={!c.sort || !order?.endsWith(c.sort) ? undefined : order.startsWith("-") ? "descending" : "ascending"}>
                   {c.sort ? (
                     <button type="button" className="sort" onClick={() => sortBy(c.sort!)}>
@@ -91,7 +93,7 @@ export function ResourceList<T extends { id: string }>(props: {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-id={row.id}>
-                {props.columns.map((c, i) => (
+                {columns.map((c, i) => (
                   <td key={c.label} className={c.className}>
                     {i === 0 && props.rowHref ? <Link href={props.rowHref(row)}>{c.cell(row)}</Link> : c.cell(row)}
                   </td>
@@ -100,7 +102,7 @@ export function ResourceList<T extends { id: string }>(props: {
             ))}
             {!rows.length && !result.isPending && (
               <tr>
-                <td colSpan={props.columns.length} className="empty">
+                <td colSpan={columns.length} className="empty">
                   Nothing here yet.
                 </td>
               </tr>

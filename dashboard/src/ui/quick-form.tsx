@@ -24,18 +24,27 @@ export function QuickForm(props: {
   /** The list queries to refresh after a create (their first key). */
   invalidate: string;
   onDone?: (answer: any) => void;
+  /** An edit form: always open, starting from these values. */
+  values?: Record<string, string>;
 }) {
   const client = useQueryClient();
-  const initial = Object.fromEntries(props.fields.map((f) => [f.name, f.initial ?? (f.type === "select" ? String(typeof f.options?.[0] === "string" ? f.options[0] : (f.options?.[0]?.value ?? "")) : "")]));
+  const initial =
+    props.values ??
+    Object.fromEntries(props.fields.map((f) => [f.name, f.initial ?? (f.type === "select" ? String(typeof f.options?.[0] === "string" ? f.options[0] : (f.options?.[0]?.value ?? "")) : "")]));
+  const editing = props.values !== undefined;
   const [values, setValues] = useState<Record<string, string>>(initial);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(editing);
+  const [saved, setSaved] = useState(false);
   const names = props.fields.map((f) => f.name);
   const create = useMutation({
     mutationFn: () => api(props.path, { body: props.toBody(values) }),
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: [props.invalidate] });
-      setValues(initial);
-      setOpen(false);
+      if (editing) setSaved(true);
+      else {
+        setValues(initial);
+        setOpen(false);
+      }
       props.onDone?.(answer);
     },
   });
@@ -49,11 +58,19 @@ export function QuickForm(props: {
     e.preventDefault();
     create.mutate();
   };
-  const set = (name: string) => (value: string) => setValues({ ...values, [name]: value });
+  const set = (name: string) => (value: string) => {
+    setSaved(false);
+    setValues({ ...values, [name]: value });
+  };
   return (
     <form onSubmit={submit} className="card form" aria-label={props.title} noValidate>
       <h2>{props.title}</h2>
       <FormError error={create.error} fields={names} />
+      {saved && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
       {props.fields.map((f) =>
         f.type === "select" ? (
           <SelectField key={f.name} label={f.label} name={f.name} value={values[f.name]} options={f.options ?? []} onChange={set(f.name)} error={fieldError(create.error, f.name, names)} />
@@ -69,9 +86,11 @@ export function QuickForm(props: {
         <button type="submit" className="primary" disabled={create.isPending}>
           Save
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
+        {!editing && (
+          <button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
 import { swcOptions } from "../../kernel/runtime/swc-options";
+import { extensionFiles, transpileExtension } from "../../kernel/http/admin-extensions";
 import { CliError } from "../cli-error";
 import { projectDir } from "../project-dir";
 
@@ -14,7 +15,8 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * Compiles `src/**` and `kiosk.config.ts` to `dist/` with the same SWC settings
- * `kiosk develop` uses, so production runs exactly what was developed. Type
+ * `kiosk develop` uses, so production runs exactly what was developed, and the
+ * dashboard extensions of `src/admin/` to browser modules in `dist/admin/`. Type
  * checking stays with `tsc --noEmit` (the project's `typecheck` script).
  */
 export async function buildProject(dir: string): Promise<{ files: number; ms: number }> {
@@ -42,6 +44,18 @@ export async function buildProject(dir: string): Promise<{ files: number; ms: nu
         if (output.map) fs.writeFileSync(`${target}.map`, output.map);
       }),
     );
+    // Dashboard extensions (src/admin/{pages,widgets}/*.tsx): browser modules, served from dist/admin by `kiosk start`.
+    for (const ext of extensionFiles(dir).filter((e) => e.source)) {
+      let code: string;
+      try {
+        code = transpileExtension(ext.file);
+      } catch (err) {
+        throw new CliError("KIOSK_BUILD_FAILED", `${path.relative(dir, ext.file)}: ${String((err as Error).message ?? err).trim().split("\n").slice(0, 6).join("\n")}`);
+      }
+      const target = path.join(staging, "admin", ext.kind, `${ext.name}.js`);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, code);
+    }
     // Swap the whole output at once: a failed build never leaves a half-written dist/.
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.renameSync(staging, outDir);

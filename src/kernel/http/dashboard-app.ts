@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 import type { ResolvedConfig } from "../config/resolved-config";
+import { mountExtensions } from "./admin-extensions";
 
 /** The kiosk package's folder: the nearest one up from here whose package.json is named `kiosk`. */
 function packageRoot(): string {
@@ -44,21 +45,35 @@ function indexHtml(dir: string, mountPath: string): string | undefined {
 export function dashboardApp(config: ResolvedConfig, dir = dashboardDir()): Router {
   const router = express.Router();
   const mountPath = config.admin.path;
-  let html: string | undefined;
-  const page = (): string | undefined => (html ??= indexHtml(dir, mountPath));
+  let html: { mtimeMs: number; text: string } | undefined;
+  /** index.html with its base, read again when a new build replaced it (its asset names changed). */
+  const page = (): string | undefined => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(path.join(dir, "index.html")).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (html?.mtimeMs !== mtimeMs) {
+      const text = indexHtml(dir, mountPath);
+      html = text === undefined ? undefined : { mtimeMs, text };
+    }
+    return html?.text;
+  };
   router.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "365d", fallthrough: true, index: false }));
+  router.use("/shims", express.static(path.join(dir, "shims"), { fallthrough: true, index: false }));
+  mountExtensions(router, config.projectDir, config.env === "development");
   router.use((req: Request, res: Response) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.status(405).json({ type: "not_allowed", code: "method_not_allowed", message: `The dashboard answers GET only` });
       return;
     }
-    if (req.path.startsWith("/assets/")) {
+    if (/^\/(assets|shims|extensions)\//.test(req.path)) {
       res.status(404).json({ type: "not_found", code: "not_found", message: `No dashboard file ${req.path}` });
       return;
     }
     const body = page();
     if (body === undefined) {
-      html = undefined;
       res.status(503).json({
         type: "unavailable",
         code: "dashboard_not_built",
