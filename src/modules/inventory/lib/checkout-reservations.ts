@@ -69,3 +69,22 @@ export async function reserveLines(manager: EntityManager, lines: ReservableLine
   if (rows.length) await manager.insert(ReservationItem, rows.map((r) => manager.create(ReservationItem, r)) as never);
   return handled;
 }
+
+/**
+ * What a variant's item has available for a cart of `channelLocations`' channel:
+ * summed over the channel's locations when the item is stocked at any of them,
+ * else over all its locations; null when the variant has no located inventory.
+ * One statement.
+ */
+export async function availableAt(manager: EntityManager, variantId: string, channelLocations: Sql | null): Promise<number | null> {
+  const inChannel = channelLocations ? sql`CASE WHEN l."location_id" IN (${channelLocations}) THEN 1 ELSE 0 END` : sql`0`;
+  const rows = await runSql<{ available: number | string; in_channel: number | string | boolean }>(
+    manager,
+    sql`SELECT l."stocked_quantity" - l."reserved_quantity" AS "available", ${inChannel} AS "in_channel"
+        FROM "inventory_item" i JOIN "inventory_level" l ON l."inventory_item_id" = i."id"
+        WHERE i."variant_id" = ${variantId}`,
+  );
+  if (!rows.length) return null;
+  const served = rows.filter((r) => Number(r.in_channel) === 1 || r.in_channel === true);
+  return (served.length ? served : rows).reduce((sum, r) => sum + Math.max(0, Number(r.available)), 0);
+}
