@@ -190,7 +190,8 @@ describe.each(DATABASES)("inventory items, levels and reservations on $name", ({
     expect(await level(inv.id, near)).toMatchObject({ stocked_quantity: 3, reserved_quantity: 2 });
     const missing = await store.admin(`/admin/orders/${again.id}/fulfillment`, { body: { items: [{ item_id: againLine.id, quantity: 1 }], location_id: "sloc_missing" } });
     expect(missing.status).toBe(404);
-    expectStatus(await store.admin(`/admin/orders/${again.id}/fulfillment`, { body: { items: [{ item_id: againLine.id, quantity: 1 }], location_id: near } }), 200);
+    const shipped = expectStatus(await store.admin(`/admin/orders/${again.id}/fulfillment`, { body: { items: [{ item_id: againLine.id, quantity: 1 }], location_id: near } }), 200).order;
+    expect(shipped.fulfillments).toEqual([expect.objectContaining({ location_id: near })]);
     expect(await level(inv.id, near)).toMatchObject({ stocked_quantity: 2, reserved_quantity: 1, available_quantity: 1 });
     expect((await reservationsOf(`line_item_id=${againLine.id}`))[0].quantity).toBe(1);
     expectStatus(await store.admin(`/admin/orders/${again.id}/fulfillment`, { body: { items: [{ item_id: againLine.id, quantity: 1 }], location_id: near } }), 200);
