@@ -249,6 +249,13 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const customerGroup = expectStatus(await store.admin("/admin/customer-groups", { body: { name: "Hostile" } }), 200).customer_group;
     const listBody = { name: "Hostile", description: "d", type: "sale", prices: [{ variant_id: product.variants[0].id, amount: 900, currency_code: "dkk" }] };
     const priceList = expectStatus(await store.admin("/admin/price-lists", { body: listBody }), 200).price_list;
+    const stockLocation = expectStatus(await store.admin("/admin/stock-locations", { body: { name: "Hostile depot" } }), 200).stock_location;
+    const stocked = await createProduct(store, [{ inventory_quantity: 0, prices: [{ amount: 1000, currency_code: "dkk" }] }]);
+    const inventoryItem = expectStatus(await store.admin("/admin/inventory-items", { body: { variant_id: stocked.variants[0].id } }), 200).inventory_item;
+    const levelBody = { location_id: stockLocation.id, stocked_quantity: 5 };
+    expectStatus(await store.admin(`/admin/inventory-items/${inventoryItem.id}/location-levels`, { body: levelBody }), 200);
+    const reservationBody = { inventory_item_id: inventoryItem.id, location_id: stockLocation.id, quantity: 1 };
+    const reservation = expectStatus(await store.admin("/admin/reservations", { body: reservationBody }), 200).reservation;
 
     const form = new FormData();
     form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
@@ -314,6 +321,10 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "customer-groups/:id": customerGroup.id,
       "price-lists/:id": priceList.id,
       "products/:product_id": product.id,
+      "stock-locations/:id": stockLocation.id,
+      "inventory-items/:id": inventoryItem.id,
+      "location-levels/:location_id": stockLocation.id,
+      "reservations/:id": reservation.id,
     });
   }, 120_000);
 

@@ -83,6 +83,11 @@ describe.each(DATABASES)("stock locations on $name", ({ name }) => {
     expect(expectStatus(await store.admin(`/admin/sales-channels/${channel.id}`), 200).sales_channel.locations).toBeUndefined();
     const inList = expectStatus(await store.admin(`/admin/sales-channels?expand=locations&id=${channel.id}`), 200).sales_channels[0];
     expect(inList.locations).toHaveLength(2);
+    const served = expectStatus(await store.admin(`/admin/stock-locations/${north.id}?expand=address,sales_channels`), 200).stock_location;
+    expect(served.sales_channels).toEqual([expect.objectContaining({ id: channel.id, name: "App" })]);
+    const listedServed = expectStatus(await store.admin(`/admin/stock-locations?expand=sales_channels&id=${south.id}`), 200).stock_locations;
+    expect(listedServed[0].sales_channels.map((c: { id: string }) => c.id)).toEqual([channel.id]);
+    expect(expectStatus(await store.admin(`/admin/stock-locations/${north.id}`), 200).stock_location.sales_channels).toBeUndefined();
 
     expect(expectStatus(await store.admin(`/admin/sales-channels/${channel.id}/stock-locations`, { method: "DELETE", body: { location_id: south.id } }), 200)).toEqual({
       id: south.id,

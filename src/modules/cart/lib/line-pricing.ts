@@ -55,7 +55,7 @@ export async function addLine(cradle: KioskServices, manager: EntityManager, car
   if (quantity > MAX_LINE_QUANTITY) {
     throw new InvalidDataError(`quantity: a line holds at most ${MAX_LINE_QUANTITY} units`, { code: "invalid_request", field: "quantity" });
   }
-  assertStock(cradle, variant, quantity);
+  await assertCartStock(cradle, cart, variant, quantity);
   const unitPrice = (draft ? input.unit_price : undefined) ?? (await priceOf(cradle, variant, region, cart, quantity));
   if (existing) {
     const metadata = mergeMetadata(existing.metadata, input.metadata);
@@ -130,7 +130,7 @@ export async function changeLine(
   const quantity = input.quantity ?? line.quantity;
   if (line.variant_id || !draft) {
     const variant = await purchasable(cradle, line.variant_id);
-    assertStock(cradle, variant, quantity);
+    await assertCartStock(cradle, cart, variant, quantity);
     if (!draft) line.unit_price = await priceOf(cradle, variant, await cradle.regionService.retrieve(cart.region_id), cart, quantity);
   }
   if (draft && input.unit_price !== undefined) line.unit_price = input.unit_price;
@@ -176,13 +176,27 @@ export async function priceOf(cradle: KioskServices, variant: CatalogVariant, re
 }
 
 function assertStock(cradle: KioskServices, variant: CatalogVariant, quantity: number): void {
-  if (cradle.productVariantService.limitsStock(variant) && variant.inventory_quantity < quantity) {
-    throw new UnprocessableError(
-      `Variant with id: ${variant.id} does not have the required inventory`,
-      "insufficient_inventory",
-      "quantity",
-    );
-  }
+  if (!hasStock(cradle, variant, quantity)) insufficient(variant);
+}
+
+function hasStock(cradle: KioskServices, variant: CatalogVariant, quantity: number): boolean {
+  return !cradle.productVariantService.limitsStock(variant) || variant.inventory_quantity >= quantity;
+}
+
+/**
+ * A cart line's stock check: the variant's own stock first; only when it falls
+ * short is the inventory module asked what the cart channel's locations have
+ * (checkout reserves there), so a cart of variants without located inventory
+ * reads nothing more.
+ */
+async function assertCartStock(cradle: KioskServices, cart: Cart, variant: CatalogVariant, quantity: number): Promise<void> {
+  if (hasStock(cradle, variant, quantity)) return;
+  const located = await cradle.reservationService.availableFor(variant.id, cart.sales_channel_id ?? null);
+  if (located === null || located < quantity) insufficient(variant);
+}
+
+function insufficient(variant: CatalogVariant): never {
+  throw new UnprocessableError(`Variant with id: ${variant.id} does not have the required inventory`, "insufficient_inventory", "quantity");
 }
 
 /** What a new line of an order copies from the catalog (an order edit's added line). */

@@ -4,7 +4,7 @@ import { InventoryItem } from "../models/inventory-item";
 import { InventoryLevel } from "../models/inventory-level";
 import { ReservationItem } from "../models/reservation-item";
 import { consumeAt, mustReserveAt, releaseAt } from "../lib/level-moves";
-import { reserveLines, type ReservableLine } from "../lib/checkout-reservations";
+import { availableAt, reserveLines, type ReservableLine } from "../lib/checkout-reservations";
 import { selectReservationPage, type ReservationFilters } from "../lib/reservation-list";
 
 export interface ReservationInput {
@@ -97,6 +97,16 @@ export default class ReservationService {
   reserveForCart(lines: ReservableLine[], channelId: string | null): Promise<Set<string>> {
     const channelLocations = channelId ? this.cradle.stockLocationService.locationsOfChannel(channelId) : null;
     return this.unitOfWork.run((tx) => reserveLines(tx.manager, lines, channelLocations));
+  }
+
+  /**
+   * The units of a variant a cart of `channelId` could reserve (the cart
+   * module's line check when the variant's own stock falls short); null when
+   * the variant has no located inventory.
+   */
+  availableFor(variantId: string, channelId: string | null): Promise<number | null> {
+    const channelLocations = channelId ? this.cradle.stockLocationService.locationsOfChannel(channelId) : null;
+    return this.unitOfWork.read((manager) => availableAt(manager, variantId, channelLocations));
   }
 
   /** Releases the lines' reservations (a canceled order, an undone checkout); each only once. */

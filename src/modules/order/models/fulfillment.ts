@@ -18,6 +18,11 @@ export class Fulfillment extends KioskEntity {
   @Column({ type: "varchar" })
   provider_id: string;
 
+  /** The stock location its units left from (the stock-location module's; indexed, no foreign key), or null. */
+  @Index()
+  @Column({ type: "varchar", nullable: true })
+  location_id: string | null;
+
   @Column({ type: "jsonb" })
   tracking_numbers: string[];
 

@@ -68,6 +68,7 @@ export default class FulfillmentService {
         const fulfillment = tx.manager.create(Fulfillment, {
           order_id: orderId,
           provider_id: call.providerId,
+          location_id: input.location_id ?? null,
           tracking_numbers: [],
           data: result ?? {},
           shipped_at: null,

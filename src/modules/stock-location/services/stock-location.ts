@@ -118,6 +118,12 @@ export default class StockLocationService {
     await this.unitOfWork.run((tx) => tx.manager.delete(SalesChannelLocation, { sales_channel_id: channelId }));
   }
 
+  /** The links of locations (for `expand=sales_channels`). */
+  linksOfLocations(locationIds: string[]): Promise<SalesChannelLocation[]> {
+    if (!locationIds.length) return Promise.resolve([]);
+    return this.unitOfWork.read((manager) => manager.find(SalesChannelLocation, { where: { location_id: In(locationIds) }, order: { created_at: "ASC", id: "ASC" } }));
+  }
+
   /** Each channel's location links (`{ id, sales_channel_id, location_id }`), for `expand=locations`. */
   linksOfChannels(channelIds: string[]): Promise<SalesChannelLocation[]> {
     if (!channelIds.length) return Promise.resolve([]);

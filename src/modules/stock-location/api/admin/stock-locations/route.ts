@@ -1,11 +1,12 @@
 import { listEnvelope, withValidation, type KioskResponse } from "kiosk";
 import { createStockLocation, listStockLocations } from "./validators";
 import { stockLocationList, stockLocationResponse } from "../../schemas";
+import { services, withChannels } from "../../../lib/location-channels";
 
 export const GET = withValidation({ query: listStockLocations, response: stockLocationList }, async (req, res: KioskResponse) => {
-  const { offset, limit, order, expand: _expand, fields: _fields, ...filters } = req.validatedQuery;
+  const { offset, limit, order, expand, fields: _fields, ...filters } = req.validatedQuery;
   const [locations, count] = await req.scope.resolve("stockLocationService").list(filters, { offset, limit, order });
-  res.json(listEnvelope("stock_locations", locations, count, { offset, limit }));
+  res.json(listEnvelope("stock_locations", await withChannels(services(req), locations, expand), count, { offset, limit }));
 });
 
 export const POST = withValidation({ body: createStockLocation, response: stockLocationResponse }, async (req, res: KioskResponse) => {
