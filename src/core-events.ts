@@ -159,6 +159,10 @@ export interface CoreEvents {
   "publishable-api-key.revoked": Id;
 
   "store.updated": Id;
+  "tax-rate.created": Id;
+  /** Also raised when the rate's products, product types or shipping options change. */
+  "tax-rate.updated": Id;
+  "tax-rate.deleted": Id;
   /** A swap of an order was created (its return requested, its cart made). */
   "swap.created": SwapEvent;
   /** The swap's cart was completed: the swap is confirmed, its new items' stock taken and its payment authorized. */
@@ -274,6 +278,9 @@ export const CORE_EVENT_NAMES = [
   "publishable-api-key.created",
   "publishable-api-key.revoked",
   "store.updated",
+  "tax-rate.created",
+  "tax-rate.updated",
+  "tax-rate.deleted",
   "swap.created",
   "swap.payment_completed",
   "swap.payment_captured",
