@@ -1,4 +1,4 @@
-import type { DiscountWithRule, EntityManager, GiftCardRow, KioskServices } from "kiosk";
+import type { DiscountWithRule, EntityManager, GiftCardRow, KioskServices, TaxRateOverrides } from "kiosk";
 import { JsonBatch, rowsWhereIn, sql } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
@@ -22,6 +22,8 @@ export interface CartRows {
   variants: Map<string, CatalogVariant>;
   /** The cart's region with countries and currency, as `regionService.retrieve` gives it (read unless `region: false`). */
   region?: any;
+  /** The region's tax rates linked to the lines' products, product types and shipping options (the tax module's read part). */
+  tax_rates: TaxRateOverrides;
   /** Whether a completion of the cart is in flight (read only when asked for). */
   completing?: boolean;
 }
@@ -52,6 +54,7 @@ export async function loadCartRows(
   const giftCards = reads.giftCardService.readForCarts(batch, cartId);
   const completions = options.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
   const variants = reads.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
+  const taxRates = reads.taxRateService.readForCart(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`, sql`SELECT "product_id" FROM "line_item" WHERE "cart_id" = ${id}`);
   const regions = options.region === false ? undefined : reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`);
   await batch.run();
   const [cart] = carts.rows;
@@ -65,6 +68,7 @@ export async function loadCartRows(
     gift_cards: (giftCards().get(id) ?? []).filter((card) => reads.giftCardService.isUsable(card, cart.region_id)),
     variants: variants(),
     region: regions?.()[0],
+    tax_rates: taxRates(),
     completing: !!completions?.rows.length,
   };
 }
