@@ -114,4 +114,44 @@ describe.each(DATABASES)("tax rates and tax-inclusive prices on $name", ({ name 
     expect(cart).toMatchObject({ subtotal: 14881, tax_total: 1111, total: 15992 });
     expectStatus(await store.admin("/admin/currencies/eur", { body: { includes_tax: false } }), 200);
   });
+
+  it("shows variants' prices with and without tax, and store shipping options' price_incl_tax", async () => {
+    const exclusive = await createRegion(store, { tax_rate: 25 });
+    const inclusive = await createRegion(store, { tax_rate: 25, includes_tax: true });
+    const product = await createProduct(store, [{ prices: [{ currency_code: "dkk", amount: 1000 }], inventory_quantity: 5 }]);
+    const reduced = await createProduct(store, [{ prices: [{ currency_code: "dkk", amount: 999 }] }]);
+    const variantOf = async (productId: string, regionId: string) =>
+      expectStatus(await store.request(`/store/products/${productId}?region_id=${regionId}`), 200).product.variants[0];
+    expect(await variantOf(product.id, exclusive.id)).toMatchObject({
+      calculated_price: 1000,
+      calculated_price_incl_tax: 1250,
+      calculated_tax: 250,
+      original_price_incl_tax: 1250,
+      original_tax: 250,
+      tax_rates: [{ rate: 25, name: "default", code: "default" }],
+    });
+    expect(await variantOf(product.id, inclusive.id)).toMatchObject({ calculated_price: 1000, calculated_price_incl_tax: 1000, calculated_tax: 200, original_tax: 200 });
+
+    await rate({ region_id: exclusive.id, code: "reduced", name: "Reduced", rate: 12.5, products: [reduced.id] });
+    expect(await variantOf(reduced.id, exclusive.id)).toMatchObject({ calculated_price: 999, calculated_price_incl_tax: 1124, calculated_tax: 125, tax_rates: [{ rate: 12.5, code: "reduced" }] });
+    const listed = expectStatus(await store.request(`/store/products?region_id=${exclusive.id}&id[]=${reduced.id}`), 200).products;
+    expect(listed[0].variants[0]).toMatchObject({ calculated_price_incl_tax: 1124 });
+    const variant = expectStatus(await store.request(`/store/variants/${reduced.variants[0].id}?region_id=${exclusive.id}`), 200).variant;
+    expect(variant).toMatchObject({ calculated_price_incl_tax: 1124, calculated_tax: 125 });
+    const noRegion = expectStatus(await store.request(`/store/products/${product.id}?currency_code=dkk`), 200).product.variants[0];
+    expect(noRegion.calculated_price).toBe(1000);
+    expect(noRegion.calculated_price_incl_tax).toBeUndefined();
+
+    const taxed = await createShippingOption(store, exclusive.id, 500);
+    const gross = await createShippingOption(store, exclusive.id, 500, { includes_tax: true });
+    const exempt = await createShippingOption(store, exclusive.id, 500);
+    await rate({ region_id: exclusive.id, code: "exempt", name: "Exempt", rate: 0, shipping_options: [exempt.id] });
+    const options = expectStatus(await store.request(`/store/shipping-options?region_id=${exclusive.id}`), 200).shipping_options;
+    const inclOf = (id: string) => options.find((o: { id: string }) => o.id === id).price_incl_tax;
+    expect([inclOf(taxed.id), inclOf(gross.id), inclOf(exempt.id)]).toEqual([625, 500, 500]);
+    const cart = expectStatus(await store.request("/store/carts", { body: { region_id: exclusive.id } }), 200).cart;
+    expectStatus(await store.request(`/store/carts/${cart.id}/line-items`, { body: { variant_id: product.variants[0].id, quantity: 1 } }), 200);
+    const forCart = expectStatus(await store.request(`/store/shipping-options/${cart.id}`), 200).shipping_options;
+    expect(forCart.find((o: { id: string }) => o.id === taxed.id)).toMatchObject({ amount: 500, includes_tax: false, price_incl_tax: 625 });
+  });
 });

@@ -4,6 +4,7 @@ import { TaxRate } from "../models/tax-rate";
 import { addLinks, LINKS, readRateLinks, removeLinks, type LinkKind } from "../lib/rate-links";
 import { assertTargetsExist } from "../lib/link-targets";
 import { readOverrideRates, type OverrideRates } from "../lib/override-rates";
+import { withTax } from "../lib/tax-amounts";
 import { selectTaxRatePage, type TaxRateFilters, type TaxRatePage } from "../lib/tax-rate-query";
 import { taxRateView, type Expandable, type TaxRateView } from "../lib/tax-rate-view";
 
@@ -133,5 +134,14 @@ export default class TaxRateService {
       await batch.run();
       return read();
     });
+  }
+
+  /**
+   * An amount with and without tax at these rates (percentages), exact: the tax is
+   * taken out of a tax-inclusive amount (`round(amount * r / (100 + r))`, `r` their
+   * sum) or added to another (each rate rounded on its own), as cart lines are taxed.
+   */
+  amounts(amount: number, percents: number[], includesTax: boolean): { incl: number; excl: number; tax: number } {
+    return withTax(amount, percents, includesTax);
   }
 }
