@@ -247,6 +247,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     const customerGroup = expectStatus(await store.admin("/admin/customer-groups", { body: { name: "Hostile" } }), 200).customer_group;
     const listBody = { name: "Hostile", description: "d", type: "sale", prices: [{ variant_id: product.variants[0].id, amount: 900, currency_code: "dkk" }] };
     const priceList = expectStatus(await store.admin("/admin/price-lists", { body: listBody }), 200).price_list;
+    const taxRate = expectStatus(await store.admin("/admin/tax-rates", { body: { code: "hostile", name: "Hostile", region_id: region.id, rate: 5 } }), 200).tax_rate;
 
     const form = new FormData();
     form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
@@ -308,6 +309,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "protected/:name": uploaded,
       "customer-groups/:id": customerGroup.id,
       "price-lists/:id": priceList.id,
+      "tax-rates/:id": taxRate.id,
       "products/:product_id": product.id,
     });
   }, 120_000);
