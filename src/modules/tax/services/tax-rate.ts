@@ -120,19 +120,21 @@ export default class TaxRateService {
   /**
    * Read part (see `JsonBatch`): the tax lines of the rates of the regions
    * `regionIds` picks, by the product (among `productIds`), product type and
-   * shipping option they are linked to. Call `batch.run()`, then the function.
+   * shipping option they are linked to. Call `batch.run()`, then await the
+   * function: the links are read in a statement of their own only when the
+   * region has rates (in the batch's transaction, if any).
    */
-  readForCart(batch: JsonBatch, regionIds: Sql, productIds: Sql): () => OverrideRates {
+  readForCart(batch: JsonBatch, regionIds: Sql, productIds: Sql): () => Promise<OverrideRates> {
     return readOverrideRates(batch, regionIds, productIds);
   }
 
-  /** The same, for the catalog: a region's rates linked to these products and any product type or shipping option (one statement). */
+  /** The same, for the catalog: a region's rates linked to these products and any product type or shipping option (one statement, two when the region has rates). */
   ratesForRegion(regionId: string, productIds: string[]): Promise<OverrideRates> {
     return this.unitOfWork.read(async (manager) => {
       const batch = new JsonBatch(manager);
       const read = readOverrideRates(batch, sql`${regionId}`, productIds.length ? sql.list(productIds) : sql`SELECT NULL WHERE 1 = 0`);
       await batch.run();
-      return read();
+      return await read();
     });
   }
 
