@@ -68,7 +68,7 @@ export async function loadCartRows(
     gift_cards: (giftCards().get(id) ?? []).filter((card) => reads.giftCardService.isUsable(card, cart.region_id)),
     variants: variants(),
     region: regions?.()[0],
-    tax_rates: await taxRates(),
+    tax_rates: taxRates(),
     completing: !!completions?.rows.length,
   };
 }

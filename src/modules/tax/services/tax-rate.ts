@@ -120,11 +120,10 @@ export default class TaxRateService {
   /**
    * Read part (see `JsonBatch`): the tax lines of the rates of the regions
    * `regionIds` picks, by the product (among `productIds`), product type and
-   * shipping option they are linked to. Call `batch.run()`, then await the
-   * function: the links are read in a statement of their own only when the
-   * region has rates (in the batch's transaction, if any).
+   * shipping option they are linked to, behind `batch.whenAny` (read only when the
+   * region has rates). Call `batch.run()`, then the function.
    */
-  readForCart(batch: JsonBatch, regionIds: Sql, productIds: Sql): () => Promise<OverrideRates> {
+  readForCart(batch: JsonBatch, regionIds: Sql, productIds: Sql): () => OverrideRates {
     return readOverrideRates(batch, regionIds, productIds);
   }
 
@@ -134,7 +133,7 @@ export default class TaxRateService {
       const batch = new JsonBatch(manager);
       const read = readOverrideRates(batch, sql`${regionId}`, productIds.length ? sql.list(productIds) : sql`SELECT NULL WHERE 1 = 0`);
       await batch.run();
-      return await read();
+      return read();
     });
   }
 
