@@ -121,6 +121,11 @@ function summary(results) {
     single.push(["catalog: kiosk vs hand-written JSON", `${same ? "identical" : "DIFFERENT (see the warnings below the load table)"}: page of 20 ${fmt.n(catalog.bytes.page / 1024, 1)} KB, product ${fmt.n(catalog.bytes.product / 1024, 1)} KB`]);
     loadRows.push(loadRow("GET /store/products?limit=20 (pg)", catalog.kioskList, "hand-written", catalog.handList, BUDGET_PCT));
     loadRows.push(...roundsNote(catalog.kioskList, catalog.handList, "hand-written"));
+    if (catalog.pricedList) {
+      single.push(["catalog: priced page (?region_id=)", `a sale and an override price list on half the products, a 10 % tax rate on a third (region 20 %); every variant's calculated_price and calculated_price_incl_tax checked; page of 20 ${fmt.n(catalog.bytes.pricedPage / 1024, 1)} KB`]);
+      loadRows.push(loadRow("  same, ?region_id= with price lists + tax rates (pg)", catalog.pricedList, "plain kiosk", catalog.kioskList));
+      loadRows.push(...roundsNote(catalog.pricedList, catalog.kioskList, "plain kiosk", "priced"));
+    }
     if (catalog.cfList) {
       const cf = catalog.customFields;
       single.push([`catalog: ${Object.keys(cf.fields).length} product custom fields`, `${Object.entries(cf.fields).map(([k, t]) => `${k} (${t})`).join(", ")}; values set on ${catalog.seed.products} products through POST /admin/products/:id in ${fmt.ms(cf.setMs)}; page of 20 ${fmt.n(catalog.bytes.customFieldsPage / 1024, 1)} KB`]);
@@ -129,7 +134,7 @@ function summary(results) {
     }
     loadRows.push(loadRow("GET /store/products/:id (pg)", catalog.kioskById, "hand-written", catalog.handById, BUDGET_PCT));
     loadRows.push(...roundsNote(catalog.kioskById, catalog.handById, "hand-written"));
-    loadRows.push(...loadNotes(catalog, { kioskList: "kiosk product list", cfList: "kiosk product list with custom fields", handList: "hand-written product list", kioskById: "kiosk product", handById: "hand-written product" }));
+    loadRows.push(...loadNotes(catalog, { kioskList: "kiosk product list", pricedList: "kiosk product list, priced with lists and taxes", cfList: "kiosk product list with custom fields", handList: "hand-written product list", kioskById: "kiosk product", handById: "hand-written product" }));
     for (const [what, diff] of Object.entries(catalog.parity)) {
       if (diff) loadRows.push(`  ! WARNING: ${what}: kiosk and hand-written JSON differ, first at ${diff}`);
     }

@@ -173,6 +173,10 @@ export interface CoreEvents {
   "reservation-item.deleted": Id;
 
   "store.updated": Id;
+  "tax-rate.created": Id;
+  /** Also raised when the rate's products, product types or shipping options change. */
+  "tax-rate.updated": Id;
+  "tax-rate.deleted": Id;
   /** A swap of an order was created (its return requested, its cart made). */
   "swap.created": SwapEvent;
   /** The swap's cart was completed: the swap is confirmed, its new items' stock taken and its payment authorized. */
@@ -297,6 +301,9 @@ export const CORE_EVENT_NAMES = [
   "reservation-item.updated",
   "reservation-item.deleted",
   "store.updated",
+  "tax-rate.created",
+  "tax-rate.updated",
+  "tax-rate.deleted",
   "swap.created",
   "swap.payment_completed",
   "swap.payment_captured",

@@ -99,6 +99,7 @@ export { defineSubscriber, type DefinedSubscriber } from "./kernel/events/define
 export type {
   TaxLine,
   TaxCalculationInput,
+  TaxRateOverrides,
   TaxCalculationResult,
   TaxCalculationStrategy,
   PriceSelectionInput,

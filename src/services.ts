@@ -61,6 +61,7 @@ import type ShippingMethodService from "./modules/shipping/services/shipping-met
 import type FulfillmentProviderService from "./modules/shipping/services/fulfillment-provider";
 import type ManualFulfillmentProviderService from "./modules/shipping/services/manual-fulfillment-provider";
 import type ShippingProfileService from "./modules/shipping/services/shipping-profile";
+import type TaxRateService from "./modules/tax/services/tax-rate";
 import type StoreService from "./modules/store/services/store";
 import type UserService from "./modules/user/services/user";
 import type InviteService from "./modules/user/services/invite";
@@ -198,6 +199,8 @@ import type { OrderNumberStrategy, PriceSelectionStrategy, TaxCalculationStrateg
     shippingProfileService: ShippingProfileService;
     // store
     storeService: StoreService;
+    // tax
+    taxRateService: TaxRateService;
     // user
     userService: UserService;
     inviteService: InviteService;

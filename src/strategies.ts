@@ -19,13 +19,22 @@ export interface TaxLine {
   code: string | null;
 }
 
+/** The tax lines of a region's tax rates (the tax module's), by the id of the product, product type or shipping option they are linked to. */
+export interface TaxRateOverrides {
+  products: Record<string, TaxLine[]>;
+  product_types: Record<string, TaxLine[]>;
+  shipping_options: Record<string, TaxLine[]>;
+}
+
 export interface TaxCalculationInput {
-  lines: { id: string; variant_id: string | null; product_id: string | null; unit_price: number; quantity: number }[];
+  lines: { id: string; variant_id: string | null; product_id: string | null; product_type_id?: string | null; unit_price: number; quantity: number }[];
   shipping_methods: { id: string; shipping_option_id: string; price: number }[];
   region: Region;
   /** The cart's shipping address, when it has one. */
   address: { country_code?: string | null; province?: string | null; postal_code?: string | null } | null;
   customer: { id: string | null; email: string | null };
+  /** The region's tax rates linked to the cart's products, product types and shipping options (empty maps when none). */
+  rates?: TaxRateOverrides;
 }
 
 /** The tax lines of every line and shipping method, by id; one left out is taxed at the region's rate. */
@@ -37,7 +46,9 @@ export interface TaxCalculationResult {
 /**
  * How lines and shipping are taxed (Medusa v1's TaxCalculationStrategy). The rates of
  * a line's tax lines add up; the amounts stay exact integers (each line's tax is
- * rounded once). Default: every line and method at `region.tax_rate`.
+ * rounded once). Default: a line at the rates linked to its product, else to its
+ * product type, else at `region.tax_rate`; a shipping method at the rates linked to
+ * its shipping option, else at `region.tax_rate` (see `rates`).
  */
 export interface TaxCalculationStrategy {
   taxLines(input: TaxCalculationInput): TaxCalculationResult | Promise<TaxCalculationResult>;

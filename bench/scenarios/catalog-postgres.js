@@ -6,7 +6,9 @@
 // (checked before measuring), then both are loaded alike. The product list is also loaded on
 // a copy of the seeded database served by the store fixture with five product custom fields
 // (bench/lib/catalog-custom-fields.js), in the same alternation: what custom fields cost the
-// catalog.
+// catalog. And the product list is loaded asked for the seeded region, with price lists and tax
+// rates in force (bench/lib/catalog-pricing.js), in the same alternation: what calculated prices
+// with lists and taxes cost the catalog.
 const fs = require("node:fs");
 const path = require("node:path");
 const { copyFixture } = require("../lib/fixture");
@@ -14,6 +16,7 @@ const { startKiosk, startNode, runKiosk, waitFor200, stop } = require("../lib/se
 const { load, loadAlternating } = require("../lib/load");
 const { checkReachable, createDatabase, cloneDatabase, vacuumAnalyze, backendMonitor, ADMIN_URL } = require("../lib/postgres");
 const customFields = require("../lib/catalog-custom-fields");
+const pricing = require("../lib/catalog-pricing");
 const { summarize } = require("../lib/cpuprofile-top");
 const { HOST, repoRoot, requestJson, freePort, firstDifference, cleanEnv, logTail, log } = require("../lib/util");
 
@@ -91,6 +94,7 @@ async function seed(port, token) {
   }
   const started = performance.now();
   const ids = new Array(PRODUCTS);
+  const variantIds = new Array(PRODUCTS);
   await pool(SEED_CONCURRENCY, Array.from({ length: PRODUCTS }, (_, i) => i), async (i) => {
     const color = COLORS[i % COLORS.length];
     const { product } = await admin("/admin/products", {
@@ -120,8 +124,9 @@ async function seed(port, token) {
       })),
     });
     ids[i] = product.id;
+    variantIds[i] = SIZES.map((size) => product.variants.find((v) => v.sku === `bench-${i}-${size}`).id);
   });
-  return { region, ids, products: PRODUCTS, variantsPerProduct: SIZES.length, ms: performance.now() - started };
+  return { region, ids, variantIds, products: PRODUCTS, variantsPerProduct: SIZES.length, ms: performance.now() - started };
 }
 
 async function run({ logDir }) {
@@ -178,6 +183,13 @@ async function run({ logDir }) {
     log(`catalog: custom-field values set on ${PRODUCTS} products in ${(cfSetMs / 1000).toFixed(1)} s`);
     await vacuumAnalyze(cfDb.url);
 
+    // Price lists and a tax rate on the plain database (the unpriced page does not read them).
+    const pricedAt = performance.now();
+    await pricing.setUp(adminClient(kioskPort, token), seeded.region, seeded.ids, seeded.variantIds);
+    log(`catalog: price lists and tax rates in force in ${((performance.now() - pricedAt) / 1000).toFixed(1)} s`);
+    await vacuumAnalyze(db.url);
+    const pricedPath = `${LIST_PATH}&region_id=${seeded.region.id}`;
+
     const handPort = await freePort();
     const hand = startNode([handwrittenScript, String(handPort), HOST], {
       cwd: logDir,
@@ -193,6 +205,10 @@ async function run({ logDir }) {
     const productPath = `/store/products/${kPage.products[7].id}`;
     const [kOne, hOne] = await Promise.all([requestJson(kioskPort, productPath), requestJson(handPort, productPath)]);
     const cfPage = await requestJson(cfPort, LIST_PATH);
+    const pricedPage = await requestJson(kioskPort, pricedPath);
+    const pricedDiff = pricing.pageDifference(pricedPage);
+    if (pricedDiff) throw new Error(`GET ${pricedPath} does not serve the prices in force: ${pricedDiff}`);
+    log(`catalog: GET ${LIST_PATH}&region_id=: every variant shows the price list's price and the tax rate in force`);
     const parity = {
       [`GET ${LIST_PATH}`]: firstDifference(kPage, hPage),
       [`GET /store/products/:id`]: firstDifference(kOne, hOne),
@@ -205,7 +221,7 @@ async function run({ logDir }) {
       else log(`catalog: ${what}: same JSON from both`);
     }
 
-    const bytes = { page: JSON.stringify(kPage).length, product: JSON.stringify(kOne).length, customFieldsPage: JSON.stringify(cfPage).length };
+    const bytes = { page: JSON.stringify(kPage).length, product: JSON.stringify(kOne).length, customFieldsPage: JSON.stringify(cfPage).length, pricedPage: JSON.stringify(pricedPage).length };
     const out = {
       poolSize,
       bytes,
@@ -224,7 +240,12 @@ async function run({ logDir }) {
       const cfPids = async () => [cfKiosk.child.pid, ...(await cfMonitor.pids(KIOSK_APPLICATION_NAME))];
       const handPids = async () => [hand.child.pid, ...(await monitor.pids(HANDWRITTEN_APPLICATION_NAME))];
       const target = (port, p, pids) => ({ url: `http://${HOST}:${port}${p}`, pids });
-      const lists = { kioskList: target(kioskPort, LIST_PATH, kioskPids), cfList: target(cfPort, LIST_PATH, cfPids), handList: target(handPort, LIST_PATH, handPids) };
+      const lists = {
+        kioskList: target(kioskPort, LIST_PATH, kioskPids),
+        pricedList: target(kioskPort, pricedPath, kioskPids),
+        cfList: target(cfPort, LIST_PATH, cfPids),
+        handList: target(handPort, LIST_PATH, handPids),
+      };
       Object.assign(
         out,
         await loadAlternating(lists, { rounds: ROUNDS }),
@@ -235,6 +256,7 @@ async function run({ logDir }) {
       await cfMonitor.close();
     }
     out.listPct = (100 * out.kioskList.reqPerSec) / out.handList.reqPerSec;
+    out.pricedListPct = (100 * out.pricedList.reqPerSec) / out.kioskList.reqPerSec;
     out.cfListPct = (100 * out.cfList.reqPerSec) / out.kioskList.reqPerSec;
     out.cfCpuPct = (100 * out.cfList.cpuMsPerReq) / out.kioskList.cpuMsPerReq;
     out.byIdPct = (100 * out.kioskById.reqPerSec) / out.handById.reqPerSec;

@@ -1390,6 +1390,59 @@ describe.each(DATABASES)("medusa-js against Kiosk on $name", ({ name }) => {
     });
   });
 
+  describe("tax rates", () => {
+    it("creates, lists, reads, updates, links, unlinks and deletes tax rates through admin.taxRates; the store shows prices with tax", async () => {
+      const region = envelope(
+        await admin.regions.create({ name: "Tax land", currency_code: "dkk", tax_rate: 25, countries: [], payment_providers: ["manual"], fulfillment_providers: ["manual"] }),
+        { region: "object" },
+      ).region;
+      const product = envelope(
+        await admin.products.create({
+          title: "Cookbook",
+          status: "published" as any,
+          type: { value: "Books" },
+          options: [{ title: "Format" }],
+          variants: [{ title: "Paper", inventory_quantity: 10, prices: [{ amount: 1000, currency_code: "dkk" }], options: [{ value: "Paper" }] }],
+        } as any),
+        { product: "object" },
+      ).product;
+      const option = envelope(
+        await admin.shippingOptions.create({ name: "Post", region_id: region.id, provider_id: "manual", price_type: "flat_rate", amount: 400, data: {} } as any),
+        { shipping_option: "object" },
+      ).shipping_option;
+
+      const created = envelope(await admin.taxRates.create({ code: "reduced", name: "Reduced", region_id: region.id, rate: 12.5 }), { tax_rate: "object" }).tax_rate;
+      expect(created).toMatchObject({ code: "reduced", rate: 12.5, region_id: region.id, product_count: 0 });
+      const listed = list(await admin.taxRates.list({ region_id: region.id } as any), "tax_rates");
+      expect(listed.tax_rates.map((r: { id: string }) => r.id)).toEqual([created.id]);
+      expect(envelope(await admin.taxRates.retrieve(created.id), { tax_rate: "object" }).tax_rate).toMatchObject({ id: created.id, name: "Reduced" });
+      const updated = envelope(await admin.taxRates.update(created.id, { rate: 10, name: "Books" }), { tax_rate: "object" }).tax_rate;
+      expect(updated).toMatchObject({ rate: 10, name: "Books" });
+
+      const withProduct = envelope(await admin.taxRates.addProducts(created.id, { products: [product.id] }, { expand: ["products"] } as any), { tax_rate: "object" }).tax_rate;
+      expect(withProduct).toMatchObject({ product_count: 1, products: [{ id: product.id }] });
+      const withType = envelope(await admin.taxRates.addProductTypes(created.id, { product_types: [product.type_id] }), { tax_rate: "object" }).tax_rate;
+      expect(withType.product_type_count).toBe(1);
+      const withOption = envelope(await admin.taxRates.addShippingOptions(created.id, { shipping_options: [option.id] }), { tax_rate: "object" }).tax_rate;
+      expect(withOption.shipping_option_count).toBe(1);
+
+      const shelf = list(await medusa.products.list({ region_id: region.id, id: product.id } as any), "products").products;
+      expect(shelf[0].variants[0]).toMatchObject({ calculated_price: 1000, calculated_price_incl_tax: 1100, calculated_tax: 100, tax_rates: [{ rate: 10, name: "Books", code: "reduced" }] });
+      const options = envelope(await medusa.shippingOptions.list({ region_id: region.id }), { shipping_options: "array" }).shipping_options;
+      expect(options.find((o: { id: string }) => o.id === option.id)).toMatchObject({ amount: 400, price_incl_tax: 440 });
+
+      expect(envelope(await admin.taxRates.removeProducts(created.id, { products: [product.id] }), { tax_rate: "object" }).tax_rate.product_count).toBe(0);
+      expect(envelope(await admin.taxRates.removeProductTypes(created.id, { product_types: [product.type_id] }), { tax_rate: "object" }).tax_rate.product_type_count).toBe(0);
+      expect(envelope(await admin.taxRates.removeShippingOptions(created.id, { shipping_options: [option.id] }), { tax_rate: "object" }).tax_rate.shipping_option_count).toBe(0);
+      const plain = list(await medusa.products.list({ region_id: region.id, id: product.id } as any), "products").products;
+      expect(plain[0].variants[0]).toMatchObject({ calculated_price_incl_tax: 1250, tax_rates: [{ rate: 25, code: "default" }] });
+
+      deleted(await admin.taxRates.delete(created.id), created.id, "tax-rate");
+      expect(await failure(admin.taxRates.retrieve(created.id))).toMatchObject({ status: 404, body: { code: "tax_rate_not_found" } });
+      expect(await failure(admin.taxRates.create({ code: "x", name: "X", region_id: region.id, rate: 101 }))).toMatchObject({ status: 400 });
+    });
+  });
+
   describe("medusa-js coverage", () => {
     it("drives at least the floor of medusa-js's store and admin methods", () => {
       const { store: storeSide, admin: adminSide } = coverage.report();

@@ -256,6 +256,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
     expectStatus(await store.admin(`/admin/inventory-items/${inventoryItem.id}/location-levels`, { body: levelBody }), 200);
     const reservationBody = { inventory_item_id: inventoryItem.id, location_id: stockLocation.id, quantity: 1 };
     const reservation = expectStatus(await store.admin("/admin/reservations", { body: reservationBody }), 200).reservation;
+    const taxRate = expectStatus(await store.admin("/admin/tax-rates", { body: { code: "hostile", name: "Hostile", region_id: region.id, rate: 5 } }), 200).tax_rate;
 
     const form = new FormData();
     form.append("files", new Blob([Buffer.from("89504e470d0a1a0a", "hex")], { type: "image/png" }), "a.png");
@@ -320,6 +321,7 @@ describe.each(DATABASES)("hostile input on $name", ({ name }) => {
       "protected/:name": uploaded,
       "customer-groups/:id": customerGroup.id,
       "price-lists/:id": priceList.id,
+      "tax-rates/:id": taxRate.id,
       "products/:product_id": product.id,
       "stock-locations/:id": stockLocation.id,
       "inventory-items/:id": inventoryItem.id,

@@ -428,3 +428,50 @@ describe("amount-math", () => {
     }
   });
 });
+
+describe("tax-inclusive totals", () => {
+  /** `round(gross * r / (100 + r))` for a rate in ten-thousandths of a percent, in BigInt. */
+  const includedOf = (gross: number, tenThousandths: number) =>
+    Number(roundHalfUp(BigInt(gross) * BigInt(tenThousandths), 1_000_000n + BigInt(tenThousandths)));
+
+  it("extracts the tax once per line, and the line's total is its price to the cent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 1000 }), taxRate, (unit, quantity, { rate, tenThousandths }) => {
+        const line: TotalsLine = { id: "l", unit_price: unit, quantity, allow_discounts: true, includes_tax: true };
+        const { totals, lines } = calculateTotals({ lines: [line], shippingPrices: [], taxRate: rate, discounts: [] });
+        const gross = unit * quantity;
+        const t = lines.get("l")!;
+        expect(t.tax_total).toBe(includedOf(gross, tenThousandths));
+        expect(t.total).toBe(gross);
+        expect(t.subtotal + t.tax_total).toBe(gross);
+        expect(totals.total).toBe(gross);
+        expect(totals.subtotal - totals.discount_total + totals.shipping_total + totals.tax_total).toBe(totals.total);
+      }),
+      NUM_RUNS,
+    );
+  });
+
+  it("takes discounts from the price as shown, and shipping that includes tax costs its price", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100_000 }), taxRate, (unit, percent, ship, { rate }) => {
+        const line: TotalsLine = { id: "l", unit_price: unit, quantity: 3, allow_discounts: true, includes_tax: true };
+        const discount: TotalsDiscount = { id: "d", code: "D", rule: { type: "percentage", value: percent, allocation: "total" } };
+        const { totals, lines } = calculateTotals({ lines: [line], shippingPrices: [ship], shippingIncludesTax: [true], taxRate: rate, discounts: [discount] });
+        const taken = Math.round((unit * 3 * percent) / 100);
+        expect(lines.get("l")!.total).toBe(unit * 3 - taken);
+        expect(totals.total).toBe(unit * 3 - taken + ship);
+        expect(totals.shipping_total + totals.shipping_tax_total).toBe(ship);
+        expect(totals.discount_total).toBeGreaterThanOrEqual(0);
+        expect(totals.subtotal - totals.discount_total + totals.shipping_total + totals.tax_total).toBe(totals.total);
+      }),
+      NUM_RUNS,
+    );
+  });
+
+  it("rounds a line with several rates once, on their sum", () => {
+    const line: TotalsLine = { id: "l", unit_price: 1999, quantity: 1, allow_discounts: true, includes_tax: true };
+    const { lines } = calculateTotals({ lines: [line], shippingPrices: [], taxRate: 0, lineTaxRates: new Map([["l", [5, 2.25]]]), discounts: [] });
+    expect(lines.get("l")).toMatchObject({ subtotal: 1864, tax_total: 135, total: 1999 });
+    expect(math.includedTax(Number.MAX_SAFE_INTEGER, [99.9999])).toBe(includedOf(Number.MAX_SAFE_INTEGER, 999_999));
+  });
+});

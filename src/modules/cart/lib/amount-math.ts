@@ -75,3 +75,30 @@ export function percentOf(amount: number, percent: number): number {
   }
   return mulDivRound(amount, fraction.numerator, fraction.denominator);
 }
+
+function fractionOf(percent: number): ReturnType<typeof percentFraction> {
+  let fraction = fractions.get(percent);
+  if (!fraction) {
+    fraction = percentFraction(percent);
+    if (fractions.size < 1000) fractions.set(percent, fraction);
+  }
+  return fraction;
+}
+
+/**
+ * The tax inside a tax-inclusive amount: `round(amount * r / (100 + r))`, halves
+ * up, exact, where `r` is the sum of `percents` (each as written in decimal). What
+ * is left, `amount - includedTax(…)`, is the amount before tax, so the two add up
+ * to the amount exactly.
+ */
+export function includedTax(amount: number, percents: number[]): number {
+  let numerator = 0n;
+  let denominator = 1n;
+  for (const percent of percents) {
+    const f = fractionOf(percent);
+    numerator = numerator * BigInt(f.denominator) + BigInt(f.numerator) * denominator;
+    denominator *= BigInt(f.denominator);
+  }
+  if (numerator === 0n || amount === 0) return 0;
+  return mulDivRound(amount, numerator, denominator + numerator);
+}

@@ -62,7 +62,14 @@ export async function presentRows(cradle: KioskServices, rows: CartRows, known?:
 async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): Promise<TaxCalculationResult> {
   const { cart } = rows;
   const result = await cradle.taxCalculationStrategy.taxLines({
-    lines: rows.items.map((i) => ({ id: i.id, variant_id: i.variant_id, product_id: i.product_id, unit_price: i.unit_price, quantity: i.quantity })),
+    lines: rows.items.map((i) => ({
+      id: i.id,
+      variant_id: i.variant_id,
+      product_id: i.product_id,
+      product_type_id: (rows.variants.get(i.variant_id ?? "")?.product as { type_id?: string | null } | undefined)?.type_id ?? null,
+      unit_price: i.unit_price,
+      quantity: i.quantity,
+    })),
     shipping_methods: rows.shipping_methods.map((m: { id: string; shipping_option_id: string; price: number }) => ({
       id: m.id,
       shipping_option_id: m.shipping_option_id,
@@ -71,6 +78,7 @@ async function taxesOf(cradle: KioskServices, rows: CartRows, region: Region): P
     region,
     address: cart.shipping_address ?? null,
     customer: { id: cart.customer_id, email: cart.email },
+    rates: rows.tax_rates,
   });
   return checkedTaxResult(result);
 }

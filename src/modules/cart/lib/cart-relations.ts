@@ -1,4 +1,4 @@
-import type { DiscountWithRule, EntityManager, GiftCardRow, KioskServices } from "kiosk";
+import type { DiscountWithRule, EntityManager, GiftCardRow, KioskServices, TaxRateOverrides } from "kiosk";
 import { JsonBatch, rowsWhereIn, sql } from "kiosk/sql";
 import { Cart } from "../models/cart";
 import { CartCompletion } from "../models/cart-completion";
@@ -24,6 +24,8 @@ export interface CartRows {
   region?: any;
   /** The live customer groups of the cart's customer (none for a guest), which discount conditions read. */
   customer_group_ids: string[];
+  /** The region's tax rates linked to the lines' products, product types and shipping options (the tax module's read part). */
+  tax_rates: TaxRateOverrides;
   /** Whether a completion of the cart is in flight (read only when asked for). */
   completing?: boolean;
 }
@@ -54,6 +56,7 @@ export async function loadCartRows(
   const giftCards = reads.giftCardService.readForCarts(batch, cartId);
   const completions = options.completing ? batch.rows<CartCompletion>(CartCompletion, sql`t."cart_id" = ${id}`) : undefined;
   const variants = reads.productVariantService.readVariants(batch, sql`SELECT "variant_id" FROM "line_item" WHERE "cart_id" = ${id}`);
+  const taxRates = reads.taxRateService.readForCart(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`, sql`SELECT "product_id" FROM "line_item" WHERE "cart_id" = ${id}`);
   const regions = options.region === false ? undefined : reads.regionService.readRegions(batch, sql`SELECT "region_id" FROM "cart" WHERE "id" = ${id}`);
   const groups = reads.customerGroupService.readGroupIds(batch, sql`SELECT "customer_id" FROM "cart" WHERE "id" = ${id}`);
   await batch.run();
@@ -69,6 +72,7 @@ export async function loadCartRows(
     variants: variants(),
     region: regions?.()[0],
     customer_group_ids: (cart.customer_id && groups().get(cart.customer_id)) || [],
+    tax_rates: taxRates(),
     completing: !!completions?.rows.length,
   };
 }

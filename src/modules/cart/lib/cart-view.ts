@@ -40,9 +40,11 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
   const defaultLines: TaxLine[] = [{ rate: region.tax_rate, name: "default", code: "default" }];
   const itemTaxLines = (id: string) => taxes.lines[id] ?? defaultLines;
   const methodTaxLines = (id: string) => taxes.shipping_methods[id] ?? defaultLines;
+  const inclusive = pricesIncludeTax(region);
   const result = calculateTotals({
-    lines: items,
+    lines: items.map((i) => ({ ...i, includes_tax: inclusive })),
     shippingPrices: methods.map((m: { price: number }) => m.price),
+    shippingIncludesTax: methods.map((m: { shipping_option?: { includes_tax?: boolean } | null }) => !!m.shipping_option?.includes_tax),
     taxRate: region.tax_rate,
     lineTaxRates: new Map(items.map((i) => [i.id, itemTaxLines(i.id).map((t) => t.rate)])),
     shippingTaxRates: methods.map((m: { id: string }) => methodTaxLines(m.id).map((t) => t.rate)),
@@ -61,7 +63,7 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
       ...result.lines.get(item.id)!,
       variant: variantSummary(variants.get(item.variant_id ?? "")),
       tax_lines: itemTaxLines(item.id).map((t) => ({ ...t, item_id: item.id })),
-      includes_tax: false,
+      includes_tax: inclusive,
     })),
     region,
     discounts: discounts.map(({ item_ids: _lines, ...d }) => d),
@@ -69,6 +71,7 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     shipping_methods: methods.map((m: any, i: number) => ({
       ...m,
       price: result.shipping_prices[i],
+      includes_tax: !!m.shipping_option?.includes_tax,
       tax_lines: methodTaxLines(m.id).map((t) => ({ ...t, shipping_method_id: m.id })),
     })),
     payment_sessions: sessions,
@@ -76,4 +79,9 @@ export function cartView(rows: CartRows, region: Region, taxes: TaxCalculationRe
     payment_id: null,
     ...totals,
   } as unknown as CartView;
+}
+
+/** Whether a region's prices include tax: the region says so, or its currency does (Medusa v1's `includes_tax`). */
+export function pricesIncludeTax(region: Region): boolean {
+  return !!(region.includes_tax || (region as { currency?: { includes_tax?: boolean } }).currency?.includes_tax);
 }

@@ -1,5 +1,5 @@
 import { compareText } from "kiosk/internal";
-import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-math";
+import { checkedAmount, includedTax, mulDivFloor, mulDivRound, percentOf } from "./amount-math";
 
 /**
  * Cart totals in integer minor units, as Medusa v1 names them. One pure
@@ -17,6 +17,12 @@ import { checkedAmount, mulDivFloor, mulDivRound, percentOf } from "./amount-mat
  *   shipping method, rounded per line (`Math.round`); with per-line rates (the
  *   `taxCalculation` strategy's tax lines) each tax line's amount is rounded
  *   on its own and they add up;
+ * - a tax-inclusive line (`includes_tax`) or shipping method (`shippingIncludesTax`)
+ *   has tax inside its price: discounts are taken from the price as it is, then the
+ *   tax is extracted once per line (`round(amount * r / (100 + r))`, `r` the sum of
+ *   the line's rates), and the line's `subtotal` and `discount_total` are the
+ *   amounts before tax, so `subtotal - discount_total + tax_total` is the price paid
+ *   to the cent; a shipping method's `shipping_total` share is its price less its tax;
  * - free shipping makes every shipping method cost 0;
  * - `total = subtotal - discount_total + shipping_total + tax_total`.
  *
@@ -29,6 +35,8 @@ export interface TotalsLine {
   unit_price: number;
   quantity: number;
   allow_discounts: boolean;
+  /** Whether `unit_price` includes tax. */
+  includes_tax?: boolean;
 }
 
 export interface TotalsDiscount {
@@ -123,6 +131,8 @@ export function calculateTotals(input: {
   lineTaxRates?: Map<string, number[]>;
   /** The rates of each shipping method's tax lines, in the order of `shippingPrices`; one left out is taxed at `taxRate`. */
   shippingTaxRates?: (number[] | undefined)[];
+  /** Whether each shipping method's price includes tax, in the order of `shippingPrices`. */
+  shippingIncludesTax?: boolean[];
   discounts: TotalsDiscount[];
   adjustments?: LineAdjustment[];
 }): TotalsResult {
@@ -131,7 +141,7 @@ export function calculateTotals(input: {
   const shippingRates = (i: number) => input.shippingTaxRates?.[i] ?? [input.taxRate];
   const free_shipping = input.discounts.some((d) => d.rule.type === "free_shipping");
   const subtotals = new Map(lines.map((l) => [l.id, subtotalOf(l)]));
-  const subtotal = checkedAmount([...subtotals.values()].reduce((sum, s) => sum + s, 0), "subtotal");
+  checkedAmount([...subtotals.values()].reduce((sum, s) => sum + s, 0), "subtotal");
   const left = new Map(subtotals);
   const adjustments: LineAdjustment[] = input.adjustments ? [...input.adjustments] : [];
   if (!input.adjustments) {
@@ -144,32 +154,53 @@ export function calculateTotals(input: {
     }
   }
   const perLine = new Map<string, LineTotals>();
+  let netSubtotal = 0;
   let discountTotal = 0;
   let itemTax = 0;
   for (const l of lines) {
-    const lineSubtotal = subtotals.get(l.id)!;
+    const gross = subtotals.get(l.id)!;
     const own = adjustments.filter((a) => a.item_id === l.id);
-    const lineDiscount = Math.min(lineSubtotal, own.reduce((sum, a) => sum + a.amount, 0));
-    const lineTax = tax(lineSubtotal - lineDiscount, lineRates(l.id));
-    const originalTax = tax(lineSubtotal, lineRates(l.id));
-    perLine.set(l.id, {
-      subtotal: lineSubtotal,
-      discount_total: lineDiscount,
-      tax_total: lineTax,
-      total: checkedAmount(lineSubtotal - lineDiscount + lineTax, "total of a line"),
-      original_total: checkedAmount(lineSubtotal + originalTax, "total of a line"),
-      original_tax_total: originalTax,
-      adjustments: own,
-    });
-    discountTotal += lineDiscount;
-    itemTax += lineTax;
+    const taken = Math.min(gross, own.reduce((sum, a) => sum + a.amount, 0));
+    const rates = lineRates(l.id);
+    let line: LineTotals;
+    if (l.includes_tax) {
+      const originalTax = includedTax(gross, rates);
+      const lineTax = includedTax(gross - taken, rates);
+      const subtotal = gross - originalTax;
+      line = {
+        subtotal,
+        discount_total: subtotal - (gross - taken - lineTax),
+        tax_total: lineTax,
+        total: gross - taken,
+        original_total: gross,
+        original_tax_total: originalTax,
+        adjustments: own,
+      };
+    } else {
+      const lineTax = tax(gross - taken, rates);
+      const originalTax = tax(gross, rates);
+      line = {
+        subtotal: gross,
+        discount_total: taken,
+        tax_total: lineTax,
+        total: checkedAmount(gross - taken + lineTax, "total of a line"),
+        original_total: checkedAmount(gross + originalTax, "total of a line"),
+        original_tax_total: originalTax,
+        adjustments: own,
+      };
+    }
+    perLine.set(l.id, line);
+    netSubtotal += line.subtotal;
+    discountTotal += line.discount_total;
+    itemTax += line.tax_total;
   }
   const shipping_prices = input.shippingPrices.map((p) => (free_shipping ? 0 : p));
-  const shippingTotal = shipping_prices.reduce((sum, p) => sum + p, 0);
-  const shippingTax = shipping_prices.reduce((sum, p, i) => sum + tax(p, shippingRates(i)), 0);
+  const shippingTaxes = shipping_prices.map((p, i) => (input.shippingIncludesTax?.[i] ? includedTax(p, shippingRates(i)) : tax(p, shippingRates(i))));
+  const shippingTotal = shipping_prices.reduce((sum, p, i) => sum + (input.shippingIncludesTax?.[i] ? p - shippingTaxes[i] : p), 0);
+  const shippingTax = shippingTaxes.reduce((sum, t) => sum + t, 0);
   const taxTotal = itemTax + shippingTax;
   const totals: Totals = {
-    subtotal,
+    subtotal: netSubtotal,
     discount_total: discountTotal,
     raw_discount_total: discountTotal,
     shipping_total: shippingTotal,
@@ -178,7 +209,7 @@ export function calculateTotals(input: {
     tax_total: taxTotal,
     gift_card_total: 0,
     gift_card_tax_total: 0,
-    total: subtotal - discountTotal + shippingTotal + taxTotal,
+    total: netSubtotal - discountTotal + shippingTotal + taxTotal,
   };
   for (const [name, amount] of Object.entries(totals)) checkedAmount(amount, name.replace(/_/g, " "));
   return { totals, lines: perLine, free_shipping, shipping_prices };

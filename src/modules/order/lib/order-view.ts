@@ -1,7 +1,7 @@
 import type { ClaimView, KioskServices, LineItem, OrderGiftCards, ReturnView, SwapRowView } from "kiosk";
 import { byCreation } from "kiosk/internal";
 import type { Order } from "../models/order";
-import { orderTaxLines } from "./order-tax-lines";
+import { orderIncludesTax, orderTaxLines } from "./order-tax-lines";
 
 /** What building an order view needs from other modules. */
 export interface ViewContext {
@@ -40,8 +40,9 @@ export function orderView(order: Order, context: ViewContext): OrderView {
   const methods = [...(order.shipping_methods ?? [])].sort(byCreation);
   const adjustments = lines.flatMap((l) => (l.adjustments ?? []).map((a) => ({ ...a, discount_id: a.discount_id ?? "" })));
   const result = context.lineItems.totals({
-    lines,
+    lines: lines.map((l) => ({ ...l, includes_tax: orderIncludesTax(order, "items", l.id) })),
     shippingPrices: methods.map((m: { price: number }) => m.price),
+    shippingIncludesTax: methods.map((m: { id: string }) => orderIncludesTax(order, "shipping_methods", m.id)),
     taxRate: order.tax_rate,
     lineTaxRates: new Map(lines.map((l) => [l.id, orderTaxLines(order, "items", l.id).map((t) => t.rate)])),
     shippingTaxRates: methods.map((m: { id: string }) => orderTaxLines(order, "shipping_methods", m.id).map((t) => t.rate)),
@@ -67,7 +68,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     ...result.lines.get(line.id),
     variant: context.variants.get(line.variant_id ?? "") ?? null,
     tax_lines: orderTaxLines(order, "items", line.id).map((t) => ({ ...t, item_id: line.id })),
-    includes_tax: false,
+    includes_tax: orderIncludesTax(order, "items", line.id),
   }));
   return {
     object: "order",
@@ -77,6 +78,7 @@ export function orderView(order: Order, context: ViewContext): OrderView {
     region: context.regions.find((r) => r.id === order.region_id) ?? null,
     shipping_methods: methods.map((m: { id: string }) => ({
       ...m,
+      includes_tax: orderIncludesTax(order, "shipping_methods", m.id),
       tax_lines: orderTaxLines(order, "shipping_methods", m.id).map((t) => ({ ...t, shipping_method_id: m.id })),
     })),
     payments,

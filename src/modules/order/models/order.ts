@@ -131,4 +131,6 @@ export class Order extends KioskEntity {
 export interface OrderTaxLines {
   items: Record<string, { rate: number; name: string; code: string | null }[]>;
   shipping_methods: Record<string, { rate: number; name: string; code: string | null }[]>;
+  /** The lines and shipping methods whose prices include tax (none when left out). */
+  includes_tax?: { items: string[]; shipping_methods: string[] };
 }

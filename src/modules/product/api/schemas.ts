@@ -41,6 +41,11 @@ export const ProductVariant = z
     original_price: number.optional(),
     calculated_price: number.optional(),
     calculated_price_type: text.optional(),
+    calculated_price_incl_tax: number.optional(),
+    original_price_incl_tax: number.optional(),
+    calculated_tax: number.optional(),
+    original_tax: number.optional(),
+    tax_rates: z.array(z.looseObject({ rate: z.number(), name: z.string(), code: z.string().nullable() })).nullable().optional(),
   })
   .meta({ id: "ProductVariant" });
 

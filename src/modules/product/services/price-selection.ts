@@ -1,5 +1,6 @@
 import { InvalidDataError, NotFoundError, UnprocessableError, type KioskServices, type ListPrice, type PriceSelectionResult, type Region } from "kiosk";
 import type { CalculatedPrices, PriceContext, PricedProduct } from "../lib/price-selection";
+import { setVariantTaxes } from "../lib/variant-taxes";
 
 /** A storefront's price context, with the region it names (read once, for the strategy). */
 export interface StorePriceContext extends PriceContext {
@@ -61,7 +62,8 @@ export default class PriceSelectionService {
    * Sets `original_price`, `calculated_price` and `calculated_price_type` beside each
    * variant's prices (given a context), from the `priceSelection` strategy asked for one
    * unit, as a cart of one would be: the catalog shows what the cart charges. One call
-   * per variant and no statement; an asynchronous strategy's answers are awaited together.
+   * per variant; an asynchronous strategy's answers are awaited together. With a region,
+   * the tax fields too (`lib/variant-taxes.ts`: one statement for the region's tax rates).
    */
   async setVariantPrices(products: PricedProduct[], context: StorePriceContext): Promise<void> {
     const currency_code = context.currency_code;
@@ -94,6 +96,7 @@ export default class PriceSelectionService {
       }
     }
     if (pending.length) await Promise.all(pending);
+    if (region) await setVariantTaxes(this.cradle, products, region);
   }
 
   /** The currency of each region that exists, for prices given by region; unknown ids are left out. */

@@ -14,6 +14,8 @@ export const ShippingOption = z
     amount: z.number().int().nullable(),
     is_return: z.boolean(),
     admin_only: z.boolean(),
+    includes_tax: z.boolean(),
+    price_incl_tax: z.number().int().nullable().optional(),
     data: z.record(z.string(), z.unknown()),
     requirements: z.array(z.looseObject({ type: z.string(), amount: z.number().int() })),
     metadata,

@@ -36,6 +36,10 @@ export class ShippingOption extends KioskEntity {
   @Column({ type: "boolean" })
   is_return: boolean;
 
+  /** Whether `amount` includes tax: the tax is then taken out of it, not added. */
+  @Column({ type: "boolean", default: false })
+  includes_tax: boolean;
+
   @Column({ type: "boolean" })
   admin_only: boolean;
 

@@ -19,6 +19,8 @@ export interface CreateShippingOptionInput {
   data?: Record<string, unknown>;
   is_return?: boolean;
   admin_only?: boolean;
+  /** Whether `amount` includes tax. */
+  includes_tax?: boolean;
   requirements?: ShippingRequirement[];
   metadata?: Record<string, unknown> | null;
 }
@@ -91,6 +93,7 @@ export default class ShippingOptionService {
           data,
           is_return: input.is_return ?? false,
           admin_only: input.admin_only ?? false,
+          includes_tax: input.includes_tax ?? false,
           requirements: input.requirements ?? [],
           metadata: input.metadata ?? null,
           deleted_at: null,

@@ -14,7 +14,7 @@ export const GET = withValidation({ query: listShippingOptions, response: shippi
 
 /** Creates a flat-rate shipping option for a region: `{ shipping_option }`. */
 export const POST = withValidation({ body: createShippingOption, response: shippingOptionResponse }, async (req, res: KioskResponse) => {
-  const { profile_id: _p, includes_tax: _t, requirements, ...input } = req.validatedBody;
+  const { profile_id: _p, requirements, ...input } = req.validatedBody;
   const service = req.scope.resolve<ShippingOptionService>("shippingOptionService");
   const requirementRows = requirements?.map(({ type, amount }) => ({ type, amount }));
   res.json({ shipping_option: await service.create({ ...input, requirements: requirementRows }) });

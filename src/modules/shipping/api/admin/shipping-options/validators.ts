@@ -23,9 +23,9 @@ export const createShippingOption = z.strictObject({
   requirements: z.array(requirement).max(2).optional(),
   metadata,
   ...customFieldsShape("shipping_option", "admin"),
-  // Accepted for Medusa clients; shipping profiles and tax-inclusive prices are not part of Kiosk.
+  // Accepted for Medusa clients; shipping profiles are not part of Kiosk.
   profile_id: z.string().max(100).optional(),
-  includes_tax: z.literal(false).optional(),
+  includes_tax: z.boolean().optional(),
 });
 
 /** The body of `POST /admin/shipping-options/:id`. */
@@ -37,7 +37,7 @@ export const updateShippingOption = z.strictObject({
   requirements: z.array(requirement).max(2).optional(),
   metadata,
   ...customFieldsShape("shipping_option", "admin"),
-  includes_tax: z.literal(false).optional(),
+  includes_tax: z.boolean().optional(),
 });
 
 export const listShippingOptions = listQuery(

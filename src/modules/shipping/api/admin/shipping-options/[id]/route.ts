@@ -9,7 +9,7 @@ export const GET = withValidation({ response: shippingOptionResponse }, async (r
 
 /** Changes name, price, data, admin_only, requirements or metadata: `{ shipping_option }`. */
 export const POST = withValidation({ body: updateShippingOption, response: shippingOptionResponse }, async (req, res: KioskResponse) => {
-  const { includes_tax: _t, requirements, ...input } = req.validatedBody;
+  const { requirements, ...input } = req.validatedBody;
   const service = req.scope.resolve<ShippingOptionService>("shippingOptionService");
   const requirementRows = requirements?.map(({ type, amount }) => ({ type, amount }));
   res.json({ shipping_option: await service.update(req.params.id, { ...input, requirements: requirementRows }) });
