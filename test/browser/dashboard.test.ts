@@ -9,6 +9,9 @@ import { kioskIn } from "../helpers/processes";
 import { ADMIN, startStore, type Store } from "../helpers/store";
 import { CHROMIUM, launchChromium } from "./chromium";
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "dashboard");
 
 /** A page and a widget of the project's own, in `src/admin/` as a user writes them. */
@@ -59,6 +62,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
   let optionId: string;
   const title = `Linen shirt ${Date.now().toString(36)}`;
   let productId: string;
+  let categoryId: string;
 
   const shot = (file: string) => page.screenshot({ path: path.join(SHOTS, `${name}-${file}.png`), fullPage: true });
 
@@ -70,12 +74,18 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       prepare: (dir) => {
         const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
         expect(generated.status, generated.stderr).toBe(0);
+        // Custom fields of the product and its variants: columns, and inputs in the product form.
+        for (const [entity, field] of [["product", "brand:string"], ["product_variant", "fabric:enum(linen|cotton)"]]) {
+          const added = kioskIn(dir)("generate", "field", entity, field);
+          expect(added.status, added.stderr).toBe(0);
+        }
         writeExtensions(dir);
       },
     });
     app = `${store.server.url}/app`;
     region = await createRegion(store, { name: "Denmark", countries: ["dk"] });
     optionId = (await createShippingOption(store, region.id, 500)).id;
+    categoryId = expectStatus(await store.admin("/admin/product-categories", { method: "POST", body: { name: "Shirts", is_active: true } }), 200).product_category.id;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-chromium-"));
     context = await launchChromium(profile);
     context.setDefaultTimeout(10_000);
@@ -124,17 +134,22 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await shot("home");
   });
 
-  it("creates a product with two variants and prices, which the Store API then sells", async () => {
+  it("creates a product with two variants, prices, an uploaded image, a category and custom fields, which the Store API then sells", async () => {
     await page.getByRole("link", { name: "Products" }).click();
     await page.getByRole("link", { name: "New product" }).click();
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("Tags").fill("summer, linen");
+    await page.getByLabel("Brand (optional)").fill("Acme");
+    await page.getByLabel("Add images").setInputFiles({ name: "shirt.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("img", { name: "Image 1" }).waitFor();
+    await page.getByRole("checkbox", { name: "Shirts" }).check();
     await page.getByLabel("Option 1").fill("Size");
     const variant = (i: number) => page.getByRole("group", { name: `Variant ${i}` });
     await variant(1).getByLabel("Variant title").fill("Small");
     await variant(1).getByLabel("Size").fill("S");
     await variant(1).getByLabel("Stock").fill("10");
     await variant(1).getByLabel("Price DKK").fill("120.00");
+    await variant(1).getByLabel("Fabric (optional)").selectOption("linen");
     await page.getByRole("button", { name: "Add variant" }).click();
     await variant(2).getByLabel("Variant title").fill("Large");
     await variant(2).getByLabel("Size").fill("L");
@@ -153,6 +168,25 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       ["Large", 15050],
       ["Small", 12000],
     ]);
+    expect(listed[0].brand).toBe("Acme");
+    expect(listed[0].images).toHaveLength(1);
+    expect(listed[0].thumbnail).toBe(listed[0].images[0].url);
+    expect(listed[0].variants.map((v: any) => [v.title, v.fabric]).sort()).toEqual([
+      ["Large", null],
+      ["Small", "linen"],
+    ]);
+    const image = await fetch(listed[0].thumbnail);
+    expect(image.status).toBe(200);
+    const admin = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product;
+    expect(admin.categories.map((c: any) => c.id)).toEqual([categoryId]);
+    // The edit form reads them back; a custom field is cleared by emptying it.
+    expect(await page.getByLabel("Brand (optional)").inputValue()).toBe("Acme");
+    await page.getByRole("checkbox", { name: "Shirts" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: "Shirts" }).isChecked()).toBe(true);
+    await page.getByLabel("Brand (optional)").fill("");
+    await page.getByRole("button", { name: "Save product" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    expect(expectStatus(await store.admin(`/admin/products/${productId}`), 200).product.brand).toBeNull();
   });
 
   it("finds an order placed through the Store API, and captures, fulfils and ships it", async () => {
