@@ -21,6 +21,7 @@ const Browse = lazy(() => import("./screens/browse"));
 const EntityList = lazy(() => import("./screens/entity-list"));
 const EntityForm = lazy(() => import("./screens/entity-form"));
 const RecordView = lazy(() => import("./screens/record"));
+const SettingsRecord = lazy(() => import("./screens/settings-record"));
 const edits = () => import("./screens/edits");
 /** A record screen with its edit form (the form's definitions load with the screen). */
 const Edit = {
@@ -135,7 +136,7 @@ function Shell({ user }: { user: User }) {
             <Route path="/users" component={Users} />
             <Route path="/settings" component={Settings} />
             <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
-            <Route path="/browse/:name/:id">{(p) => <RecordView title={p.name.replace(/-/g, " ").replace(/s$/, "")} path={`/admin/${p.name}/${p.id}`} back={`/browse/${p.name}`} />}</Route>
+            <Route path="/browse/:name/:id">{(p) => <SettingsRecord name={p.name} id={p.id} />}</Route>
             <Route path="/pages/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>

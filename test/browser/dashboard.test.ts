@@ -299,6 +299,70 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await shot("settings-sales-channels");
   });
 
+  it("creates, edits and deletes a sales channel, links an API key to channels and revokes it, and prices a variant in a price list", async () => {
+    await page.getByRole("button", { name: "New sales channel" }).click();
+    await page.getByRole("form", { name: "New sales channel" }).getByLabel("Name").fill("Wholesale");
+    await page.getByRole("form", { name: "New sales channel" }).getByRole("button", { name: "Save" }).click();
+    const channelEdit = page.getByRole("form", { name: "Edit sales channel" });
+    await channelEdit.getByLabel("Description").fill("Trade customers");
+    await channelEdit.getByLabel("Disabled").check();
+    await channelEdit.getByRole("button", { name: "Save" }).click();
+    await channelEdit.getByRole("status").waitFor();
+    const channelId = /\/browse\/sales-channels\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/sales-channels/${channelId}`), 200).sales_channel).toMatchObject({ name: "Wholesale", description: "Trade customers", is_disabled: true });
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Publishable API keys" }).click();
+    await page.getByRole("button", { name: "New API key" }).click();
+    await page.getByRole("form", { name: "New API key" }).getByLabel("Title").fill("Web shop");
+    await page.getByRole("form", { name: "New API key" }).getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Sales channels of this key" }).waitFor();
+    const keyId = /\/browse\/publishable-api-keys\/([^/]+)$/.exec(page.url())![1];
+    await page.getByRole("checkbox", { name: "Wholesale" }).check();
+    await expect.poll(async () => expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}/sales-channels`), 200).sales_channels.map((c: any) => c.id)).toEqual([channelId]);
+    await page.getByRole("checkbox", { name: "Wholesale" }).uncheck();
+    await expect.poll(async () => expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}/sales-channels`), 200).sales_channels).toEqual([]);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Revoke key" }).click();
+    await page.getByTestId("key-revoked").waitFor();
+    expect(expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}`), 200).publishable_api_key.revoked_at).toBeTruthy();
+    await shot("settings-api-key");
+
+    await page.goto(`${app}/browse/sales-channels/${channelId}`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete sales channel" }).click();
+    await page.getByRole("heading", { name: "Sales channels" }).waitFor();
+    expect((await store.admin(`/admin/sales-channels/${channelId}`)).status).toBe(404);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Price lists" }).click();
+    await page.getByRole("button", { name: "New price list" }).click();
+    const newList = page.getByRole("form", { name: "New price list" });
+    await newList.getByLabel("Name").fill("Summer sale");
+    await newList.getByLabel("Description").fill("Linen for less");
+    await newList.getByLabel("Status").selectOption("active");
+    await newList.getByRole("button", { name: "Save" }).click();
+    const prices = page.getByRole("form", { name: "Set a price" });
+    await prices.getByLabel("Variant").selectOption({ label: `${title} – Small` });
+    await prices.getByLabel("Currency").selectOption("dkk");
+    await prices.getByLabel("List price").fill("cheap");
+    await prices.getByRole("button", { name: "Set price" }).click();
+    await prices.locator('[data-field="amount"] .field-error').waitFor();
+    await prices.getByLabel("List price").fill("99.00");
+    await prices.getByRole("button", { name: "Set price" }).click();
+    await page.getByRole("cell", { name: `${title} – Small` }).waitFor();
+    const listEdit = page.getByRole("form", { name: "Edit price list" });
+    await listEdit.getByLabel("Name").fill("Summer sale 2026");
+    await listEdit.getByRole("button", { name: "Save" }).click();
+    await listEdit.getByRole("status").waitFor();
+    await shot("settings-price-list");
+    const listId = /\/browse\/price-lists\/([^/]+)$/.exec(page.url())![1];
+    const priceList = expectStatus(await store.admin(`/admin/price-lists/${listId}`), 200).price_list;
+    const small = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product.variants.find((v: any) => v.title === "Small");
+    expect(priceList).toMatchObject({ name: "Summer sale 2026", status: "active", type: "sale" });
+    expect(priceList.prices.map((p: any) => [p.variant_id, p.currency_code, p.amount])).toEqual([[small.id, "dkk", 9900]]);
+  });
+
   it("shows the project's own page and widget from src/admin/", async () => {
     await page.getByRole("link", { name: "Sales report" }).click();
     await page.getByRole("heading", { name: "Sales report" }).waitFor();

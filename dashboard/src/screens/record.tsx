@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "wouter";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "wouter";
 import { api, single } from "../api";
 import { FormError } from "../ui/form";
 import { QuickForm, type QuickField } from "../ui/quick-form";
@@ -17,9 +18,24 @@ export interface RecordEdit {
   toBody: (values: Record<string, string>, record: any) => unknown;
 }
 
-/** Any record of the Admin API, field by field (customers, regions, shipping options, discounts), with an edit form when given one. */
-export default function RecordView({ title, path, back, edit }: { title: string; path: string; back: string; edit?: RecordEdit }) {
+/**
+ * Any record of the Admin API, field by field (customers, regions, shipping options, discounts, the
+ * settings' resources), with an edit form, a Delete button (`DELETE path`, then back to the list) and
+ * more panels (`extra`) when given them.
+ */
+export default function RecordView(props: { title: string; path: string; back: string; edit?: RecordEdit; deletable?: boolean; extra?: (record: any) => ReactNode }) {
+  const { title, path, back, edit } = props;
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
   const record = useQuery({ queryKey: [path], queryFn: async () => single(await api(path)) });
+  const remove = useMutation({
+    mutationFn: () => api(path, { method: "DELETE" }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: [path] });
+      void client.invalidateQueries({ queryKey: [back.replace(/^\/browse\//, "/admin/")] });
+      navigate(back);
+    },
+  });
   if (record.error) return <FormError error={record.error} />;
   if (!record.data) return <p className="loading">Loading…</p>;
   const data = record.data as Record<string, unknown>;
@@ -41,6 +57,15 @@ export default function RecordView({ title, path, back, edit }: { title: string;
           toBody={(values) => edit.toBody(values, data)}
           invalidate={path}
         />
+      )}
+      {props.extra?.(data)}
+      {props.deletable && (
+        <div className="actions">
+          <FormError error={remove.error} />
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => window.confirm(`Delete this ${title.toLowerCase()}?`) && remove.mutate()}>
+            Delete {title.toLowerCase()}
+          </button>
+        </div>
       )}
       <dl className="record card">
         {Object.entries(data).map(([key, value]) => (
