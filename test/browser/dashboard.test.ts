@@ -235,6 +235,27 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
     const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
     expect([after.payment_status, after.fulfillment_status, after.refunded_total]).toEqual(["partially_refunded", "shipped", 1000]);
+
+    // After the sale: a return requested and received, a refund claim, an order edit listed.
+    await page.getByLabel(/^Return: .*\(up to 2\)$/).fill("1");
+    await page.getByRole("button", { name: "Request return" }).click();
+    const afterSale = page.getByTestId("after-sale");
+    await afterSale.getByText("requested").waitFor();
+    await afterSale.getByRole("button", { name: "Receive return" }).click();
+    await afterSale.getByText("received").waitFor();
+    await page.getByLabel(/^Claim: .*\(up to 1\)$/).fill("1");
+    await page.getByLabel("Claim amount (DKK)").fill("5.00");
+    await page.getByRole("button", { name: "Create claim" }).click();
+    await afterSale.getByText(/Claim \(refund\)/).waitFor();
+    expectStatus(await store.admin("/admin/order-edits", { body: { order_id: order.id, internal_note: "Swap the size" } }), 200);
+    await page.reload();
+    await page.getByTestId("after-sale").getByText("Swap the size").waitFor();
+    await shot("order-after-sale");
+    const final = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
+    // The return refunds the line's unit with its tax (the region's 25%).
+    expect(final.returns.map((r: any) => [r.status, r.items[0].quantity, r.refund_amount])).toEqual([["received", 1, 15000]]);
+    expect(final.claims.map((c: any) => [c.type, c.refund_amount])).toEqual([["refund", 500]]);
+    expect(final.refunded_total).toBe(1000 + 15000 + 500);
   });
 
   it("lists, creates and edits a generated --crud entity, with the server's validation error next to its field", async () => {
