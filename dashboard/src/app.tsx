@@ -31,6 +31,7 @@ const Edit = {
     edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
   ),
   Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+  User: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="User" path={`/admin/users/${p.id}`} back="/users" edit={m.userEdit} deletable /> }))),
 };
 
 const NAV: [string, string][] = [
@@ -134,6 +135,7 @@ function Shell({ user }: { user: User }) {
             <Route path="/discounts" component={Discounts} />
             <Route path="/discounts/:id">{(p) => <Edit.Discount id={p.id} />}</Route>
             <Route path="/users" component={Users} />
+            <Route path="/users/:id">{(p) => <Edit.User id={p.id} />}</Route>
             <Route path="/settings" component={Settings} />
             <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
             <Route path="/browse/:name/:id">{(p) => <SettingsRecord name={p.name} id={p.id} />}</Route>

@@ -384,6 +384,34 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     expect(priceList.prices.map((p: any) => [p.variant_id, p.currency_code, p.amount])).toEqual([[small.id, "dkk", 9900]]);
   });
 
+  it("creates a user, edits its name and role (a short password refused by its field), and deletes it", async () => {
+    const email = `clerk-${name}@kiosk.test`;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await page.getByRole("button", { name: "New user" }).click();
+    const create = page.getByRole("form", { name: "New user" });
+    await create.getByLabel("Email").fill(email);
+    await create.getByLabel("Password").fill("counter-top-42");
+    await create.getByLabel("First name").fill("Kim");
+    await create.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("link", { name: email }).click();
+    const edit = page.getByRole("form", { name: "Edit user" });
+    await edit.getByLabel("Last name").fill("Larsen");
+    await edit.getByLabel("Role").selectOption("developer");
+    await edit.getByLabel("New password").fill("short");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.locator('[data-field="password"] .field-error').waitFor();
+    await edit.getByLabel("New password").fill("");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.getByRole("status").waitFor();
+    await shot("user-edit");
+    const user = expectStatus(await store.admin("/admin/users"), 200).users.find((u: any) => u.email === email);
+    expect(user).toMatchObject({ first_name: "Kim", last_name: "Larsen", role: "developer" });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete user" }).click();
+    await page.getByRole("heading", { name: "Users" }).waitFor();
+    expect((await store.admin(`/admin/users/${user.id}`)).status).toBe(404);
+  });
+
   it("shows the project's own page and widget from src/admin/", async () => {
     await page.getByRole("link", { name: "Sales report" }).click();
     await page.getByRole("heading", { name: "Sales report" }).waitFor();
