@@ -25,12 +25,12 @@ const SettingsRecord = lazy(() => import("./screens/settings-record"));
 const edits = () => import("./screens/edits");
 /** A record screen with its edit form (the form's definitions load with the screen). */
 const Edit = {
-  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
-  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
+  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" customFields="customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
+  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" customFields="region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
   ShippingOption: lazy(() =>
-    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
+    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" customFields="shipping_option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
   ),
-  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" customFields="discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
   User: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="User" path={`/admin/users/${p.id}`} back="/users" edit={m.userEdit} deletable /> }))),
 };
 

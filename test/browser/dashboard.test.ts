@@ -75,7 +75,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
         const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
         expect(generated.status, generated.stderr).toBe(0);
         // Custom fields of the product and its variants: columns, and inputs in the product form.
-        for (const [entity, field] of [["product", "brand:string"], ["product_variant", "fabric:enum(linen|cotton)"]]) {
+        for (const [entity, field] of [["product", "brand:string"], ["product_variant", "fabric:enum(linen|cotton)"], ["region", "warehouse:string"]]) {
           const added = kioskIn(dir)("generate", "field", entity, field);
           expect(added.status, added.stderr).toBe(0);
         }
@@ -304,9 +304,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("link", { name: "Denmark" }).click();
     const edit = page.getByRole("form", { name: "Edit region" });
     await edit.getByLabel("Name").fill("Denmark and Greenland");
+    await edit.getByLabel("Warehouse (optional)").fill("Aarhus");
     await edit.getByRole("button", { name: "Save" }).click();
     await edit.getByRole("status").waitFor();
-    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region.name).toBe("Denmark and Greenland");
+    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region).toMatchObject({ name: "Denmark and Greenland", warehouse: "Aarhus" });
     await shot("region-edit");
 
     await page.getByRole("link", { name: "Settings" }).click();
