@@ -383,6 +383,31 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     const small = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product.variants.find((v: any) => v.title === "Small");
     expect(priceList).toMatchObject({ name: "Summer sale 2026", status: "active", type: "sale" });
     expect(priceList.prices.map((p: any) => [p.variant_id, p.currency_code, p.amount])).toEqual([[small.id, "dkk", 9900]]);
+
+    // Collections, categories and customer groups: a create form above the list, an edit form on the record.
+    const settings = () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await settings();
+    await page.getByRole("link", { name: "Collections" }).click();
+    await page.getByRole("button", { name: "New collection" }).click();
+    await page.getByRole("form", { name: "New collection" }).getByLabel("Title").fill("Summer 2026");
+    await page.getByRole("form", { name: "New collection" }).getByRole("button", { name: "Save" }).click();
+    const collectionEdit = page.getByRole("form", { name: "Edit collection" });
+    await collectionEdit.getByLabel("Handle").fill("summer");
+    await collectionEdit.getByRole("button", { name: "Save" }).click();
+    await collectionEdit.getByRole("status").waitFor();
+    const collectionId = /\/browse\/collections\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/collections/${collectionId}`), 200).collection).toMatchObject({ title: "Summer 2026", handle: "summer" });
+    await settings();
+    await page.getByRole("link", { name: "Categories" }).click();
+    await page.getByRole("button", { name: "New category" }).click();
+    await page.getByRole("form", { name: "New category" }).getByLabel("Name").fill("Trousers");
+    await page.getByRole("form", { name: "New category" }).getByRole("button", { name: "Save" }).click();
+    const categoryEdit = page.getByRole("form", { name: "Edit product category" });
+    await categoryEdit.getByLabel("Active").uncheck();
+    await categoryEdit.getByRole("button", { name: "Save" }).click();
+    await categoryEdit.getByRole("status").waitFor();
+    const trousers = /\/browse\/product-categories\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/product-categories/${trousers}`), 200).product_category).toMatchObject({ name: "Trousers", is_active: false });
   });
 
   it("creates a user, edits its name and role (a short password refused by its field), and deletes it", async () => {

@@ -75,7 +75,7 @@ export default function RecordView(props: {
         <Link href={back}>← Back</Link>
       </p>
       <h1>
-        {title} {show(data.name ?? data.code ?? data.email ?? data.id)}
+        {title} {show(data.name ?? data.title ?? data.code ?? data.email ?? data.id)}
       </h1>
       {edit && (
         <QuickForm

@@ -1,4 +1,5 @@
 import { apiKeys } from "./api-keys";
+import { categories, collections, customerGroups } from "./catalog";
 import { priceLists } from "./price-lists";
 import { salesChannels } from "./sales-channels";
 import type { SettingsForms } from "./types";
@@ -8,4 +9,7 @@ export const SETTINGS_FORMS: Record<string, SettingsForms> = {
   "sales-channels": salesChannels,
   "publishable-api-keys": apiKeys,
   "price-lists": priceLists,
+  collections,
+  "product-categories": categories,
+  "customer-groups": customerGroups,
 };

@@ -8,6 +8,8 @@ export interface SettingsForms {
   create?: { title: string; fields: QuickField[]; toBody: (values: Record<string, string>) => unknown };
   /** An edit form on the record (`POST /admin/<name>/:id`). */
   edit?: RecordEdit;
+  /** The entity's name in `customFields`: its custom fields join the edit form. */
+  customFields?: string;
   /** A Delete button on the record (`DELETE /admin/<name>/:id`). */
   deletable?: boolean;
   /** More of the record: actions and related lists. */
