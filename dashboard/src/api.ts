@@ -79,3 +79,16 @@ export async function list<T = any>(path: string, key: string | undefined, query
 export function single<T = any>(data: Record<string, any>): T {
   return Object.values(data).find((v) => v && typeof v === "object" && !Array.isArray(v)) as T;
 }
+
+/** `POST /admin/uploads` (multipart `files`): the public URLs of the uploaded files, in order. */
+export async function upload(files: File[]): Promise<string[]> {
+  const form = new FormData();
+  for (const file of files) form.append("files", file);
+  const response = await fetch("/admin/uploads", { method: "POST", credentials: "same-origin", headers: { accept: "application/json" }, body: form });
+  const data = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(response.status, data?.type ?? "unknown_error", data?.code ?? String(response.status), data?.message ?? `Upload answered ${response.status}`, data?.field);
+  }
+  return (data.uploads as { url: string }[]).map((u) => u.url);
+}

@@ -21,15 +21,17 @@ const Browse = lazy(() => import("./screens/browse"));
 const EntityList = lazy(() => import("./screens/entity-list"));
 const EntityForm = lazy(() => import("./screens/entity-form"));
 const RecordView = lazy(() => import("./screens/record"));
+const SettingsRecord = lazy(() => import("./screens/settings-record"));
 const edits = () => import("./screens/edits");
 /** A record screen with its edit form (the form's definitions load with the screen). */
 const Edit = {
-  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
-  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
+  Customer: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Customer" customFields="customer" path={`/admin/customers/${p.id}`} back="/customers" edit={m.customerEdit} /> }))),
+  Region: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Region" customFields="region" path={`/admin/regions/${p.id}`} back="/regions" edit={m.regionEdit} /> }))),
   ShippingOption: lazy(() =>
-    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
+    edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Shipping option" customFields="shipping_option" path={`/admin/shipping-options/${p.id}`} back="/shipping-options" edit={m.shippingOptionEdit} /> })),
   ),
-  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+  Discount: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="Discount" customFields="discount" path={`/admin/discounts/${p.id}`} back="/discounts" edit={m.discountEdit} /> }))),
+  User: lazy(() => edits().then((m) => ({ default: (p: { id: string }) => <RecordView title="User" path={`/admin/users/${p.id}`} back="/users" edit={m.userEdit} deletable /> }))),
 };
 
 const NAV: [string, string][] = [
@@ -133,9 +135,10 @@ function Shell({ user }: { user: User }) {
             <Route path="/discounts" component={Discounts} />
             <Route path="/discounts/:id">{(p) => <Edit.Discount id={p.id} />}</Route>
             <Route path="/users" component={Users} />
+            <Route path="/users/:id">{(p) => <Edit.User id={p.id} />}</Route>
             <Route path="/settings" component={Settings} />
             <Route path="/browse/:name">{(p) => <Browse name={p.name} />}</Route>
-            <Route path="/browse/:name/:id">{(p) => <RecordView title={p.name.replace(/-/g, " ").replace(/s$/, "")} path={`/admin/${p.name}/${p.id}`} back={`/browse/${p.name}`} />}</Route>
+            <Route path="/browse/:name/:id">{(p) => <SettingsRecord name={p.name} id={p.id} />}</Route>
             <Route path="/pages/:name">{(p) => <ExtensionPage name={p.name} />}</Route>
             <Route path="/entities/:name">{(p) => <EntityList name={p.name} />}</Route>
             <Route path="/entities/:name/new">{(p) => <EntityForm name={p.name} />}</Route>

@@ -26,10 +26,19 @@ export interface Entity {
   schema: JsonSchema;
 }
 
+interface SchemaAnswer {
+  entities: Entity[];
+  /** Per core entity (`product`, `product_variant`…), the config's custom fields as an object's JSON Schema. */
+  custom_fields?: Record<string, JsonSchema>;
+}
+
+const schemaQuery = { queryKey: ["dashboard-schema"], queryFn: () => api<SchemaAnswer>("/admin/dashboard/schema"), staleTime: 60_000 };
+
 export function useEntities() {
-  return useQuery({
-    queryKey: ["dashboard-schema"],
-    queryFn: async () => (await api<{ entities: Entity[] }>("/admin/dashboard/schema")).entities,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...schemaQuery, select: (answer: SchemaAnswer) => answer.entities });
+}
+
+/** The custom fields of core entities, by entity name. */
+export function useCustomFields() {
+  return useQuery({ ...schemaQuery, select: (answer: SchemaAnswer) => answer.custom_fields ?? {} });
 }

@@ -9,6 +9,9 @@ import { kioskIn } from "../helpers/processes";
 import { ADMIN, startStore, type Store } from "../helpers/store";
 import { CHROMIUM, launchChromium } from "./chromium";
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "dashboard");
 
 /** A page and a widget of the project's own, in `src/admin/` as a user writes them. */
@@ -59,6 +62,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
   let optionId: string;
   const title = `Linen shirt ${Date.now().toString(36)}`;
   let productId: string;
+  let categoryId: string;
 
   const shot = (file: string) => page.screenshot({ path: path.join(SHOTS, `${name}-${file}.png`), fullPage: true });
 
@@ -70,12 +74,18 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       prepare: (dir) => {
         const generated = kioskIn(dir)("generate", "entity", "Book", "title:string", "pages:int", "summary:text?", "--crud");
         expect(generated.status, generated.stderr).toBe(0);
+        // Custom fields of the product and its variants: columns, and inputs in the product form.
+        for (const [entity, field] of [["product", "brand:string"], ["product_variant", "fabric:enum(linen|cotton)"], ["region", "warehouse:string"]]) {
+          const added = kioskIn(dir)("generate", "field", entity, field);
+          expect(added.status, added.stderr).toBe(0);
+        }
         writeExtensions(dir);
       },
     });
     app = `${store.server.url}/app`;
     region = await createRegion(store, { name: "Denmark", countries: ["dk"] });
     optionId = (await createShippingOption(store, region.id, 500)).id;
+    categoryId = expectStatus(await store.admin("/admin/product-categories", { method: "POST", body: { name: "Shirts", is_active: true } }), 200).product_category.id;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-chromium-"));
     context = await launchChromium(profile);
     context.setDefaultTimeout(10_000);
@@ -124,17 +134,22 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await shot("home");
   });
 
-  it("creates a product with two variants and prices, which the Store API then sells", async () => {
+  it("creates a product with two variants, prices, an uploaded image, a category and custom fields, which the Store API then sells", async () => {
     await page.getByRole("link", { name: "Products" }).click();
     await page.getByRole("link", { name: "New product" }).click();
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("Tags").fill("summer, linen");
+    await page.getByLabel("Brand (optional)").fill("Acme");
+    await page.getByLabel("Add images").setInputFiles({ name: "shirt.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("img", { name: "Image 1" }).waitFor();
+    await page.getByRole("checkbox", { name: "Shirts" }).check();
     await page.getByLabel("Option 1").fill("Size");
     const variant = (i: number) => page.getByRole("group", { name: `Variant ${i}` });
     await variant(1).getByLabel("Variant title").fill("Small");
     await variant(1).getByLabel("Size").fill("S");
     await variant(1).getByLabel("Stock").fill("10");
     await variant(1).getByLabel("Price DKK").fill("120.00");
+    await variant(1).getByLabel("Fabric (optional)").selectOption("linen");
     await page.getByRole("button", { name: "Add variant" }).click();
     await variant(2).getByLabel("Variant title").fill("Large");
     await variant(2).getByLabel("Size").fill("L");
@@ -153,6 +168,25 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
       ["Large", 15050],
       ["Small", 12000],
     ]);
+    expect(listed[0].brand).toBe("Acme");
+    expect(listed[0].images).toHaveLength(1);
+    expect(listed[0].thumbnail).toBe(listed[0].images[0].url);
+    expect(listed[0].variants.map((v: any) => [v.title, v.fabric]).sort()).toEqual([
+      ["Large", null],
+      ["Small", "linen"],
+    ]);
+    const image = await fetch(listed[0].thumbnail);
+    expect(image.status).toBe(200);
+    const admin = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product;
+    expect(admin.categories.map((c: any) => c.id)).toEqual([categoryId]);
+    // The edit form reads them back; a custom field is cleared by emptying it.
+    expect(await page.getByLabel("Brand (optional)").inputValue()).toBe("Acme");
+    await page.getByRole("checkbox", { name: "Shirts" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: "Shirts" }).isChecked()).toBe(true);
+    await page.getByLabel("Brand (optional)").fill("");
+    await page.getByRole("button", { name: "Save product" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    expect(expectStatus(await store.admin(`/admin/products/${productId}`), 200).product.brand).toBeNull();
   });
 
   it("finds an order placed through the Store API, and captures, fulfils and ships it", async () => {
@@ -201,6 +235,27 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
 
     const after = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
     expect([after.payment_status, after.fulfillment_status, after.refunded_total]).toEqual(["partially_refunded", "shipped", 1000]);
+
+    // After the sale: a return requested and received, a refund claim, an order edit listed.
+    await page.getByLabel(/^Return: .*\(up to 2\)$/).fill("1");
+    await page.getByRole("button", { name: "Request return" }).click();
+    const afterSale = page.getByTestId("after-sale");
+    await afterSale.getByText("requested").waitFor();
+    await afterSale.getByRole("button", { name: "Receive return" }).click();
+    await afterSale.getByText("received").waitFor();
+    await page.getByLabel(/^Claim: .*\(up to 1\)$/).fill("1");
+    await page.getByLabel("Claim amount (DKK)").fill("5.00");
+    await page.getByRole("button", { name: "Create claim" }).click();
+    await afterSale.getByText(/Claim \(refund\)/).waitFor();
+    expectStatus(await store.admin("/admin/order-edits", { body: { order_id: order.id, internal_note: "Swap the size" } }), 200);
+    await page.reload();
+    await page.getByTestId("after-sale").getByText("Swap the size").waitFor();
+    await shot("order-after-sale");
+    const final = expectStatus(await store.admin(`/admin/orders/${order.id}`), 200).order;
+    // The return refunds the line's unit with its tax (the region's 25%).
+    expect(final.returns.map((r: any) => [r.status, r.items[0].quantity, r.refund_amount])).toEqual([["received", 1, 15000]]);
+    expect(final.claims.map((c: any) => [c.type, c.refund_amount])).toEqual([["refund", 500]]);
+    expect(final.refunded_total).toBe(1000 + 15000 + 500);
   });
 
   it("lists, creates and edits a generated --crud entity, with the server's validation error next to its field", async () => {
@@ -249,9 +304,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("link", { name: "Denmark" }).click();
     const edit = page.getByRole("form", { name: "Edit region" });
     await edit.getByLabel("Name").fill("Denmark and Greenland");
+    await edit.getByLabel("Warehouse (optional)").fill("Aarhus");
     await edit.getByRole("button", { name: "Save" }).click();
     await edit.getByRole("status").waitFor();
-    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region.name).toBe("Denmark and Greenland");
+    expect(expectStatus(await store.admin(`/admin/regions/${region.id}`), 200).region).toMatchObject({ name: "Denmark and Greenland", warehouse: "Aarhus" });
     await shot("region-edit");
 
     await page.getByRole("link", { name: "Settings" }).click();
@@ -263,6 +319,125 @@ describe.skipIf(!fs.existsSync(CHROMIUM)).each(DATABASES)("the admin dashboard o
     await page.getByRole("link", { name: "Sales channels" }).click();
     await page.getByRole("cell", { name: "Default Sales Channel" }).waitFor();
     await shot("settings-sales-channels");
+  });
+
+  it("creates, edits and deletes a sales channel, links an API key to channels and revokes it, and prices a variant in a price list", async () => {
+    await page.getByRole("button", { name: "New sales channel" }).click();
+    await page.getByRole("form", { name: "New sales channel" }).getByLabel("Name").fill("Wholesale");
+    await page.getByRole("form", { name: "New sales channel" }).getByRole("button", { name: "Save" }).click();
+    const channelEdit = page.getByRole("form", { name: "Edit sales channel" });
+    await channelEdit.getByLabel("Description").fill("Trade customers");
+    await channelEdit.getByLabel("Disabled").check();
+    await channelEdit.getByRole("button", { name: "Save" }).click();
+    await channelEdit.getByRole("status").waitFor();
+    const channelId = /\/browse\/sales-channels\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/sales-channels/${channelId}`), 200).sales_channel).toMatchObject({ name: "Wholesale", description: "Trade customers", is_disabled: true });
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Publishable API keys" }).click();
+    await page.getByRole("button", { name: "New API key" }).click();
+    await page.getByRole("form", { name: "New API key" }).getByLabel("Title").fill("Web shop");
+    await page.getByRole("form", { name: "New API key" }).getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Sales channels of this key" }).waitFor();
+    const keyId = /\/browse\/publishable-api-keys\/([^/]+)$/.exec(page.url())![1];
+    await page.getByRole("checkbox", { name: "Wholesale" }).check();
+    await expect.poll(async () => expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}/sales-channels`), 200).sales_channels.map((c: any) => c.id)).toEqual([channelId]);
+    await page.getByRole("checkbox", { name: "Wholesale" }).uncheck();
+    await expect.poll(async () => expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}/sales-channels`), 200).sales_channels).toEqual([]);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Revoke key" }).click();
+    await page.getByTestId("key-revoked").waitFor();
+    expect(expectStatus(await store.admin(`/admin/publishable-api-keys/${keyId}`), 200).publishable_api_key.revoked_at).toBeTruthy();
+    await shot("settings-api-key");
+
+    await page.goto(`${app}/browse/sales-channels/${channelId}`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete sales channel" }).click();
+    await page.getByRole("heading", { name: "Sales channels" }).waitFor();
+    expect((await store.admin(`/admin/sales-channels/${channelId}`)).status).toBe(404);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Price lists" }).click();
+    await page.getByRole("button", { name: "New price list" }).click();
+    const newList = page.getByRole("form", { name: "New price list" });
+    await newList.getByLabel("Name").fill("Summer sale");
+    await newList.getByLabel("Description").fill("Linen for less");
+    await newList.getByLabel("Status").selectOption("active");
+    await newList.getByRole("button", { name: "Save" }).click();
+    const prices = page.getByRole("form", { name: "Set a price" });
+    await prices.getByLabel("Variant").selectOption({ label: `${title} – Small` });
+    await prices.getByLabel("Currency").selectOption("dkk");
+    await prices.getByLabel("List price").fill("cheap");
+    await prices.getByRole("button", { name: "Set price" }).click();
+    await prices.locator('[data-field="amount"] .field-error').waitFor();
+    await prices.getByLabel("List price").fill("99.00");
+    await prices.getByRole("button", { name: "Set price" }).click();
+    await page.getByRole("cell", { name: `${title} – Small` }).waitFor();
+    const listEdit = page.getByRole("form", { name: "Edit price list" });
+    await listEdit.getByLabel("Name").fill("Summer sale 2026");
+    await listEdit.getByRole("button", { name: "Save" }).click();
+    await listEdit.getByRole("status").waitFor();
+    await shot("settings-price-list");
+    const listId = /\/browse\/price-lists\/([^/]+)$/.exec(page.url())![1];
+    const priceList = expectStatus(await store.admin(`/admin/price-lists/${listId}`), 200).price_list;
+    const small = expectStatus(await store.admin(`/admin/products/${productId}`), 200).product.variants.find((v: any) => v.title === "Small");
+    expect(priceList).toMatchObject({ name: "Summer sale 2026", status: "active", type: "sale" });
+    expect(priceList.prices.map((p: any) => [p.variant_id, p.currency_code, p.amount])).toEqual([[small.id, "dkk", 9900]]);
+
+    // Collections, categories and customer groups: a create form above the list, an edit form on the record.
+    const settings = () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await settings();
+    await page.getByRole("link", { name: "Collections" }).click();
+    await page.getByRole("button", { name: "New collection" }).click();
+    await page.getByRole("form", { name: "New collection" }).getByLabel("Title").fill("Summer 2026");
+    await page.getByRole("form", { name: "New collection" }).getByRole("button", { name: "Save" }).click();
+    const collectionEdit = page.getByRole("form", { name: "Edit collection" });
+    await collectionEdit.getByLabel("Handle").fill("summer");
+    await collectionEdit.getByRole("button", { name: "Save" }).click();
+    await collectionEdit.getByRole("status").waitFor();
+    const collectionId = /\/browse\/collections\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/collections/${collectionId}`), 200).collection).toMatchObject({ title: "Summer 2026", handle: "summer" });
+    await settings();
+    await page.getByRole("link", { name: "Categories" }).click();
+    await page.getByRole("button", { name: "New category" }).click();
+    await page.getByRole("form", { name: "New category" }).getByLabel("Name").fill("Trousers");
+    await page.getByRole("form", { name: "New category" }).getByRole("button", { name: "Save" }).click();
+    const categoryEdit = page.getByRole("form", { name: "Edit product category" });
+    await categoryEdit.getByLabel("Active").uncheck();
+    await categoryEdit.getByRole("button", { name: "Save" }).click();
+    await categoryEdit.getByRole("status").waitFor();
+    const trousers = /\/browse\/product-categories\/([^/]+)$/.exec(page.url())![1];
+    expect(expectStatus(await store.admin(`/admin/product-categories/${trousers}`), 200).product_category).toMatchObject({ name: "Trousers", is_active: false });
+  });
+
+  it("creates a user, edits its name and role (a short password refused by its field), and deletes it", async () => {
+    const email = `clerk-${name}@kiosk.test`;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await page.getByRole("button", { name: "New user" }).click();
+    const create = page.getByRole("form", { name: "New user" });
+    await create.getByLabel("Email").fill(email);
+    await create.getByLabel("Password").fill("counter-top-42");
+    await create.getByLabel("First name").fill("Kim");
+    await create.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("link", { name: email }).click();
+    const edit = page.getByRole("form", { name: "Edit user" });
+    await edit.getByLabel("Last name").fill("Larsen");
+    await edit.getByLabel("Role").selectOption("developer");
+    await edit.getByLabel("New password").fill("short");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.locator('[data-field="password"] .field-error').waitFor();
+    await edit.getByLabel("New password").fill("counter-top-43");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.getByRole("status").waitFor();
+    expect(await edit.getByLabel("New password").inputValue()).toBe("");
+    await shot("user-edit");
+    expect((await store.server.request("/admin/auth/token", { body: { email, password: "counter-top-43" } })).status).toBe(200);
+    const user = expectStatus(await store.admin("/admin/users"), 200).users.find((u: any) => u.email === email);
+    expect(user).toMatchObject({ first_name: "Kim", last_name: "Larsen", role: "developer" });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete user" }).click();
+    await page.getByRole("heading", { name: "Users" }).waitFor();
+    expect((await store.admin(`/admin/users/${user.id}`)).status).toBe(404);
   });
 
   it("shows the project's own page and widget from src/admin/", async () => {

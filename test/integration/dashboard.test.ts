@@ -23,7 +23,10 @@ describe.each(DATABASES)("the dashboard's API and serving on $name", ({ name }) 
   let store: Store;
 
   beforeAll(async () => {
-    store = await startStore(name, "dashboard_api", { config: { admin: { path: "/backoffice" } }, prepare: generateBook });
+    store = await startStore(name, "dashboard_api", {
+      config: { admin: { path: "/backoffice" }, customFields: { product_variant: { fabric: { type: "enum", values: ["linen", "cotton"] } }, customer: { points: { type: "int", default: 0, nullable: false } } } },
+      prepare: generateBook,
+    });
   }, 60_000);
   afterAll(() => store?.close());
 
@@ -40,6 +43,13 @@ describe.each(DATABASES)("the dashboard's API and serving on $name", ({ name }) 
     // The list answer carries the rows under list_key.
     const list = await store.admin(book.path);
     expect(list.body).toMatchObject({ [book.list_key]: [], count: 0 });
+  });
+
+  it("answers the config's custom fields of core entities as JSON Schema, only for entities that have some", async () => {
+    const { custom_fields } = (await store.admin("/admin/dashboard/schema")).body;
+    expect(Object.keys(custom_fields).sort()).toEqual(["customer", "product_variant"]);
+    expect(custom_fields.product_variant.properties.fabric.anyOf.find((s: any) => s.enum).enum).toEqual(["linen", "cotton"]);
+    expect(custom_fields.customer.properties.points.type).toBe("integer");
   });
 
   it("answers every list the settings screen browses, under the key it reads", async () => {

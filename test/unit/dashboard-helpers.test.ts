@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError, queryString } from "../../dashboard/src/api";
 import { formatMoney, moneyInput, parseMoney } from "../../dashboard/src/money";
 import { errorField } from "../../dashboard/src/ui/form";
+import { bodyOf, propertiesOf, valuesOf } from "../../dashboard/src/ui/schema-field";
 
 describe("the dashboard's money text", () => {
   it("formats minor units by the currency's digits, past 2^53 too", () => {
@@ -48,5 +49,36 @@ describe("the dashboard's API helpers", () => {
     expect(errorField(error("A product with handle shirt exists: title it differently"), fields)).toBe("title");
     expect(errorField(error("Something else went wrong"), fields)).toBeUndefined();
     expect(errorField(new ApiError(500, "unknown_error", "500", "title broke"), fields)).toBeUndefined();
+  });
+});
+
+describe("the dashboard's fields from JSON Schema (generated entities, custom fields)", () => {
+  const schema = {
+    type: "object",
+    properties: {
+      brand: { anyOf: [{ type: "string", maxLength: 255 }, { type: "null" }] },
+      fabric: { anyOf: [{ type: "string", enum: ["linen", "cotton"] }, { type: "null" }] },
+      points: { type: "integer" },
+      gift: { type: "boolean" },
+    },
+    required: ["points"],
+  };
+
+  it("reads each property's kind and whether it is nullable or required", () => {
+    expect(propertiesOf(schema).map((p) => [p.key, p.kind, p.nullable, p.required])).toEqual([
+      ["brand", "text", true, false],
+      ["fabric", "enum", true, false],
+      ["points", "integer", false, true],
+      ["gift", "boolean", false, false],
+    ]);
+  });
+
+  it("turns the form's text into a body: emptied nullable fields are null when editing and left out when creating", () => {
+    const properties = propertiesOf(schema);
+    const values = { brand: "", fabric: "linen", points: "12", gift: "true" };
+    expect(bodyOf(properties, values, true)).toEqual({ brand: null, fabric: "linen", points: 12, gift: true });
+    expect(bodyOf(properties, values, false)).toEqual({ fabric: "linen", points: 12, gift: true });
+    expect(bodyOf(properties, { ...values, points: "many" }, false).points).toBe("many");
+    expect(valuesOf(properties, { brand: null, fabric: "cotton", points: 3, gift: false })).toEqual({ brand: "", fabric: "cotton", points: "3", gift: "false" });
   });
 });

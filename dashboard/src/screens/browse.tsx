@@ -1,5 +1,8 @@
-import { Link } from "wouter";
+import { Link, useLocation } from "wouter";
+import { single } from "../api";
 import { BROWSABLE } from "../browsable";
+import { QuickForm } from "../ui/quick-form";
+import { SETTINGS_FORMS } from "./settings/index";
 import { formatDate, ResourceList, type Column } from "../ui/list";
 
 
@@ -24,13 +27,26 @@ function columnsOf(rows: Row[]): Column<Row>[] {
 /** Any listed Admin API resource, its columns taken from what the API answers. */
 export default function Browse({ name }: { name: string }) {
   const resource = BROWSABLE.find((b) => b.name === name);
+  const [, navigate] = useLocation();
   if (!resource) return <h1>Nothing called {name}</h1>;
+  const create = SETTINGS_FORMS[name]?.create;
   return (
     <>
       <p>
         <Link href="/settings">← Settings</Link>
       </p>
       <h1>{resource.label}</h1>
+      {create && (
+        <QuickForm
+          key={name}
+          title={create.title}
+          path={`/admin/${name}`}
+          invalidate={`/admin/${name}`}
+          fields={create.fields}
+          toBody={create.toBody}
+          onDone={(answer) => navigate(`/browse/${name}/${single(answer).id}`)}
+        />
+      )}
       <ResourceList<Row>
         key={name}
         label={resource.label}

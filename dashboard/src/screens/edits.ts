@@ -47,3 +47,15 @@ export const discountEdit: RecordEdit = {
   toBody: (v) => ({ code: v.code, is_disabled: v.is_disabled === "true", usage_limit: v.usage_limit.trim() ? Number(v.usage_limit) : null }),
 };
 
+
+/** A user's name and role, and a new password (left empty, it stays; set, it signs that user out everywhere). */
+export const userEdit: RecordEdit = {
+  fields: [
+    { name: "first_name", label: "First name" },
+    { name: "last_name", label: "Last name" },
+    { name: "role", label: "Role", type: "select", options: ["admin", "member", "developer"] },
+    { name: "password", label: "New password", type: "password", hint: "Empty: unchanged. Set: 8 characters or more, and the user signs in again" },
+  ],
+  values: (u) => ({ first_name: u.first_name ?? "", last_name: u.last_name ?? "", role: u.role ?? "member", password: "" }),
+  toBody: (v) => ({ first_name: v.first_name.trim() || null, last_name: v.last_name.trim() || null, role: v.role, ...(v.password ? { password: v.password } : {}) }),
+};

@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { api } from "../api";
 import { formatMoney } from "../money";
 import { RefundForm, ShipForm } from "./order-actions";
+import { AfterSale } from "./order-after-sale";
 import { FormError } from "../ui/form";
 import { formatDate, Status } from "../ui/list";
 import { Widgets } from "../extensions";
@@ -68,6 +69,7 @@ export default function OrderDetail({ id }: { id: string }) {
     onSuccess: (data) => {
       client.setQueryData(key, data.order);
       void client.invalidateQueries({ queryKey: ["/admin/orders"] });
+      void client.invalidateQueries({ queryKey: ["/admin/order-edits", id] });
     },
   });
   if (order.error) return <FormError error={order.error} />;
@@ -191,6 +193,8 @@ export default function OrderDetail({ id }: { id: string }) {
           </ul>
           {open && toShip.map((f) => <ShipForm key={f.id} fulfillment={f} run={run} busy={action.isPending} />)}
         </section>
+
+        <AfterSale order={o} run={run} busy={action.isPending} error={action.error} />
 
         {o.shipping_address && (
           <section aria-labelledby="address-title" className="card">

@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useLocation } from "wouter";
 import { api } from "../api";
-import { draftOf, emptyVariant, STATUSES, underVariant, variantBody, type Draft, type VariantDraft } from "./product-draft";
+import { draftOf, emptyDraft, emptyVariant, productBody, STATUSES, underVariant, variantBody, type CustomFields, type Draft, type VariantDraft } from "./product-draft";
+import { CategoriesField, ImagesField } from "./product-media";
+import { useCustomFields } from "../entities";
+import { propertiesOf, SchemaField } from "../ui/schema-field";
 import { fieldError, FormError, SelectField, TextField } from "../ui/form";
 import { Widgets } from "../extensions";
 
@@ -13,33 +16,26 @@ export default function ProductForm({ id }: { id?: string }) {
   const regions = useQuery({ queryKey: ["/admin/regions", "currencies"], queryFn: () => api<{ regions: { currency_code: string }[] }>("/admin/regions", { query: { limit: 100 } }) });
   const currencies = useMemo(() => [...new Set((regions.data?.regions ?? []).map((r) => r.currency_code))].sort(), [regions.data]);
   const collections = useQuery({ queryKey: ["/admin/collections", "all"], queryFn: () => api<{ collections: { id: string; title: string }[] }>("/admin/collections", { query: { limit: 200 } }) });
+  const customQuery = useCustomFields();
+  const custom: CustomFields = useMemo(() => ({ product: propertiesOf(customQuery.data?.product), variant: propertiesOf(customQuery.data?.product_variant) }), [customQuery.data]);
   const product = useQuery({ queryKey: ["product", id], enabled: Boolean(id), queryFn: async () => (await api(`/admin/products/${id}`)).product });
   const [draft, setDraft] = useState<Draft>();
   const [local, setLocal] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    if (!regions.data) return;
-    if (id && product.data) setDraft(draftOf(product.data, currencies));
-    if (!id) setDraft((d) => d ?? { title: "", handle: "", description: "", status: "published", thumbnail: "", collection_id: "", tags: "", options: [{ title: "Size" }], variants: [emptyVariant(1, currencies)] });
-  }, [id, product.data, regions.data, currencies]);
+    if (!regions.data || customQuery.isPending) return;
+    if (id && product.data) setDraft(draftOf(product.data, currencies, custom));
+    if (!id) setDraft((d) => d ?? emptyDraft(currencies, custom));
+  }, [id, product.data, regions.data, currencies, custom, customQuery.data]);
 
   const save = useMutation({
     mutationFn: async (d: Draft) => {
       const errors: Record<string, string> = {};
-      const variants = d.variants.map((v, i) => ({ ...variantBody(v, `variants.${i}`, errors), options: v.options }));
+      const variants = d.variants.map((v, i) => ({ ...variantBody(v, `variants.${i}`, errors, custom.variant, Boolean(id)), options: v.options }));
       setLocal(errors);
       if (Object.keys(errors).length) throw new Error("Some fields need fixing");
-      const tags = [...new Set(d.tags.split(",").map((t) => t.trim()).filter(Boolean))].map((value) => ({ value }));
-      const fields = {
-        title: d.title,
-        ...(d.handle.trim() ? { handle: d.handle.trim() } : {}),
-        description: d.description || null,
-        status: d.status,
-        thumbnail: d.thumbnail.trim() || null,
-        collection_id: d.collection_id || null,
-        tags,
-      };
+      const fields = productBody(d, custom, Boolean(id));
       if (!id) {
         const body = {
           ...fields,
@@ -66,7 +62,7 @@ export default function ProductForm({ id }: { id?: string }) {
       client.setQueryData(["product", saved.id], saved);
       setSaved(true);
       if (!id) navigate(`/products/${saved.id}`);
-      else setDraft(draftOf(saved, currencies));
+      else setDraft(draftOf(saved, currencies, custom));
     },
   });
 
@@ -81,11 +77,15 @@ export default function ProductForm({ id }: { id?: string }) {
     "thumbnail",
     "collection_id",
     "tags",
+    "images",
+    "categories",
+    ...custom.product.map((p) => p.key),
     ...draft.options.map((_, j) => `options.${j}.title`),
     ...draft.variants.flatMap((v, i) => [
       `variants.${i}.title`,
       `variants.${i}.sku`,
       `variants.${i}.inventory_quantity`,
+      ...custom.variant.map((p) => `variants.${i}.${p.key}`),
       ...v.options.map((_, j) => `variants.${i}.options.${j}.value`),
       ...v.prices.flatMap((_, k) => [`variants.${i}.prices.${k}.amount`, `variants.${i}.prices.${k}.currency_code`]),
     ]),
@@ -129,7 +129,12 @@ export default function ProductForm({ id }: { id?: string }) {
           error={err("collection_id")}
         />
         <TextField label="Tags" name="tags" value={draft.tags} onChange={(tags) => set({ tags })} error={err("tags")} hint="Comma separated, such as summer, linen" />
+        {custom.product.map((p) => (
+          <SchemaField key={p.key} property={p} name={p.key} value={draft.custom[p.key] ?? ""} onChange={(value) => set({ custom: { ...draft.custom, [p.key]: value } })} error={err(p.key)} />
+        ))}
       </fieldset>
+      <ImagesField images={draft.images} thumbnail={draft.thumbnail} onChange={(patch) => set(patch)} error={err("images")} />
+      <CategoriesField value={draft.categories} onChange={(categories) => set({ categories })} error={err("categories")} />
       <fieldset>
         <legend>Options</legend>
         {draft.options.map((o, j) => (
@@ -160,6 +165,13 @@ export default function ProductForm({ id }: { id?: string }) {
             <TextField label="SKU" name={`variants.${i}.sku`} value={v.sku} onChange={(sku) => setVariant(i, { sku })} error={err(`variants.${i}.sku`)} />
             <TextField label="Stock" name={`variants.${i}.inventory_quantity`} inputMode="numeric" value={v.inventory_quantity} onChange={(inventory_quantity) => setVariant(i, { inventory_quantity })} error={err(`variants.${i}.inventory_quantity`)} />
           </div>
+          {custom.variant.length > 0 && (
+            <div className="row">
+              {custom.variant.map((p) => (
+                <SchemaField key={p.key} property={p} name={`variants.${i}.${p.key}`} value={v.custom[p.key] ?? ""} onChange={(value) => setVariant(i, { custom: { ...v.custom, [p.key]: value } })} error={err(`variants.${i}.${p.key}`)} />
+              ))}
+            </div>
+          )}
           <div className="row">
             {draft.options.map((o, j) => (
               <TextField
@@ -194,7 +206,7 @@ export default function ProductForm({ id }: { id?: string }) {
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => set({ variants: [...draft.variants, emptyVariant(draft.options.length, currencies)] })}>
+        <button type="button" onClick={() => set({ variants: [...draft.variants, emptyVariant(draft.options.length, currencies, custom)] })}>
           Add variant
         </button>
         <button type="submit" className="primary" disabled={save.isPending}>

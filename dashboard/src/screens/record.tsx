@@ -1,8 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "wouter";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "wouter";
 import { api, single } from "../api";
 import { FormError } from "../ui/form";
 import { QuickForm, type QuickField } from "../ui/quick-form";
+import { useCustomFields } from "../entities";
+import { bodyOf, labelOf, propertiesOf, valuesOf, type SchemaProperty } from "../ui/schema-field";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";
@@ -17,11 +20,54 @@ export interface RecordEdit {
   toBody: (values: Record<string, string>, record: any) => unknown;
 }
 
-/** Any record of the Admin API, field by field (customers, regions, shipping options, discounts), with an edit form when given one. */
-export default function RecordView({ title, path, back, edit }: { title: string; path: string; back: string; edit?: RecordEdit }) {
+/** An edit form with an input per custom field of the record's entity (config `customFields`) after its own. */
+function withCustomFields(edit: RecordEdit | undefined, properties: SchemaProperty[]): RecordEdit | undefined {
+  if (!edit || !properties.length) return edit;
+  const fields: QuickField[] = properties.map((p) => ({
+    name: p.key,
+    label: labelOf(p.key) + (p.required ? "" : " (optional)"),
+    type: p.kind === "enum" ? "select" : p.kind === "boolean" ? "checkbox" : "text",
+    options: p.kind === "enum" ? [...(p.required ? [] : [""]), ...(p.schema.enum ?? []).map(String)] : undefined,
+    hint: p.kind === "date" ? "ISO 8601, such as 2026-03-01T12:00:00Z" : p.kind === "json" ? "JSON" : undefined,
+  }));
+  return {
+    fields: [...edit.fields, ...fields],
+    values: (record) => ({ ...edit.values(record), ...valuesOf(properties, record) }),
+    toBody: (values, record) => ({ ...(edit.toBody(values, record) as object), ...bodyOf(properties, values, true) }),
+  };
+}
+
+/**
+ * Any record of the Admin API, field by field (customers, regions, shipping options, discounts, the
+ * settings' resources), with an edit form, a Delete button (`DELETE path`, then back to the list) and
+ * more panels (`extra`) when given them.
+ */
+export default function RecordView(props: {
+  title: string;
+  path: string;
+  back: string;
+  edit?: RecordEdit;
+  /** The entity's name in `customFields` (`customer`, `region`…): its custom fields join the edit form. */
+  customFields?: string;
+  deletable?: boolean;
+  extra?: (record: any) => ReactNode;
+}) {
+  const { title, path, back } = props;
+  const custom = useCustomFields();
+  const edit = withCustomFields(props.edit, props.customFields ? propertiesOf(custom.data?.[props.customFields]) : []);
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
   const record = useQuery({ queryKey: [path], queryFn: async () => single(await api(path)) });
+  const remove = useMutation({
+    mutationFn: () => api(path, { method: "DELETE" }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: [path] });
+      void client.invalidateQueries({ queryKey: [back.replace(/^\/browse\//, "/admin/")] });
+      navigate(back);
+    },
+  });
   if (record.error) return <FormError error={record.error} />;
-  if (!record.data) return <p className="loading">Loading…</p>;
+  if (!record.data || (props.customFields && custom.isPending)) return <p className="loading">Loading…</p>;
   const data = record.data as Record<string, unknown>;
   return (
     <>
@@ -29,7 +75,7 @@ export default function RecordView({ title, path, back, edit }: { title: string;
         <Link href={back}>← Back</Link>
       </p>
       <h1>
-        {title} {show(data.name ?? data.code ?? data.email ?? data.id)}
+        {title} {show(data.name ?? data.title ?? data.code ?? data.email ?? data.id)}
       </h1>
       {edit && (
         <QuickForm
@@ -41,6 +87,15 @@ export default function RecordView({ title, path, back, edit }: { title: string;
           toBody={(values) => edit.toBody(values, data)}
           invalidate={path}
         />
+      )}
+      {props.extra?.(data)}
+      {props.deletable && (
+        <div className="actions">
+          <FormError error={remove.error} />
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => window.confirm(`Delete this ${title.toLowerCase()}?`) && remove.mutate()}>
+            Delete {title.toLowerCase()}
+          </button>
+        </div>
       )}
       <dl className="record card">
         {Object.entries(data).map(([key, value]) => (

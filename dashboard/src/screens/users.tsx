@@ -36,7 +36,7 @@ export default function Users() {
           toBody={(v) => ({ email: v.email, password: v.password, role: v.role, ...(v.first_name ? { first_name: v.first_name } : {}), ...(v.last_name ? { last_name: v.last_name } : {}) })}
         />
       </div>
-      <ResourceList<UserRow> label="Users" path="/admin/users" listKey="users" columns={COLUMNS} search={false} />
+      <ResourceList<UserRow> label="Users" path="/admin/users" listKey="users" columns={COLUMNS} search={false} rowHref={(u) => `/users/${u.id}`} />
     </>
   );
 }

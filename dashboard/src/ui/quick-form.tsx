@@ -40,7 +40,11 @@ export function QuickForm(props: {
     mutationFn: () => api(props.path, { body: props.toBody(values) }),
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: [props.invalidate] });
-      if (editing) setSaved(true);
+      if (editing) {
+        setSaved(true);
+        // A password is sent once: it does not stay in the form for the next save.
+        setValues((v) => ({ ...v, ...Object.fromEntries(props.fields.filter((f) => f.type === "password").map((f) => [f.name, ""])) }));
+      }
       else {
         setValues(initial);
         setOpen(false);

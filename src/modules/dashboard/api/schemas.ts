@@ -12,4 +12,9 @@ export const DashboardEntity = z
   })
   .meta({ id: "DashboardEntity" });
 
-export const dashboardSchema = z.looseObject({ entities: z.array(DashboardEntity) });
+export const dashboardSchema = z.looseObject({
+  entities: z.array(DashboardEntity),
+  custom_fields: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .describe("Per core entity (product, product_variant, customer…), its custom fields as the JSON Schema of an object"),
+});
