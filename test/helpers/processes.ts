@@ -119,9 +119,12 @@ export function runAsync(
   });
 }
 
+/** Output a run may print: the OpenAPI document of the whole API is past spawnSync's 1 MB default. */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
 /** Runs a command to completion in a clean environment. */
 export function run(command: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 30_000) {
-  const r = spawnSync(command, args, { env: cleanEnv(env), encoding: "utf8", timeout });
+  const r = spawnSync(command, args, { env: cleanEnv(env), encoding: "utf8", timeout, maxBuffer: MAX_OUTPUT });
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 

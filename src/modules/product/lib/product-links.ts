@@ -1,5 +1,5 @@
 import { In, InvalidDataError, IsNull, type EntityManager } from "kiosk";
-import { insertAll } from "kiosk/sql";
+import { insertAll, lockRow } from "kiosk/sql";
 import { Image } from "../models/image";
 import { ProductCategory } from "../models/product-category";
 import { ProductCollection } from "../models/product-collection";
@@ -27,6 +27,15 @@ export async function categoryIds(manager: EntityManager, categories: { id: stri
   const missing = ids.find((id) => !found.has(id));
   if (missing) throw unknownReference("categories", "category", missing);
   return ids;
+}
+
+/**
+ * Locks the categories a product is being linked to, in id order, before the
+ * product's row: the order a category's product batch takes them in (category,
+ * then links, then products), so the two never wait on each other in a circle.
+ */
+export async function lockCategories(manager: EntityManager, ids: string[]): Promise<void> {
+  for (const id of [...ids].sort()) await lockRow(manager, ProductCategory, id);
 }
 
 /**

@@ -6,7 +6,7 @@ import { visibleCategories, withDescendants, type CategoryScope } from "../lib/c
 import { orderedIds } from "../lib/ordered-ids";
 import { priceRegionIds, resolvePrices } from "../lib/price-input";
 import type { CreateProductInput, ProductLinks, UpdateProductInput } from "../lib/product-inputs";
-import { assertCollection, categoryIds, replaceImages, replaceLinks, tagIds, typeId } from "../lib/product-links";
+import { assertCollection, categoryIds, lockCategories, replaceImages, replaceLinks, tagIds, typeId } from "../lib/product-links";
 import { selectProductPage, type ProductFilters, type ProductPage } from "../lib/product-list-query";
 import { loadProduct, loadProducts } from "../lib/product-loader";
 import { ADMIN_PRODUCT_RELATIONS, type ProductSelection } from "../lib/product-relations";
@@ -118,6 +118,7 @@ export default class ProductService {
       if (fields.handle && fields.handle !== product.handle) await this.freeHandle(manager, fields.handle);
       await assertCollection(manager, fields.collection_id);
       const links = await this.resolveLinks(manager, { images, tags, categories });
+      if (links.categoryIds) await lockCategories(manager, links.categoryIds);
       Object.assign(product, fields);
       if (type !== undefined) product.type_id = await typeId(manager, type);
       product.metadata = mergeMetadata(product.metadata, metadata);
