@@ -8,7 +8,9 @@ export class AddShippingOptionIncludesTax1730000770200 implements MigrationInter
   name = "AddShippingOptionIncludesTax1730000770200";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "shipping_option" ADD COLUMN "includes_tax" boolean NOT NULL DEFAULT false`);
+    // SQLite keeps a default as written, and TypeORM writes a boolean's as 0 / 1: `migrate check` compares the two.
+    const off = queryRunner.connection.options.type === "postgres" ? "false" : "0";
+    await queryRunner.query(`ALTER TABLE "shipping_option" ADD COLUMN "includes_tax" boolean NOT NULL DEFAULT ${off}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
