@@ -34,8 +34,7 @@ export async function startSessions(cradle: KioskServices, id: string, select?: 
  */
 export async function updateSession(cradle: KioskServices, id: string, providerId: string, input: Record<string, unknown>): Promise<CartView> {
   const view = await retrieveOpen(cradle, id, { items: false });
-  const session = view.payment_sessions!.find((s: PaymentSession) => s.provider_id === providerId) as PaymentSession | undefined;
-  if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+  const session = sessionOf(view, providerId);
   const data = await cradle.paymentSessionService.providerData(session, view.currency_code, input);
   return changeCart(cradle, id, async () => {
     await cradle.paymentSessionService.storeData(session, data);
@@ -60,8 +59,14 @@ export async function deleteSession(cradle: KioskServices, id: string, providerI
  */
 export async function refreshSession(cradle: KioskServices, id: string, providerId: string): Promise<CartView> {
   const view = await retrieveOpen(cradle, id, { items: false });
-  const session = view.payment_sessions!.find((s: PaymentSession) => s.provider_id === providerId) as PaymentSession | undefined;
-  if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+  const session = sessionOf(view, providerId);
   await deleteSession(cradle, id, providerId);
   return startSessions(cradle, id, session.is_selected ? providerId : undefined);
+}
+
+/** The cart view's session with `providerId` (404 `payment_session_not_found` when it has none). */
+function sessionOf(view: CartView, providerId: string): PaymentSession {
+  const session = view.payment_sessions!.find((s: PaymentSession) => s.provider_id === providerId) as PaymentSession | undefined;
+  if (!session) throw new NotFoundError(`The cart has no payment session with ${providerId}`, "payment_session_not_found");
+  return session;
 }
